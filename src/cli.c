@@ -1,0 +1,209 @@
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cli-commands.h"
+#include "i18n.h"
+#include "paths.h"
+#include "tui/tui.h"
+#include "xalloc.h"
+
+static void
+print_help(FILE *f)
+{
+	const struct cli_command *const *c;
+
+	fprintf(f, _("usage: kaohe [--db FILE] [COMMAND [ARG...]]\n"
+	    "\n"
+	    "Score a public-service (為民服務) inspection against a YAML rubric.\n"
+	    "With no command, kaohe opens the terminal UI.\n"
+	    "\n"
+	    "Options:\n"
+	    "  --db FILE      the database (else $KAOHE_DB, else\n"
+	    "                 $XDG_DATA_HOME/kaohe/kaohe.db)\n"
+	    "  -h, --help     show this help\n"
+	    "  -V, --version  show the version\n"
+	    "\n"
+	    "Commands:\n"));
+	for (c = cli_commands; *c != NULL; c++)
+		fprintf(f, "  %-10s %s\n", (*c)->name, _((*c)->summary));
+	fprintf(f, _("\n'kaohe COMMAND --help' shows a command's options;"
+	    " man kaohe has the rest.\n"));
+}
+
+int
+cli_fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("kaohe: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return CLI_FAILED;
+}
+
+int
+cli_usage(const struct cli_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("kaohe: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (cmd != NULL)
+		fprintf(stderr, _("usage: kaohe %s %s\n"), cmd->name,
+		    cmd->usage);
+	else
+		fputs(_("usage: kaohe [--db FILE] [COMMAND [ARG...]]\n"),
+		    stderr);
+	return CLI_USAGE;
+}
+
+bool
+cli_wants_help(const struct cli_command *cmd, int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return false;
+		if (strcmp(argv[i], "-h") == 0 ||
+		    strcmp(argv[i], "--help") == 0) {
+			printf(_("usage: kaohe %s %s\n\n%s\n"), cmd->name,
+			    cmd->usage, _(cmd->summary));
+			if (cmd->help != NULL && *cmd->help != '\0')
+				printf("\n%s", _(cmd->help));
+			return true;
+		}
+	}
+	return false;
+}
+
+int
+cli_open_store(struct cli_ctx *ctx, enum store_mode mode, struct store **st)
+{
+	char *path = paths_db(ctx->db_flag), *cause = NULL;
+	int rc;
+
+	rc = store_open(path, mode, st, &cause);
+	free(path);
+	if (rc != 0) {
+		cli_fail("%s", cause);
+		free(cause);
+		return CLI_FAILED;
+	}
+	return CLI_OK;
+}
+
+bool
+cli_parse_id(const char *s, long long *id)
+{
+	char *end;
+	long long v;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return false;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v <= 0)
+		return false;
+	*id = v;
+	return true;
+}
+
+int
+cli_load(struct cli_ctx *ctx, enum store_mode mode, const char *idtext,
+    struct store **st, struct scorecard **sc)
+{
+	long long id;
+	char *cause = NULL;
+
+	if (!cli_parse_id(idtext, &id))
+		return cli_fail(_("'%s' is not a scorecard ID (a positive"
+		    " number)"), idtext);
+	if (cli_open_store(ctx, mode, st) != CLI_OK)
+		return CLI_FAILED;
+	if (store_load(*st, id, sc, &cause) != 0) {
+		cli_fail("%s", cause);
+		free(cause);
+		store_close(*st);
+		*st = NULL;
+		return CLI_FAILED;
+	}
+	return CLI_OK;
+}
+
+static const struct cli_command *
+find_command(const char *name)
+{
+	const struct cli_command *const *c;
+
+	for (c = cli_commands; *c != NULL; c++)
+		if (strcmp((*c)->name, name) == 0)
+			return *c;
+	return NULL;
+}
+
+static int
+run_home(struct cli_ctx *ctx)
+{
+	struct store *st;
+	int rc;
+
+	if (cli_open_store(ctx, STORE_READWRITE, &st) != CLI_OK)
+		return CLI_FAILED;
+	rc = tui_run(st, TUI_HOME, 0, NULL);
+	store_close(st);
+	return rc;
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	struct cli_ctx ctx = { NULL };
+	const struct cli_command *cmd;
+	int i = 1;
+
+	while (i < argc && argv[i][0] == '-') {
+		if (strcmp(argv[i], "--db") == 0) {
+			if (i + 1 >= argc)
+				return cli_usage(NULL, _("--db needs a FILE"));
+			ctx.db_flag = argv[i + 1];
+			i += 2;
+		} else if (strncmp(argv[i], "--db=", 5) == 0) {
+			ctx.db_flag = argv[i] + 5;
+			i++;
+		} else if (strcmp(argv[i], "-h") == 0 ||
+		    strcmp(argv[i], "--help") == 0) {
+			print_help(stdout);
+			return CLI_OK;
+		} else if (strcmp(argv[i], "-V") == 0 ||
+		    strcmp(argv[i], "--version") == 0) {
+			printf("kaohe %s\n", PACKAGE_VERSION);
+			return CLI_OK;
+		} else if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		} else
+			return cli_usage(NULL, _("unknown option '%s'"),
+			    argv[i]);
+	}
+	if (i >= argc)
+		return run_home(&ctx);
+	cmd = find_command(argv[i]);
+	if (cmd == NULL)
+		return cli_usage(NULL, _("unknown command '%s' (see kaohe"
+		    " --help)"), argv[i]);
+	if (cli_wants_help(cmd, argc - i, argv + i))
+		return CLI_OK;
+	return cmd->exec(&ctx, argc - i, argv + i);
+}

@@ -1,0 +1,47 @@
+/*
+ * The command line: a table of commands (tmux's cmd_entry idea), each in
+ * its own cmd-NAME.c. Every command but the TUI is scriptable.
+ * Exit status: 0 success, 1 refused or failed work, 2 usage error.
+ */
+#ifndef KAOHE_CLI_H
+#define KAOHE_CLI_H
+
+#include <stdbool.h>
+
+#include "store.h"
+
+enum {
+	CLI_OK = 0,
+	CLI_FAILED = 1,
+	CLI_USAGE = 2,
+};
+
+struct cli_ctx {
+	const char	*db_flag;	/* --db, or NULL */
+};
+
+struct cli_command {
+	const char	*name;
+	const char	*usage;		/* after "kaohe NAME " */
+	const char	*summary;	/* one line for --help */
+	const char	*help;		/* the options, for NAME --help */
+	int		(*exec)(struct cli_ctx *, int argc, char **argv);
+};
+
+int	cli_main(int argc, char **argv);
+
+/* Print "kaohe: message" on stderr; returns CLI_FAILED. */
+int	cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A usage error for cmd: the message, then "usage: kaohe ..."; returns CLI_USAGE. */
+int	cli_usage(const struct cli_command *cmd, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Does argv hold -h or --help before "--"? Then print the command's help. */
+bool	cli_wants_help(const struct cli_command *cmd, int argc, char **argv);
+
+int	cli_open_store(struct cli_ctx *, enum store_mode, struct store **);
+/* A scorecard ID: digits, > 0. */
+bool	cli_parse_id(const char *s, long long *id);
+int	cli_load(struct cli_ctx *, enum store_mode, const char *idtext,
+	    struct store **, struct scorecard **);
+
+#endif

@@ -1,0 +1,27 @@
+/* Where things live: the database and the rubric directories. */
+#ifndef KAOHE_PATHS_H
+#define KAOHE_PATHS_H
+
+#include <stddef.h>
+
+/* --db, else $KAOHE_DB, else $XDG_DATA_HOME/kaohe/kaohe.db (~/.local/share). Caller frees. */
+char	*paths_db(const char *flag);
+
+/*
+ * The directories searched for bundled rubrics, in order: $KAOHE_RUBRIC_PATH
+ * (colon-separated), the source tree's rubrics/ when running uninstalled,
+ * else pkgdatadir/rubrics. NULL-terminated; static storage.
+ */
+const char *const *paths_rubric_dirs(void);
+
+/*
+ * Resolve NAME|FILE: anything with a '/' or ending in .yaml/.yml is a file,
+ * else NAME.yaml in the rubric dirs. Caller frees; NULL with *cause.
+ */
+char	*paths_rubric(const char *name_or_file, char **cause);
+
+/* Read a whole file (at most max bytes, else an error). Caller frees *out. */
+int	paths_read_file(const char *path, size_t max, char **out, size_t *len,
+	    char **cause);
+
+#endif

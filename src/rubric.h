@@ -1,0 +1,83 @@
+/*
+ * The rubric: an immutable tree of sections and items parsed from YAML.
+ * This module knows nothing of files, SQL or curses: it parses a buffer.
+ * See man/kaohe-rubric.5 for the format.
+ */
+#ifndef KAOHE_RUBRIC_H
+#define KAOHE_RUBRIC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The refusal caps: hostile input must fail fast, never hang. */
+#define RUBRIC_MAX_BYTES	(4u * 1024u * 1024u)
+#define RUBRIC_MAX_DEPTH	16	/* nesting of sections below the top */
+#define RUBRIC_MAX_ITEMS	20000
+
+/* Which printed facts were inferred rather than read off the source form. */
+enum rubric_inferred {
+	RUBRIC_INFERRED_TITLE = 1 << 0,
+	RUBRIC_INFERRED_MAX = 1 << 1,
+	RUBRIC_INFERRED_MIN = 1 << 2,
+	RUBRIC_INFERRED_GUIDANCE = 1 << 3,
+	RUBRIC_INFERRED_TIERS = 1 << 4,
+};
+
+/* A ■/□ option: a checked tier narrows the item's range to [min, max]. */
+struct rubric_tier {
+	char	*label;
+	int	 min;
+	int	 max;
+};
+
+/*
+ * A node is a section when nchildren > 0 and an item (a scored leaf)
+ * otherwise. Items carry min and tiers; a section's max is the sum of its
+ * children's maxima, which the loader checks.
+ */
+struct rubric_node {
+	char			*key;		/* "1.1.3", unique in the rubric */
+	char			*title;
+	char			*guidance;	/* "" when absent */
+	int			 min;		/* items only */
+	int			 max;
+	unsigned		 inferred;	/* enum rubric_inferred bits */
+	struct rubric_tier	*tiers;
+	size_t			 ntiers;
+	struct rubric_node	*children;
+	size_t			 nchildren;
+	const struct rubric_node *parent;	/* NULL for the root */
+	int			 depth;		/* root 0, dimensions 1 */
+	/* Leaves below this node are items[item_first .. item_first+item_count). */
+	size_t			 item_first;
+	size_t			 item_count;
+	size_t			 line;		/* 1-based, where the node began */
+};
+
+struct rubric {
+	int			 format;	/* the kaohe-rubric: version, 1 */
+	char			*id;		/* "110" */
+	char			*title;
+	char			*source;	/* optional provenance, "" when absent */
+	int			 total;		/* == root.max */
+	struct rubric_node	 root;		/* key "", title = rubric title */
+	const struct rubric_node **items;	/* leaves in document order */
+	size_t			 nitems;
+};
+
+/*
+ * Parse and validate len bytes of YAML. name is used in messages
+ * ("rubrics/110.yaml:12:5: ..."). On failure returns -1 and sets *cause to
+ * a one-line message "NAME:LINE:COL: problem"; caller frees.
+ */
+int	rubric_parse(const char *text, size_t len, const char *name,
+	    struct rubric **out, char **cause);
+void	rubric_free(struct rubric *);
+
+bool	rubric_node_is_item(const struct rubric_node *);
+/* Any node by key (sections too); NULL when absent. */
+const struct rubric_node *rubric_find(const struct rubric *, const char *key);
+/* Index of an item in items[], or -1 when key is not an item. */
+long	rubric_item_index(const struct rubric *, const char *key);
+
+#endif

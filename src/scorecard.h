@@ -1,0 +1,101 @@
+/*
+ * The scorecard: one inspection's scores and notes over a rubric, and the
+ * rules (ranges, tiers, totals, completeness, finalization). Pure functions
+ * over plain structs: no SQL, no curses, no files.
+ */
+#ifndef KAOHE_SCORECARD_H
+#define KAOHE_SCORECARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "rubric.h"
+
+enum scorecard_status {
+	SCORECARD_DRAFT = 0,
+	SCORECARD_FINAL = 1,
+};
+
+enum scorecard_note {
+	SCORECARD_RECORD = 0,		/* 紀錄事項: the evidence seen */
+	SCORECARD_RATIONALE = 1,	/* 評分說明: why this score */
+};
+
+/* One item's entry; parallel to rubric->items[]. */
+struct scorecard_entry {
+	bool	 scored;
+	int	 score;		/* meaningful when scored */
+	int	 tier;		/* 0 = none, else 1-based index into tiers */
+	char	*record;	/* never NULL; "" when empty */
+	char	*rationale;	/* never NULL; "" when empty */
+};
+
+struct scorecard {
+	long long		 id;
+	char			 uuid[37];
+	char			*agency;
+	char			*date;		/* YYYY-MM-DD */
+	char		       **inspectors;
+	size_t			 ninspectors;
+	enum scorecard_status	 status;
+	char			*created_at;	/* ISO 8601 UTC, "" when unknown */
+	char			*updated_at;
+	char			*finalized_at;	/* "" while a draft */
+	char			*rubric_text;	/* the snapshot it was scored with */
+	char			 rubric_sha256[65];
+	struct rubric		*rubric;	/* parsed from rubric_text; owned */
+	struct scorecard_entry	*entries;	/* rubric->nitems long */
+};
+
+/* A section's (or the whole card's) sum: partial sums stay visible. */
+struct scorecard_sum {
+	int	 score;		/* sum of scored items below */
+	int	 max;
+	size_t	 scored;	/* items scored below */
+	size_t	 items;		/* items below */
+};
+
+/* A new, empty draft over rubric (ownership of rubric and text passes). */
+struct scorecard *scorecard_new(struct rubric *rubric, char *rubric_text);
+void	scorecard_free(struct scorecard *);
+
+/* Parse "28" strictly: digits only, no sign, no spaces, no overflow. */
+int	scorecard_parse_score(const char *text, int *score, char **cause);
+
+/*
+ * Check score against item's range and tiers. tier is 0 to pick the one
+ * band that holds score (none when the item has no tiers), else 1-based.
+ * On success *tier_out is the tier to record. Errors name the item, its
+ * range, and for an ambiguous score every band that holds it.
+ */
+int	scorecard_check(const struct rubric_node *item, int score, int tier,
+	    int *tier_out, char **cause);
+
+/* Apply a checked score in memory; refuses a final scorecard. */
+int	scorecard_set(struct scorecard *, size_t item, int score, int tier,
+	    char **cause);
+void	scorecard_clear(struct scorecard *, size_t item);
+int	scorecard_set_note(struct scorecard *, size_t item,
+	    enum scorecard_note, const char *text, char **cause);
+
+struct scorecard_sum scorecard_sum(const struct scorecard *,
+	    const struct rubric_node *);
+struct scorecard_sum scorecard_total(const struct scorecard *);
+bool	scorecard_complete(const struct scorecard *);
+
+/* First unscored item at or after from (wrapping), or -1 when none. */
+long	scorecard_next_unscored(const struct scorecard *, size_t from);
+
+/*
+ * May this draft be finalized? On refusal returns -1, *cause lists the
+ * unscored items' keys, and *unscored (caller frees) holds their indexes.
+ */
+int	scorecard_check_finalize(const struct scorecard *, size_t **unscored,
+	    size_t *nunscored, char **cause);
+
+/* The year of the date, 0 if malformed. A "110" ROC year is date's own. */
+int	scorecard_year(const struct scorecard *);
+/* Validate YYYY-MM-DD (a real calendar date). */
+bool	scorecard_date_valid(const char *date);
+
+#endif

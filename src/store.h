@@ -1,0 +1,124 @@
+/*
+ * The store: SQLite, the only module that speaks SQL. WAL, synchronous=FULL,
+ * foreign keys, BEGIN IMMEDIATE, migrations through user_version, an
+ * application_id, an audit trail, and triggers that make a finalized
+ * scorecard immutable. Every function returns 0 on success or -1 with
+ * *cause set to a one-line message (caller frees).
+ */
+#ifndef KAOHE_STORE_H
+#define KAOHE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "scorecard.h"
+
+/* 'KaOh' */
+#define STORE_APPLICATION_ID	0x4b614f68
+
+struct store;
+
+enum store_mode {
+	STORE_READWRITE = 0,	/* create the file (0600) and its directory */
+	STORE_READONLY = 1,	/* never create, never write */
+};
+
+int	store_open(const char *path, enum store_mode, struct store **out,
+	    char **cause);
+void	store_close(struct store *);
+
+/* Creates a draft; the rubric text is snapshotted with its SHA-256. */
+int	store_create(struct store *, const char *rubric_text,
+	    const struct rubric *rubric, const char *agency, const char *date,
+	    char *const *inspectors, size_t ninspectors, long long *id,
+	    char **cause);
+
+/* Loads a whole scorecard, parsing its own rubric snapshot. */
+int	store_load(struct store *, long long id, struct scorecard **out,
+	    char **cause);
+
+/*
+ * The one path that writes a score: it checks the rules (scorecard_check)
+ * against sc's rubric, commits, and only then updates sc in memory. A
+ * finalized scorecard is refused here and by triggers.
+ */
+int	store_set_score(struct store *, struct scorecard *sc, size_t item,
+	    int score, int tier, char **cause);
+int	store_clear_score(struct store *, struct scorecard *sc, size_t item,
+	    char **cause);
+int	store_set_note(struct store *, struct scorecard *sc, size_t item,
+	    enum scorecard_note, const char *text, char **cause);
+int	store_finalize(struct store *, struct scorecard *sc, char **cause);
+/* Drafts only; a finalized scorecard is refused. */
+int	store_delete(struct store *, long long id, char **cause);
+
+/* One audit row: a change of a score, tier or note. */
+struct store_change {
+	long long	 id;
+	const char	*at;		/* ISO 8601 UTC */
+	const char	*item;		/* item key, "" for card-level events */
+	const char	*field;		/* "score", "tier", "record", "rationale", "status", "created" */
+	const char	*old_value;	/* NULL when there was none */
+	const char	*new_value;	/* NULL when cleared */
+};
+typedef int (*store_change_fn)(const struct store_change *, void *arg);
+int	store_history(struct store *, long long id, store_change_fn, void *arg,
+	    char **cause);
+
+/* A list row: the denormalized summary kept current by the store. */
+struct store_summary {
+	long long	 id;
+	const char	*uuid;
+	const char	*agency;
+	const char	*date;
+	const char	*rubric_id;
+	const char	*inspectors;	/* joined with "、" */
+	enum scorecard_status status;
+	int		 score;
+	int		 max;
+	int		 scored;
+	int		 items;
+	const char	*updated_at;
+};
+
+enum store_sort {
+	STORE_SORT_UPDATED = 0,	/* default: drafts first, newest first */
+	STORE_SORT_ID,
+	STORE_SORT_AGENCY,
+	STORE_SORT_DATE,
+	STORE_SORT_RUBRIC,
+	STORE_SORT_INSPECTORS,
+	STORE_SORT_STATUS,
+	STORE_SORT_SCORE,
+	STORE_SORT_PROGRESS,
+};
+
+struct store_query {
+	const char	*agency;	/* substring, NULL for any */
+	int		 year;		/* 0 for any */
+	int		 status;	/* -1 any, else enum scorecard_status */
+	const char	*rubric_id;	/* exact, NULL for any */
+	const char	*text;		/* substring of any record/rationale */
+	enum store_sort	 sort;
+	bool		 descending;
+	size_t		 limit;		/* 0 for no limit */
+	size_t		 offset;
+};
+typedef int (*store_summary_fn)(const struct store_summary *, void *arg);
+/* Rows are stepped one at a time from SQLite, never gathered. */
+int	store_list(struct store *, const struct store_query *,
+	    store_summary_fn, void *arg, char **cause);
+int	store_count(struct store *, const struct store_query *, size_t *count,
+	    char **cause);
+
+/* Import: whole scorecards in one transaction. */
+int	store_begin(struct store *, char **cause);
+int	store_commit(struct store *, char **cause);
+void	store_rollback(struct store *);
+/* Is a scorecard with this UUID present? */
+int	store_has_uuid(struct store *, const char *uuid, bool *present,
+	    char **cause);
+/* Insert a complete scorecard as it is (status, uuid, times kept); sets sc->id. */
+int	store_insert(struct store *, struct scorecard *sc, char **cause);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * Display width of UTF-8 text, measured with wcwidth so that CJK text
+ * (two columns a character) aligns. Never counts bytes.
+ */
+#ifndef KAOHE_WIDTH_H
+#define KAOHE_WIDTH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Columns that s takes on a terminal; invalid bytes count one each. */
+size_t	width_of(const char *s);
+size_t	width_of_n(const char *s, size_t len);
+
+/* Append s to buf padded with spaces to exactly cols columns (truncating). */
+char	*width_pad(const char *s, size_t cols);	/* caller frees */
+
+/*
+ * Break s into lines of at most cols columns: at newlines, and by display
+ * width, preferring spaces for Latin text and any character for CJK.
+ * Returns a NULL-terminated array of malloc'd lines; *nlines is its length.
+ * free with width_lines_free.
+ */
+char	**width_wrap(const char *s, size_t cols, size_t *nlines);
+void	 width_lines_free(char **lines);
+
+/* A copy with C0/C1 control characters (but \n and \t) removed: safe for a tty. */
+char	*width_sanitize(const char *s);	/* caller frees */
+
+/* Is s valid UTF-8? */
+bool	 width_utf8_valid(const char *s, size_t len);
+
+#endif
