@@ -24,11 +24,6 @@ int	export_format_parse(const char *name);
 int	export_write(FILE *out, const struct scorecard *sc, enum export_format,
 	    int width, char **cause);
 
-/* The rubric alone: `rubric show --format json|text`. */
-int	export_rubric_json(FILE *out, const struct rubric *r, char **cause);
-int	export_rubric_text(FILE *out, const struct rubric *r, int width,
-	    char **cause);
-
 /* Write a file atomically: a temporary file beside it, fsync, rename. */
 typedef int (*export_writer_fn)(FILE *out, void *arg, char **cause);
 int	export_atomic(const char *path, export_writer_fn, void *arg,

@@ -21,6 +21,7 @@ enum rubric_inferred {
 	RUBRIC_INFERRED_MIN = 1 << 2,
 	RUBRIC_INFERRED_GUIDANCE = 1 << 3,
 	RUBRIC_INFERRED_TIERS = 1 << 4,
+	RUBRIC_INFERRED_NUMBER = 1 << 5,
 };
 
 /* A ■/□ option: a checked tier narrows the item's range to [min, max]. */
@@ -37,7 +38,8 @@ struct rubric_tier {
  */
 struct rubric_node {
 	char			*key;		/* "1.1.3", unique in the rubric */
-	char			*title;
+	char			*number;	/* the printed ordinal: "一、", "(一)", "1.", "(1)"; "" when none */
+	char			*title;		/* without the ordinal */
 	char			*guidance;	/* "" when absent */
 	int			 min;		/* items only */
 	int			 max;
