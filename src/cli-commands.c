@@ -4,6 +4,17 @@
 
 #include "cli-commands.h"
 
+/* The order here is the order of `kaohe --help`. */
 const struct cli_command *const cli_commands[] = {
+	&cli_cmd_new,
+	&cli_cmd_open,
+	&cli_cmd_set,
+	&cli_cmd_note,
+	&cli_cmd_show,
+	&cli_cmd_finalize,
+	&cli_cmd_list,
+	&cli_cmd_export,
+	&cli_cmd_history,
+	&cli_cmd_delete,
 	NULL
 };

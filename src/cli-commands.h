@@ -6,4 +6,15 @@
 
 extern const struct cli_command *const cli_commands[];
 
+extern const struct cli_command cli_cmd_new;
+extern const struct cli_command cli_cmd_open;
+extern const struct cli_command cli_cmd_set;
+extern const struct cli_command cli_cmd_note;
+extern const struct cli_command cli_cmd_show;
+extern const struct cli_command cli_cmd_finalize;
+extern const struct cli_command cli_cmd_list;
+extern const struct cli_command cli_cmd_export;
+extern const struct cli_command cli_cmd_history;
+extern const struct cli_command cli_cmd_delete;
+
 #endif

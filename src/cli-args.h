@@ -1,0 +1,38 @@
+/*
+ * Argument parsing for commands. Options may come before or after the
+ * positional arguments (`kaohe set 1 1.1.3 28 --tier 1`), "--" ends them,
+ * and "-" or "-3" are positional, so that a negative score reaches the
+ * score rules and gets their message rather than a usage error.
+ */
+#ifndef KAOHE_CLI_ARGS_H
+#define KAOHE_CLI_ARGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cli.h"
+
+struct cli_opt {
+	const char	*name;		/* "--tier" */
+	char		 letter;	/* 'o' for -o, or 0 */
+	bool		 has_arg;
+	const char	**value;	/* where the argument goes */
+	bool		*flag;		/* set true when seen (no argument) */
+	/* Repeatable: each argument is appended here. */
+	const char	***list;
+	size_t		*nlist;
+};
+
+/*
+ * Parse argv[1..] (argv[0] is the command name). Positionals go to pos;
+ * more than maxpos is a usage error. Returns CLI_OK or CLI_USAGE (printed).
+ */
+int	cli_args_parse(const struct cli_command *, int argc, char **argv,
+	    const struct cli_opt *opts, const char **pos, size_t maxpos,
+	    size_t *npos);
+
+/* An integer option in [min, max]; prints a usage error otherwise. */
+int	cli_args_int(const struct cli_command *, const char *name,
+	    const char *text, long min, long max, long *out);
+
+#endif

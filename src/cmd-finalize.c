@@ -1,0 +1,56 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli-args.h"
+#include "cli-commands.h"
+#include "cli-show.h"
+#include "i18n.h"
+
+static int	cmd_finalize_exec(struct cli_ctx *, int, char **);
+
+const struct cli_command cli_cmd_finalize = {
+	"finalize",
+	"ID",
+	N_("lock a complete scorecard; it is read-only for ever after"),
+	"",
+	cmd_finalize_exec,
+};
+
+static int
+cmd_finalize_exec(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct scorecard *sc;
+	struct scorecard_sum t;
+	struct store *st;
+	const char *pos[1];
+	char *cause = NULL;
+	size_t npos;
+	const struct cli_opt opts[] = {
+		{ NULL, 0, false, NULL, NULL, NULL, NULL },
+	};
+	int rc;
+
+	rc = cli_args_parse(&cli_cmd_finalize, argc, argv, opts, pos, 1,
+	    &npos);
+	if (rc != CLI_OK)
+		return rc;
+	if (npos != 1)
+		return cli_usage(&cli_cmd_finalize, _("needs a scorecard ID"));
+	if (cli_load(ctx, STORE_READWRITE, pos[0], &st, &sc) != CLI_OK)
+		return CLI_FAILED;
+	if (store_finalize(st, sc, &cause) != 0) {
+		rc = cli_fail("%s", cause);
+		free(cause);
+		if (!scorecard_complete(sc))
+			cli_show_unscored(stderr, sc);
+	} else {
+		t = scorecard_total(sc);
+		printf(_("scorecard %lld finalized: %d / %d\n"), sc->id,
+		    t.score, t.max);
+	}
+	scorecard_free(sc);
+	store_close(st);
+	return rc;
+}

@@ -1,0 +1,279 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli-args.h"
+#include "cli-commands.h"
+#include "csv.h"
+#include "i18n.h"
+#include "json.h"
+#include "width.h"
+#include "xalloc.h"
+
+static int	cmd_list_exec(struct cli_ctx *, int, char **);
+
+const struct cli_command cli_cmd_list = {
+	"list",
+	"[--agency A] [--year Y] [--status draft|final] [--rubric ID]"
+	" [--search TEXT] [--sort COLUMN] [--reverse] [--limit N] [--offset N]"
+	" [--format text|csv|json]",
+	N_("list scorecards, drafts first, newest first"),
+	N_("  --agency A      agencies whose name contains A\n"
+	   "  --year Y        the year of the inspection date: 2021, or the\n"
+	   "                  ROC year 110 (any Y below 1911 is read as ROC)\n"
+	   "  --status S      draft or final\n"
+	   "  --rubric ID     scorecards made with this rubric\n"
+	   "  --search TEXT   scorecards whose records or rationales contain TEXT\n"
+	   "  --sort COLUMN   updated (default), id, agency, date, rubric,\n"
+	   "                  inspectors, status, score or progress\n"
+	   "  --reverse       reverse the order\n"
+	   "  --limit N, --offset N   a page of the list\n"
+	   "  --format F      text (default), csv or json\n"),
+	cmd_list_exec,
+};
+
+enum list_format { LIST_TEXT, LIST_CSV, LIST_JSON };
+
+struct list_out {
+	enum list_format	 format;
+	size_t			 rows;
+	struct json_writer	 json;
+};
+
+static const char *const sort_names[] = {
+	"updated", "id", "agency", "date", "rubric", "inspectors", "status",
+	"score", "progress", NULL
+};
+
+static void
+text_cell(const char *s, size_t cols)
+{
+	char *clean = width_sanitize(s), *cell;
+	size_t i;
+
+	for (i = 0; clean[i] != '\0'; i++)
+		if (clean[i] == '\n' || clean[i] == '\t')
+			clean[i] = ' ';
+	cell = width_pad(clean, cols);
+	fputs(cell, stdout);
+	fputc(' ', stdout);
+	free(cell);
+	free(clean);
+}
+
+static void
+text_header(void)
+{
+	printf("%6s ", "ID");
+	text_cell(_("AGENCY"), 16);
+	text_cell(_("DATE"), 10);
+	text_cell(_("RUBRIC"), 6);
+	text_cell(_("STATUS"), 6);
+	printf("%9s %7s  %s\n", _("SCORE"), _("SCORED"), _("INSPECTORS"));
+}
+
+static void
+text_row(const struct store_summary *r)
+{
+	char score[32], scored[32];
+
+	snprintf(score, sizeof score, "%d/%d", r->score, r->max);
+	snprintf(scored, sizeof scored, "%d/%d", r->scored, r->items);
+	printf("%6lld ", r->id);
+	text_cell(r->agency, 16);
+	text_cell(r->date, 10);
+	text_cell(r->rubric_id, 6);
+	text_cell(r->status == SCORECARD_FINAL ? _("final") : _("draft"), 6);
+	printf("%9s %7s  ", score, scored);
+	text_cell(r->inspectors, 30);
+	fputc('\n', stdout);
+}
+
+static void
+csv_row(const struct store_summary *r)
+{
+	printf("%lld,", r->id);
+	csv_field(stdout, r->uuid, ',');
+	csv_field(stdout, r->agency, ',');
+	csv_field(stdout, r->date, ',');
+	csv_field(stdout, r->rubric_id, ',');
+	csv_field(stdout, r->inspectors, ',');
+	printf("%s,%d,%d,%d,%d,", r->status == SCORECARD_FINAL ? "final" :
+	    "draft", r->score, r->max, r->scored, r->items);
+	csv_field(stdout, r->updated_at, '\n');
+}
+
+static void
+json_row(struct json_writer *w, const struct store_summary *r)
+{
+	json_begin_object(w, NULL);
+	json_int(w, "id", r->id);
+	json_string(w, "uuid", r->uuid);
+	json_string(w, "agency", r->agency);
+	json_string(w, "date", r->date);
+	json_string(w, "rubric", r->rubric_id);
+	json_string(w, "inspectors", r->inspectors);
+	json_string(w, "status", r->status == SCORECARD_FINAL ? "final" :
+	    "draft");
+	json_int(w, "score", r->score);
+	json_int(w, "max", r->max);
+	json_int(w, "scored", r->scored);
+	json_int(w, "items", r->items);
+	json_string(w, "updated_at", r->updated_at);
+	json_end_object(w);
+}
+
+static int
+emit(const struct store_summary *r, void *arg)
+{
+	struct list_out *o = arg;
+
+	o->rows++;
+	switch (o->format) {
+	case LIST_TEXT:
+		text_row(r);
+		break;
+	case LIST_CSV:
+		csv_row(r);
+		break;
+	case LIST_JSON:
+		json_row(&o->json, r);
+		break;
+	}
+	return 0;
+}
+
+static void
+begin(struct list_out *o)
+{
+	switch (o->format) {
+	case LIST_TEXT:
+		text_header();
+		break;
+	case LIST_CSV:
+		fputs("id,uuid,agency,date,rubric,inspectors,status,score,max,"
+		    "scored,items,updated_at\n", stdout);
+		break;
+	case LIST_JSON:
+		json_init(&o->json, stdout, true);
+		json_begin_array(&o->json, NULL);
+		break;
+	}
+}
+
+static void
+end(struct list_out *o)
+{
+	if (o->format == LIST_JSON) {
+		json_end_array(&o->json);
+		json_finish(&o->json);
+	}
+}
+
+struct list_flags {
+	const char	*year, *status, *sort, *limit, *offset, *format;
+	bool		 reverse;
+};
+
+static int
+parse_query(const struct list_flags *f, struct store_query *q,
+    struct list_out *o)
+{
+	const struct cli_command *cmd = &cli_cmd_list;
+	long v;
+	size_t i;
+
+	if (f->year != NULL) {
+		if (cli_args_int(cmd, "--year", f->year, 1, 9999, &v) !=
+		    CLI_OK)
+			return CLI_USAGE;
+		q->year = v < 1911 ? (int)v + 1911 : (int)v;
+	}
+	if (f->status != NULL) {
+		if (strcmp(f->status, "draft") == 0)
+			q->status = SCORECARD_DRAFT;
+		else if (strcmp(f->status, "final") == 0)
+			q->status = SCORECARD_FINAL;
+		else
+			return cli_usage(cmd, _("--status is draft or final,"
+			    " not '%s'"), f->status);
+	}
+	if (f->sort != NULL) {
+		for (i = 0; sort_names[i] != NULL; i++)
+			if (strcmp(sort_names[i], f->sort) == 0)
+				break;
+		if (sort_names[i] == NULL)
+			return cli_usage(cmd, _("cannot sort by '%s'"),
+			    f->sort);
+		q->sort = (enum store_sort)i;
+	}
+	q->descending = f->reverse;
+	if (f->limit != NULL) {
+		if (cli_args_int(cmd, "--limit", f->limit, 1, 1000000000, &v)
+		    != CLI_OK)
+			return CLI_USAGE;
+		q->limit = (size_t)v;
+	}
+	if (f->offset != NULL) {
+		if (cli_args_int(cmd, "--offset", f->offset, 0, 1000000000,
+		    &v) != CLI_OK)
+			return CLI_USAGE;
+		q->offset = (size_t)v;
+	}
+	if (f->format == NULL || strcmp(f->format, "text") == 0)
+		o->format = LIST_TEXT;
+	else if (strcmp(f->format, "csv") == 0)
+		o->format = LIST_CSV;
+	else if (strcmp(f->format, "json") == 0)
+		o->format = LIST_JSON;
+	else
+		return cli_usage(cmd, _("--format is text, csv or json, not"
+		    " '%s'"), f->format);
+	return CLI_OK;
+}
+
+static int
+cmd_list_exec(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct store_query q = { .status = -1 };
+	struct list_flags f = { 0 };
+	struct list_out o = { 0 };
+	struct store *st;
+	const char *pos[1];
+	char *cause = NULL;
+	size_t npos;
+	int rc;
+	const struct cli_opt opts[] = {
+		{ "--agency", 0, true, &q.agency, NULL, NULL, NULL },
+		{ "--year", 0, true, &f.year, NULL, NULL, NULL },
+		{ "--status", 0, true, &f.status, NULL, NULL, NULL },
+		{ "--rubric", 0, true, &q.rubric_id, NULL, NULL, NULL },
+		{ "--search", 0, true, &q.text, NULL, NULL, NULL },
+		{ "--sort", 0, true, &f.sort, NULL, NULL, NULL },
+		{ "--reverse", 0, false, NULL, &f.reverse, NULL, NULL },
+		{ "--limit", 0, true, &f.limit, NULL, NULL, NULL },
+		{ "--offset", 0, true, &f.offset, NULL, NULL, NULL },
+		{ "--format", 0, true, &f.format, NULL, NULL, NULL },
+		{ NULL, 0, false, NULL, NULL, NULL, NULL },
+	};
+
+	rc = cli_args_parse(&cli_cmd_list, argc, argv, opts, pos, 0, &npos);
+	if (rc == CLI_OK)
+		rc = parse_query(&f, &q, &o);
+	if (rc != CLI_OK)
+		return rc;
+	if (cli_open_store(ctx, STORE_READONLY, &st) != CLI_OK)
+		return CLI_FAILED;
+	begin(&o);
+	if (store_list(st, &q, emit, &o, &cause) != 0) {
+		rc = cli_fail("%s", cause);
+		free(cause);
+	} else
+		end(&o);
+	store_close(st);
+	if (rc == CLI_OK && fflush(stdout) != 0)
+		rc = cli_fail(_("cannot write the list"));
+	return rc;
+}

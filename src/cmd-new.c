@@ -1,0 +1,162 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli-args.h"
+#include "cli-commands.h"
+#include "i18n.h"
+#include "paths.h"
+#include "rubric.h"
+#include "tui/tui.h"
+#include "xalloc.h"
+
+static int	cmd_new_exec(struct cli_ctx *, int, char **);
+
+const struct cli_command cli_cmd_new = {
+	"new",
+	"[--rubric NAME|FILE] --agency A [--date YYYY-MM-DD] --inspector P... --no-tui",
+	N_("start a scorecard (prints its ID with --no-tui)"),
+	N_("  --rubric NAME|FILE  the rubric (default: 110)\n"
+	   "  --agency A          受考核機關, the agency inspected\n"
+	   "  --date YYYY-MM-DD   考核日期 (default: today)\n"
+	   "  --inspector P...    考核人員; repeat it or list several names\n"
+	   "  --no-tui            create it and print its ID, without the UI\n"),
+	cmd_new_exec,
+};
+
+static void
+today(char buf[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) == NULL ||
+	    strftime(buf, 11, "%Y-%m-%d", &tm) != 10)
+		strcpy(buf, "1970-01-01");
+}
+
+/* Read, parse and hand back the rubric text (caller frees both). */
+static int
+load_rubric(const char *name, char **text, struct rubric **rubric)
+{
+	char *path, *cause = NULL;
+	size_t len;
+
+	path = paths_rubric(name, &cause);
+	if (path == NULL)
+		goto fail;
+	if (paths_read_file(path, RUBRIC_MAX_BYTES + 1, text, &len,
+	    &cause) != 0) {
+		free(path);
+		goto fail;
+	}
+	if (rubric_parse(*text, len, path, rubric, &cause) != 0) {
+		free(*text);
+		free(path);
+		goto fail;
+	}
+	free(path);
+	return CLI_OK;
+fail:
+	cli_fail("%s", cause);
+	free(cause);
+	return CLI_FAILED;
+}
+
+static int
+create(struct cli_ctx *ctx, const char *rubric_name, const char *agency,
+    const char *date, const char **inspectors, size_t ninspectors)
+{
+	struct rubric *rubric = NULL;
+	struct store *st;
+	char *text = NULL, *cause = NULL;
+	long long id;
+	int rc = CLI_FAILED;
+
+	if (load_rubric(rubric_name, &text, &rubric) != CLI_OK)
+		return CLI_FAILED;
+	if (cli_open_store(ctx, STORE_READWRITE, &st) != CLI_OK)
+		goto out;
+	if (store_create(st, text, rubric, agency, date,
+	    (char *const *)inspectors, ninspectors, &id, &cause) != 0) {
+		cli_fail("%s", cause);
+		free(cause);
+	} else {
+		printf("%lld\n", id);
+		rc = CLI_OK;
+	}
+	store_close(st);
+out:
+	rubric_free(rubric);
+	free(text);
+	return rc;
+}
+
+static bool
+blank(const char *s)
+{
+	return s == NULL || s[strspn(s, " \t")] == '\0';
+}
+
+static int
+cmd_new_exec(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *rubric = NULL, *agency = NULL, *date = NULL;
+	const char **inspectors = NULL, *pos[64];
+	size_t ninspectors = 0, npos, i;
+	bool no_tui = false;
+	char day[11];
+	int rc;
+	const struct cli_opt opts[] = {
+		{ "--rubric", 0, true, &rubric, NULL, NULL, NULL },
+		{ "--agency", 0, true, &agency, NULL, NULL, NULL },
+		{ "--date", 0, true, &date, NULL, NULL, NULL },
+		{ "--inspector", 0, true, NULL, NULL, &inspectors,
+		    &ninspectors },
+		{ "--no-tui", 0, false, NULL, &no_tui, NULL, NULL },
+		{ NULL, 0, false, NULL, NULL, NULL, NULL },
+	};
+
+	rc = cli_args_parse(&cli_cmd_new, argc, argv, opts, pos, 64, &npos);
+	if (rc == CLI_OK && npos > 0 && ninspectors == 0)
+		rc = cli_usage(&cli_cmd_new, _("unexpected argument '%s'"),
+		    pos[0]);
+	for (i = 0; rc == CLI_OK && i < npos; i++) {
+		inspectors = xreallocarray(inspectors, ninspectors + 1,
+		    sizeof *inspectors);
+		inspectors[ninspectors++] = pos[i];
+	}
+	if (rc == CLI_OK && !no_tui) {
+		struct store *st;
+
+		free(inspectors);
+		if (cli_open_store(ctx, STORE_READWRITE, &st) != CLI_OK)
+			return CLI_FAILED;
+		rc = tui_run(st, TUI_NEW, 0, rubric);
+		store_close(st);
+		return rc;
+	}
+	if (rc == CLI_OK && blank(agency))
+		rc = cli_usage(&cli_cmd_new, _("--agency is required"));
+	for (i = 0; rc == CLI_OK && i < ninspectors; i++)
+		if (blank(inspectors[i]))
+			rc = cli_usage(&cli_cmd_new, _("an inspector's name"
+			    " is empty"));
+	if (rc == CLI_OK && ninspectors == 0)
+		rc = cli_usage(&cli_cmd_new, _("--inspector is required"));
+	if (rc == CLI_OK && date == NULL) {
+		today(day);
+		date = day;
+	}
+	if (rc == CLI_OK && !scorecard_date_valid(date))
+		rc = cli_usage(&cli_cmd_new, _("'%s' is not a date (want"
+		    " YYYY-MM-DD, e.g. 2021-08-06)"), date);
+	if (rc == CLI_OK)
+		rc = create(ctx, rubric, agency, date, inspectors,
+		    ninspectors);
+	free(inspectors);
+	return rc;
+}
