@@ -1,0 +1,63 @@
+/*
+ * What the store's own files (src/store*.c) share: the connection, the
+ * statement cache and the helpers that turn SQLite's codes into one-line
+ * messages. Nothing outside src/store*.c includes this.
+ */
+#ifndef KAOHE_STORE_PRIVATE_H
+#define KAOHE_STORE_PRIVATE_H
+
+#include <stdbool.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+/* The schema version this build writes (PRAGMA user_version). */
+extern const int store_schema_version;
+
+/* Cached statements: the write path prepares each once per connection. */
+enum store_stmt {
+	STMT_ENTRY_SCORE,
+	STMT_ENTRY_NOTE_RECORD,
+	STMT_ENTRY_NOTE_RATIONALE,
+	STMT_CARD_STATUS,
+	STMT_CARD_UPDATED,
+	STMT__COUNT
+};
+
+struct store {
+	sqlite3		*db;
+	char		*path;
+	bool		 readonly;
+	bool		 in_transaction;	/* store_begin was called */
+	sqlite3_stmt	*stmts[STMT__COUNT];
+};
+
+/* The cached statement, reset and unbound; NULL with *cause. */
+sqlite3_stmt *store_stmt(struct store *, enum store_stmt, char **cause);
+/* Prepare a one-off statement; -1 with *cause. */
+int	store_prepare(struct store *, const char *sql, sqlite3_stmt **,
+	    char **cause);
+/* A one-line message for the connection's last error, naming what failed. */
+char	*store_errmsg(struct store *, const char *what);
+/* Run SQL without results; -1 with *cause. */
+int	store_exec(struct store *, const char *sql, char **cause);
+
+/*
+ * Write transactions: BEGIN IMMEDIATE unless store_begin already opened
+ * one. The write helpers refuse a read-only store with the message
+ * "the database is read-only: PATH".
+ */
+int	store_write_begin(struct store *, char **cause);
+int	store_write_commit(struct store *, char **cause);
+void	store_write_rollback(struct store *);
+int	store_refuse_readonly(struct store *, char **cause);
+
+/* Now as ISO 8601 UTC with milliseconds: "2026-11-23T10:40:00.123Z". */
+void	store_now(char buf[32]);
+
+/* Bind helpers that map SQLite's codes onto *cause. */
+int	store_step_done(struct store *, sqlite3_stmt *, const char *what,
+	    char **cause);
+
+#endif

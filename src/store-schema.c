@@ -1,0 +1,605 @@
+/*
+ * The store's schema and its migrations. Schema version 1 (PRAGMA
+ * user_version = 1, PRAGMA application_id = 0x4b614f68 'KaOh'):
+ *
+ * -- Each rubric text a scorecard was scored with, kept once by hash.
+ * CREATE TABLE rubrics (
+ *	sha256		TEXT PRIMARY KEY,	-- 64 hex digits of text
+ *	rubric_id	TEXT NOT NULL,		-- the YAML's id: "110"
+ *	title		TEXT NOT NULL,
+ *	text		TEXT NOT NULL		-- the YAML, byte for byte
+ * ) STRICT;
+ *
+ * -- One row per scorecard. score, max, scored, items and updated_at are
+ * -- a summary kept current by triggers in the same transaction as every
+ * -- write, so that listing 100,000 scorecards reads this table alone.
+ * CREATE TABLE scorecards (
+ *	id		INTEGER PRIMARY KEY AUTOINCREMENT,	-- never reused
+ *	uuid		TEXT NOT NULL UNIQUE,	-- v4, tells laptops' copies apart
+ *	rubric_sha256	TEXT NOT NULL REFERENCES rubrics(sha256),
+ *	rubric_id	TEXT NOT NULL,		-- copied from rubrics, for filters
+ *	agency		TEXT NOT NULL,
+ *	date		TEXT NOT NULL,		-- YYYY-MM-DD
+ *	year		INTEGER AS (CAST(substr(date, 1, 4) AS INTEGER)),
+ *	inspectors	TEXT NOT NULL,		-- joined with '、' (display, sort)
+ *	status		INTEGER NOT NULL,	-- 0 draft, 1 final
+ *	created_at	TEXT NOT NULL,		-- ISO 8601 UTC, milliseconds
+ *	updated_at	TEXT NOT NULL,
+ *	finalized_at	TEXT NOT NULL,		-- '' while a draft
+ *	score		INTEGER NOT NULL,	-- sum of scored entries
+ *	max		INTEGER NOT NULL,	-- the rubric's total
+ *	scored		INTEGER NOT NULL,	-- entries scored
+ *	items		INTEGER NOT NULL	-- the rubric's items
+ * ) STRICT;
+ *
+ * -- The inspectors in order (scorecards.inspectors is for display).
+ * CREATE TABLE inspectors (
+ *	scorecard_id	INTEGER NOT NULL REFERENCES scorecards ON DELETE CASCADE,
+ *	position	INTEGER NOT NULL,	-- 0-based
+ *	name		TEXT NOT NULL,
+ *	PRIMARY KEY (scorecard_id, position)
+ * ) STRICT;
+ *
+ * -- One row per rubric item, created with the scorecard.
+ * CREATE TABLE entries (
+ *	scorecard_id	INTEGER NOT NULL REFERENCES scorecards ON DELETE CASCADE,
+ *	position	INTEGER NOT NULL,	-- index in the rubric's items[]
+ *	item		TEXT NOT NULL,		-- the item's key: "1.1.3"
+ *	score		INTEGER,		-- NULL while unscored
+ *	tier		INTEGER,		-- 1-based; NULL when none
+ *	record		TEXT NOT NULL,		-- 紀錄事項, '' when empty
+ *	rationale	TEXT NOT NULL,		-- 評分說明, '' when empty
+ *	PRIMARY KEY (scorecard_id, position),
+ *	UNIQUE (scorecard_id, item)
+ * ) STRICT;
+ *
+ * -- One row per section below the root (dimensions and sections), kept
+ * -- current by triggers; a reviewer's stats GROUP BY key. Its items are
+ * -- the entries with item_first <= position < item_first + items.
+ * CREATE TABLE section_scores (
+ *	scorecard_id	INTEGER NOT NULL REFERENCES scorecards ON DELETE CASCADE,
+ *	key		TEXT NOT NULL,		-- "1.2"
+ *	title		TEXT NOT NULL,
+ *	depth		INTEGER NOT NULL,	-- 1 for a dimension
+ *	item_first	INTEGER NOT NULL,
+ *	score		INTEGER NOT NULL,	-- partial sum: scored items only
+ *	max		INTEGER NOT NULL,
+ *	scored		INTEGER NOT NULL,
+ *	items		INTEGER NOT NULL,
+ *	PRIMARY KEY (scorecard_id, key)
+ * ) STRICT;
+ *
+ * -- The audit trail, written only by triggers, append-only. No foreign
+ * -- key: the trail of a deleted draft outlives it. field is one of
+ * -- 'created', 'status', 'deleted' (card-level, item '') or 'score',
+ * -- 'tier', 'record', 'rationale'. NULL values mean none / cleared.
+ * CREATE TABLE audit (
+ *	id		INTEGER PRIMARY KEY,
+ *	scorecard_id	INTEGER NOT NULL,
+ *	at		TEXT NOT NULL,		-- ISO 8601 UTC, milliseconds
+ *	item		TEXT NOT NULL,
+ *	field		TEXT NOT NULL,
+ *	old_value	TEXT,
+ *	new_value	TEXT
+ * ) STRICT;
+ *
+ * Triggers (see schema_v1 below for their text):
+ *  - final_*: BEFORE INSERT/UPDATE/DELETE on scorecards, entries,
+ *    inspectors and section_scores RAISE(ABORT) when the scorecard is
+ *    final. So import inserts entries first and sets status last.
+ *  - audit_*: every change of score, tier, record or rationale, and a
+ *    card's creation, status change and deletion, append an audit row.
+ *    audit itself refuses UPDATE and DELETE.
+ *  - sums_*: a change of an entry's score recomputes scorecards.score and
+ *    .scored and the section_scores rows of the sections that hold it;
+ *    any change of an entry touches scorecards.updated_at.
+ *
+ * Indexes: scorecards by agency, date, year, (status, updated_at),
+ * rubric_id, updated_at, score, inspectors; section_scores by (key, score);
+ * audit by (scorecard_id, id).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "i18n.h"
+#include "store-private.h"
+#include "xalloc.h"
+
+#define NOW_SQL "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+/* Refuses any change to a final scorecard's rows in table t. */
+#define FINAL_GUARD(t, op, row, idcol)					\
+	"CREATE TRIGGER final_" t "_" op " BEFORE " op " ON " t "\n"	\
+	"WHEN (SELECT status FROM scorecards WHERE id = " row "." idcol	\
+	") = 1\nBEGIN SELECT RAISE(ABORT, "				\
+	"'scorecard is finalized; it cannot be changed'); END;\n"
+
+#define AUDIT_ENTRY(col)						\
+	"CREATE TRIGGER audit_" col " AFTER UPDATE OF " col " ON entries\n" \
+	"WHEN OLD." col " IS NOT NEW." col " BEGIN\n"			\
+	"  INSERT INTO audit (scorecard_id, at, item, field, old_value,"	\
+	" new_value)\n  VALUES (NEW.scorecard_id, " NOW_SQL ", NEW.item, '" \
+	col "', CAST(OLD." col " AS TEXT), CAST(NEW." col " AS TEXT));\n" \
+	"END;\n"
+
+/* The sums of the card and of the sections that hold entry NEW. */
+#define SUMS_BODY							\
+	"  UPDATE scorecards SET\n"					\
+	"    score = (SELECT coalesce(sum(score), 0) FROM entries\n"	\
+	"             WHERE scorecard_id = NEW.scorecard_id),\n"	\
+	"    scored = (SELECT count(score) FROM entries\n"		\
+	"              WHERE scorecard_id = NEW.scorecard_id)\n"	\
+	"   WHERE id = NEW.scorecard_id;\n"				\
+	"  UPDATE section_scores SET\n"					\
+	"    score = (SELECT coalesce(sum(e.score), 0) FROM entries AS e\n" \
+	"             WHERE e.scorecard_id = section_scores.scorecard_id\n" \
+	"               AND e.position >= section_scores.item_first\n"	\
+	"               AND e.position < section_scores.item_first"	\
+	" + section_scores.items),\n"					\
+	"    scored = (SELECT count(e.score) FROM entries AS e\n"	\
+	"             WHERE e.scorecard_id = section_scores.scorecard_id\n" \
+	"               AND e.position >= section_scores.item_first\n"	\
+	"               AND e.position < section_scores.item_first"	\
+	" + section_scores.items)\n"					\
+	"   WHERE scorecard_id = NEW.scorecard_id\n"			\
+	"     AND NEW.position >= item_first\n"				\
+	"     AND NEW.position < item_first + items;\n"
+
+static const char schema_v1[] =
+	"CREATE TABLE rubrics (\n"
+	"  sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),\n"
+	"  rubric_id TEXT NOT NULL,\n"
+	"  title TEXT NOT NULL,\n"
+	"  text TEXT NOT NULL\n"
+	") STRICT;\n"
+	"CREATE TABLE scorecards (\n"
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	"  uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),\n"
+	"  rubric_sha256 TEXT NOT NULL REFERENCES rubrics(sha256),\n"
+	"  rubric_id TEXT NOT NULL,\n"
+	"  agency TEXT NOT NULL,\n"
+	"  date TEXT NOT NULL CHECK (date GLOB"
+	" '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+	"  year INTEGER AS (CAST(substr(date, 1, 4) AS INTEGER)),\n"
+	"  inspectors TEXT NOT NULL,\n"
+	"  status INTEGER NOT NULL DEFAULT 0 CHECK (status IN (0, 1)),\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL,\n"
+	"  finalized_at TEXT NOT NULL DEFAULT '',\n"
+	"  score INTEGER NOT NULL DEFAULT 0,\n"
+	"  max INTEGER NOT NULL,\n"
+	"  scored INTEGER NOT NULL DEFAULT 0,\n"
+	"  items INTEGER NOT NULL\n"
+	") STRICT;\n"
+	"CREATE TABLE inspectors (\n"
+	"  scorecard_id INTEGER NOT NULL REFERENCES scorecards(id)"
+	" ON DELETE CASCADE,\n"
+	"  position INTEGER NOT NULL,\n"
+	"  name TEXT NOT NULL,\n"
+	"  PRIMARY KEY (scorecard_id, position)\n"
+	") STRICT;\n"
+	"CREATE TABLE entries (\n"
+	"  scorecard_id INTEGER NOT NULL REFERENCES scorecards(id)"
+	" ON DELETE CASCADE,\n"
+	"  position INTEGER NOT NULL,\n"
+	"  item TEXT NOT NULL,\n"
+	"  score INTEGER,\n"
+	"  tier INTEGER CHECK (tier IS NULL OR tier >= 1),\n"
+	"  record TEXT NOT NULL DEFAULT '',\n"
+	"  rationale TEXT NOT NULL DEFAULT '',\n"
+	"  PRIMARY KEY (scorecard_id, position),\n"
+	"  UNIQUE (scorecard_id, item)\n"
+	") STRICT;\n"
+	"CREATE TABLE section_scores (\n"
+	"  scorecard_id INTEGER NOT NULL REFERENCES scorecards(id)"
+	" ON DELETE CASCADE,\n"
+	"  key TEXT NOT NULL,\n"
+	"  title TEXT NOT NULL,\n"
+	"  depth INTEGER NOT NULL,\n"
+	"  item_first INTEGER NOT NULL,\n"
+	"  score INTEGER NOT NULL DEFAULT 0,\n"
+	"  max INTEGER NOT NULL,\n"
+	"  scored INTEGER NOT NULL DEFAULT 0,\n"
+	"  items INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (scorecard_id, key)\n"
+	") STRICT;\n"
+	"CREATE TABLE audit (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  scorecard_id INTEGER NOT NULL,\n"
+	"  at TEXT NOT NULL,\n"
+	"  item TEXT NOT NULL DEFAULT '',\n"
+	"  field TEXT NOT NULL,\n"
+	"  old_value TEXT,\n"
+	"  new_value TEXT\n"
+	") STRICT;\n"
+	"CREATE INDEX scorecards_by_agency ON scorecards(agency);\n"
+	"CREATE INDEX scorecards_by_date ON scorecards(date);\n"
+	"CREATE INDEX scorecards_by_year ON scorecards(year);\n"
+	"CREATE INDEX scorecards_by_status ON scorecards(status, updated_at);\n"
+	"CREATE INDEX scorecards_by_rubric ON scorecards(rubric_id);\n"
+	"CREATE INDEX scorecards_by_updated ON scorecards(updated_at);\n"
+	"CREATE INDEX scorecards_by_score ON scorecards(score);\n"
+	"CREATE INDEX scorecards_by_inspectors ON scorecards(inspectors);\n"
+	"CREATE INDEX section_scores_by_key ON section_scores(key, score);\n"
+	"CREATE INDEX audit_by_scorecard ON audit(scorecard_id, id);\n"
+	"CREATE TRIGGER final_scorecards_UPDATE BEFORE UPDATE ON scorecards\n"
+	"WHEN OLD.status = 1 BEGIN SELECT RAISE(ABORT,"
+	" 'scorecard is finalized; it cannot be changed'); END;\n"
+	"CREATE TRIGGER final_scorecards_DELETE BEFORE DELETE ON scorecards\n"
+	"WHEN OLD.status = 1 BEGIN SELECT RAISE(ABORT,"
+	" 'scorecard is finalized; it cannot be changed'); END;\n"
+	FINAL_GUARD("entries", "INSERT", "NEW", "scorecard_id")
+	FINAL_GUARD("entries", "UPDATE", "OLD", "scorecard_id")
+	FINAL_GUARD("entries", "DELETE", "OLD", "scorecard_id")
+	FINAL_GUARD("inspectors", "INSERT", "NEW", "scorecard_id")
+	FINAL_GUARD("inspectors", "UPDATE", "OLD", "scorecard_id")
+	FINAL_GUARD("inspectors", "DELETE", "OLD", "scorecard_id")
+	FINAL_GUARD("section_scores", "INSERT", "NEW", "scorecard_id")
+	FINAL_GUARD("section_scores", "UPDATE", "OLD", "scorecard_id")
+	FINAL_GUARD("section_scores", "DELETE", "OLD", "scorecard_id")
+	"CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit\n"
+	"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;\n"
+	"CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit\n"
+	"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;\n"
+	"CREATE TRIGGER audit_created AFTER INSERT ON scorecards BEGIN\n"
+	"  INSERT INTO audit (scorecard_id, at, item, field, new_value)\n"
+	"  VALUES (NEW.id, NEW.created_at, '', 'created', NEW.uuid);\n"
+	"END;\n"
+	"CREATE TRIGGER audit_status AFTER UPDATE OF status ON scorecards\n"
+	"WHEN OLD.status IS NOT NEW.status BEGIN\n"
+	"  INSERT INTO audit (scorecard_id, at, item, field, old_value,"
+	" new_value)\n"
+	"  VALUES (NEW.id, CASE WHEN NEW.finalized_at <> ''"
+	" THEN NEW.finalized_at ELSE " NOW_SQL " END, '', 'status',\n"
+	"    CASE OLD.status WHEN 1 THEN 'final' ELSE 'draft' END,\n"
+	"    CASE NEW.status WHEN 1 THEN 'final' ELSE 'draft' END);\n"
+	"END;\n"
+	"CREATE TRIGGER audit_deleted AFTER DELETE ON scorecards BEGIN\n"
+	"  INSERT INTO audit (scorecard_id, at, item, field, old_value)\n"
+	"  VALUES (OLD.id, " NOW_SQL ", '', 'deleted', OLD.uuid);\n"
+	"END;\n"
+	/* SQLite fires the newest trigger first: score is logged before tier. */
+	AUDIT_ENTRY("rationale")
+	AUDIT_ENTRY("record")
+	AUDIT_ENTRY("tier")
+	AUDIT_ENTRY("score")
+	"CREATE TRIGGER sums_update AFTER UPDATE OF score ON entries\n"
+	"WHEN OLD.score IS NOT NEW.score BEGIN\n"
+	SUMS_BODY
+	"END;\n"
+	"CREATE TRIGGER sums_insert AFTER INSERT ON entries\n"
+	"WHEN NEW.score IS NOT NULL BEGIN\n"
+	SUMS_BODY
+	"END;\n"
+	"CREATE TRIGGER touch_entry AFTER UPDATE ON entries\n"
+	"WHEN OLD.score IS NOT NEW.score OR OLD.tier IS NOT NEW.tier\n"
+	"  OR OLD.record IS NOT NEW.record"
+	" OR OLD.rationale IS NOT NEW.rationale BEGIN\n"
+	"  UPDATE scorecards SET updated_at = " NOW_SQL "\n"
+	"   WHERE id = NEW.scorecard_id;\n"
+	"END;\n";
+
+/*
+ * Migration n brings user_version n to n + 1. A later version appends its
+ * step here and never edits an earlier one: old files upgrade in order.
+ */
+static const char *const migrations[] = {
+	schema_v1,
+};
+
+const int store_schema_version = sizeof migrations / sizeof migrations[0];
+
+enum inspection {
+	DB_EMPTY,	/* no tables, no application_id: ours to initialize */
+	DB_OURS,
+	DB_FOREIGN,
+};
+
+static int
+make_parent_dirs(const char *path, char **cause)
+{
+	char *dir = xstrdup(path), *p;
+	int rc = 0;
+
+	p = strrchr(dir, '/');
+	if (p == NULL || p == dir) {
+		free(dir);
+		return 0;
+	}
+	*p = '\0';
+	for (p = dir + 1; rc == 0; p++) {
+		char c = *p;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			*cause = xasprintf(_("cannot create directory %s: %s"),
+			    dir, strerror(errno));
+			rc = -1;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(dir);
+	return rc;
+}
+
+static int
+create_file(const char *path, char **cause)
+{
+	int fd;
+
+	if (make_parent_dirs(path, cause) != 0)
+		return -1;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno != EEXIST) {
+		*cause = xasprintf(_("cannot create %s: %s"), path,
+		    strerror(errno));
+		return -1;
+	}
+	if (fd >= 0)
+		close(fd);
+	return 0;
+}
+
+static bool
+mode_denies_writing(const char *path)
+{
+	struct stat sb;
+
+	/* Root ignores modes; an owner who chmods 0400 still means it. */
+	if (access(path, W_OK) != 0)
+		return true;
+	if (stat(path, &sb) != 0)
+		return true;
+	return (sb.st_mode & 0222) == 0;
+}
+
+/* A read-only file, or a read-only directory (WAL needs to write there). */
+static bool
+is_write_protected(const char *path)
+{
+	char *dir = xstrdup(path), *slash;
+	bool denied;
+
+	slash = strrchr(dir, '/');
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	denied = mode_denies_writing(path) || mode_denies_writing(dir);
+	free(dir);
+	return denied;
+}
+
+static int
+query_int(sqlite3 *db, const char *sql, long long *v)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*v = sqlite3_column_int64(stmt, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static char *
+refusal(const char *path, int rc, sqlite3 *db)
+{
+	if (rc == SQLITE_NOTADB)
+		return xasprintf(_("%s is not a kaohe database (not SQLite at"
+		    " all); it was left untouched"), path);
+	if (rc == SQLITE_CORRUPT)
+		return xasprintf(_("%s is a corrupt database; it was left"
+		    " untouched"), path);
+	return xasprintf(_("cannot read %s: %s"), path,
+	    db != NULL ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+}
+
+/* What is at path, read through a connection that cannot write. */
+static int
+classify(sqlite3 *db, const char *path, enum inspection *kind,
+    long long *version, char **cause)
+{
+	long long app = 0, tables = 0;
+	int rc;
+
+	rc = query_int(db, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK)
+		rc = query_int(db, "PRAGMA user_version", version);
+	if (rc == SQLITE_OK)
+		rc = query_int(db, "SELECT count(*) FROM sqlite_master", &tables);
+	if (rc != SQLITE_OK) {
+		*cause = refusal(path, rc, db);
+		return -1;
+	}
+	if ((unsigned long long)app == STORE_APPLICATION_ID)
+		*kind = DB_OURS;
+	else if (app == 0 && tables == 0)
+		*kind = DB_EMPTY;
+	else
+		*kind = DB_FOREIGN;
+	return 0;
+}
+
+static int
+inspect(const char *path, enum inspection *kind, long long *version,
+    char **cause)
+{
+	sqlite3 *db = NULL;
+	int rc;
+
+	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+	if (rc != SQLITE_OK) {
+		*cause = refusal(path, rc, db);
+		sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_busy_timeout(db, 5000);
+	rc = classify(db, path, kind, version, cause);
+	sqlite3_close(db);
+	return rc;
+}
+
+static int
+judge(const char *path, enum inspection kind, long long version,
+    bool readonly, char **cause)
+{
+	if (kind == DB_FOREIGN) {
+		*cause = xasprintf(_("%s is a database of another program, not"
+		    " kaohe's; it was left untouched"), path);
+		return -1;
+	}
+	if (version > store_schema_version) {
+		*cause = xasprintf(_("%s was written by a newer kaohe (schema"
+		    " %lld; this one knows %d)"), path, version,
+		    store_schema_version);
+		return -1;
+	}
+	if (readonly && (kind == DB_EMPTY || version < store_schema_version)) {
+		*cause = xasprintf(kind == DB_EMPTY ?
+		    _("%s is empty and read-only; it is not a kaohe database") :
+		    _("%s needs an upgrade but is read-only"), path);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+pragmas(struct store *st, char **cause)
+{
+	if (sqlite3_busy_timeout(st->db, 5000) != SQLITE_OK)
+		goto fail;
+	if (store_exec(st, "PRAGMA foreign_keys = ON", cause) != 0)
+		return -1;
+	if (st->readonly)
+		return store_exec(st, "PRAGMA query_only = ON", cause);
+	if (store_exec(st, "PRAGMA journal_mode = WAL", cause) != 0 ||
+	    store_exec(st, "PRAGMA synchronous = FULL", cause) != 0)
+		return -1;
+	return 0;
+fail:
+	*cause = store_errmsg(st, "busy_timeout");
+	return -1;
+}
+
+static int
+migrate_locked(struct store *st, char **cause)
+{
+	enum inspection kind;
+	long long version = 0;
+	char *sql;
+	int v;
+
+	/* Look again under the lock: another process may have been first. */
+	if (classify(st->db, st->path, &kind, &version, cause) != 0 ||
+	    judge(st->path, kind, version, false, cause) != 0)
+		return -1;
+	for (v = (int)version; v < store_schema_version; v++)
+		if (store_exec(st, migrations[v], cause) != 0)
+			return -1;
+	sql = xasprintf("PRAGMA application_id = %d; PRAGMA user_version = %d",
+	    (int)STORE_APPLICATION_ID, store_schema_version);
+	v = store_exec(st, sql, cause);
+	free(sql);
+	return v;
+}
+
+static int
+migrate(struct store *st, char **cause)
+{
+	if (store_write_begin(st, cause) != 0)
+		return -1;
+	if (migrate_locked(st, cause) != 0) {
+		store_write_rollback(st);
+		return -1;
+	}
+	return store_write_commit(st, cause);
+}
+
+static int
+connect(struct store *st, char **cause)
+{
+	int flags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	int rc;
+
+	rc = sqlite3_open_v2(st->path, &st->db, flags | SQLITE_OPEN_NOFOLLOW,
+	    NULL);
+	if (rc != SQLITE_OK) {
+		*cause = refusal(st->path, rc, st->db);
+		return -1;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	return 0;
+}
+
+int
+store_open(const char *path, enum store_mode mode, struct store **out,
+    char **cause)
+{
+	struct store *st;
+	enum inspection kind;
+	long long version = 0;
+	struct stat sb;
+
+	if (stat(path, &sb) != 0) {
+		if (errno != ENOENT || mode == STORE_READONLY) {
+			*cause = xasprintf(_("cannot open %s: %s"), path,
+			    strerror(errno));
+			return -1;
+		}
+		if (create_file(path, cause) != 0)
+			return -1;
+	} else if (!S_ISREG(sb.st_mode)) {
+		*cause = xasprintf(_("%s is not a regular file"), path);
+		return -1;
+	}
+	if (inspect(path, &kind, &version, cause) != 0)
+		return -1;
+	st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	st->readonly = mode == STORE_READONLY || is_write_protected(path);
+	if (judge(path, kind, version, st->readonly, cause) != 0 ||
+	    connect(st, cause) != 0 || pragmas(st, cause) != 0 ||
+	    (!st->readonly && version < store_schema_version &&
+	    migrate(st, cause) != 0)) {
+		store_close(st);
+		return -1;
+	}
+	*out = st;
+	return 0;
+}
+
+void
+store_close(struct store *st)
+{
+	size_t i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < STMT__COUNT; i++)
+		sqlite3_finalize(st->stmts[i]);
+	if (st->db != NULL && sqlite3_close(st->db) != SQLITE_OK)
+		sqlite3_close_v2(st->db);
+	free(st->path);
+	free(st);
+}
