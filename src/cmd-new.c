@@ -11,6 +11,7 @@
 #include "paths.h"
 #include "rubric.h"
 #include "tui/tui.h"
+#include "width.h"
 #include "xalloc.h"
 
 static int	cmd_new_exec(struct cli_ctx *, int, char **);
@@ -101,6 +102,24 @@ blank(const char *s)
 	return s == NULL || s[strspn(s, " \t")] == '\0';
 }
 
+/* A header field is one line of plain text: it is printed everywhere. */
+static int
+check_header(const char *what, const char *s)
+{
+	const unsigned char *p;
+
+	if (blank(s))
+		return cli_usage(&cli_cmd_new, _("%s is empty"), what);
+	if (!width_utf8_valid(s, strlen(s)))
+		return cli_usage(&cli_cmd_new, _("%s is not valid UTF-8"),
+		    what);
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return cli_usage(&cli_cmd_new, _("%s holds a control"
+			    " character"), what);
+	return CLI_OK;
+}
+
 static int
 cmd_new_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -139,12 +158,12 @@ cmd_new_exec(struct cli_ctx *ctx, int argc, char **argv)
 		store_close(st);
 		return rc;
 	}
-	if (rc == CLI_OK && blank(agency))
+	if (rc == CLI_OK && agency == NULL)
 		rc = cli_usage(&cli_cmd_new, _("--agency is required"));
+	if (rc == CLI_OK)
+		rc = check_header("--agency", agency);
 	for (i = 0; rc == CLI_OK && i < ninspectors; i++)
-		if (blank(inspectors[i]))
-			rc = cli_usage(&cli_cmd_new, _("an inspector's name"
-			    " is empty"));
+		rc = check_header("--inspector", inspectors[i]);
 	if (rc == CLI_OK && ninspectors == 0)
 		rc = cli_usage(&cli_cmd_new, _("--inspector is required"));
 	if (rc == CLI_OK && date == NULL) {
