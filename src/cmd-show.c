@@ -55,16 +55,17 @@ show_sections(FILE *f, const struct scorecard *sc,
     const struct rubric_node *n)
 {
 	struct scorecard_sum sum;
-	char *name, *clean, *padded;
+	char *name, *clean, *padded, *label;
 	size_t i;
 
 	if (rubric_node_is_item(n))
 		return;
 	if (n->depth > 0) {
 		sum = scorecard_sum(sc, n);
-		clean = width_sanitize(n->title);
-		name = xasprintf("%*s%s%s%s", (n->depth - 1) * 2, "",
-		    n->number, *n->number != '\0' ? " " : "", clean);
+		label = rubric_node_label(n);
+		clean = width_sanitize(label);
+		free(label);
+		name = xasprintf("%*s%s", (n->depth - 1) * 2, "", clean);
 		padded = width_pad(name, SHOW_NAME_COLS);
 		fprintf(f, "%s %4d / %-4d", padded, sum.score, sum.max);
 		if (sum.scored < sum.items)

@@ -79,6 +79,8 @@ void	rubric_free(struct rubric *);
 bool	rubric_node_is_item(const struct rubric_node *);
 /* Any node by key (sections too); NULL when absent. */
 const struct rubric_node *rubric_find(const struct rubric *, const char *key);
+/* "一、基礎服務", "(一) 服務一致及正確", "1. 申辦…": number and title as printed. Caller frees. */
+char	*rubric_node_label(const struct rubric_node *);
 /* Index of an item in items[], or -1 when key is not an item. */
 long	rubric_item_index(const struct rubric *, const char *key);
 
