@@ -136,6 +136,13 @@ json_null(struct json_writer *w, const char *key)
 }
 
 void
+json_number(struct json_writer *w, const char *key, const char *text)
+{
+	member(w, key);
+	fputs(text, w->out);
+}
+
+void
 json_bool(struct json_writer *w, const char *key, bool v)
 {
 	member(w, key);

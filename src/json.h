@@ -21,6 +21,8 @@ void	json_end_array(struct json_writer *);
 void	json_string(struct json_writer *, const char *key, const char *s);
 void	json_int(struct json_writer *, const char *key, long long v);
 void	json_null(struct json_writer *, const char *key);
+/* A number already formatted, e.g. "870.25" (the caller keeps it valid JSON). */
+void	json_number(struct json_writer *, const char *key, const char *text);
 void	json_bool(struct json_writer *, const char *key, bool v);
 /* Ends the top-level value with a newline. */
 void	json_finish(struct json_writer *);
