@@ -16,5 +16,6 @@ const struct cli_command *const cli_commands[] = {
 	&cli_cmd_export,
 	&cli_cmd_history,
 	&cli_cmd_delete,
+	&cli_cmd_rubric,
 	NULL
 };

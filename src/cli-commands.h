@@ -16,5 +16,6 @@ extern const struct cli_command cli_cmd_list;
 extern const struct cli_command cli_cmd_export;
 extern const struct cli_command cli_cmd_history;
 extern const struct cli_command cli_cmd_delete;
+extern const struct cli_command cli_cmd_rubric;
 
 #endif

@@ -1,3 +1,181 @@
+/*
+ * The rubric: parse, then link the finished tree (parents, depths, the
+ * items in document order). The caps come first, so hostile input is
+ * refused before anything is built; the event reader in rubric-parse.c
+ * does the rest.
+ */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "rubric.h"
+#include "rubric-int.h"
+#include "xalloc.h"
+
+void
+rubric_node_clear(struct rubric_node *n)
+{
+	size_t i;
+
+	for (i = 0; i < n->nchildren; i++)
+		rubric_node_clear(&n->children[i]);
+	free(n->children);
+	for (i = 0; i < n->ntiers; i++)
+		free(n->tiers[i].label);
+	free(n->tiers);
+	free(n->key);
+	free(n->number);
+	free(n->title);
+	free(n->guidance);
+	memset(n, 0, sizeof *n);
+}
+
+void
+rubric_free(struct rubric *r)
+{
+	if (r == NULL)
+		return;
+	rubric_node_clear(&r->root);
+	free(r->id);
+	free(r->title);
+	free(r->source);
+	free(r->items);
+	free(r);
+}
+
+/* Fill parent, depth, item_first and item_count; collect the items. */
+static void
+link_node(struct rubric *r, struct rubric_node *n,
+    const struct rubric_node *parent, int depth)
+{
+	size_t i;
+
+	n->parent = parent;
+	n->depth = depth;
+	n->item_first = r->nitems;
+	if (n->nchildren == 0)
+		r->items[r->nitems++] = n;
+	for (i = 0; i < n->nchildren; i++)
+		link_node(r, &n->children[i], n, depth + 1);
+	n->item_count = r->nitems - n->item_first;
+}
+
+static size_t
+count_items(const struct rubric_node *n)
+{
+	size_t i, count = 0;
+
+	if (n->nchildren == 0)
+		return 1;
+	for (i = 0; i < n->nchildren; i++)
+		count += count_items(&n->children[i]);
+	return count;
+}
+
+static void
+link_tree(struct rubric *r)
+{
+	struct rubric_node *root = &r->root;
+
+	root->key = xstrdup("");
+	root->number = xstrdup("");
+	root->title = xstrdup(r->title);
+	root->guidance = xstrdup("");
+	root->max = r->total;
+	if (r->source == NULL)
+		r->source = xstrdup("");
+	r->items = xcalloc(count_items(root), sizeof *r->items);
+	r->nitems = 0;
+	link_node(r, root, NULL, 0);
+}
+
+/* The caps that need no parsing: size, then encoding. */
+static int
+check_bytes(const char *text, size_t len, const struct rubric_err *err)
+{
+	size_t bad;
+
+	if (len > RUBRIC_MAX_BYTES)
+		return rubric_errorf(err, rubric_pos_of(text, RUBRIC_MAX_BYTES),
+		    "the file is too large (a rubric may have at most %u"
+		    " bytes)", RUBRIC_MAX_BYTES);
+	if (!rubric_utf8_check(text, len, &bad))
+		return rubric_errorf(err, rubric_pos_of(text, bad),
+		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)text[bad]);
+	return 0;
+}
+
+int
+rubric_parse(const char *text, size_t len, const char *name,
+    struct rubric **out, char **cause)
+{
+	struct rubric_err err = { name, cause };
+	struct rubric *r;
+
+	*out = NULL;
+	*cause = NULL;
+	if (check_bytes(text, len, &err) != 0)
+		return -1;
+	r = xcalloc(1, sizeof *r);
+	if (rubric_parse_events(text, len, &err, r) != 0) {
+		rubric_free(r);
+		return -1;
+	}
+	link_tree(r);
+	*out = r;
+	return 0;
+}
+
+bool
+rubric_node_is_item(const struct rubric_node *n)
+{
+	return n->nchildren == 0;
+}
+
+static const struct rubric_node *
+find_below(const struct rubric_node *n, const char *key)
+{
+	const struct rubric_node *found;
+	size_t i;
+
+	if (strcmp(n->key, key) == 0)
+		return n;
+	for (i = 0; i < n->nchildren; i++) {
+		found = find_below(&n->children[i], key);
+		if (found != NULL)
+			return found;
+	}
+	return NULL;
+}
+
+const struct rubric_node *
+rubric_find(const struct rubric *r, const char *key)
+{
+	size_t i;
+
+	/* The root's key is "": it is the rubric, not a node anyone names. */
+	if (key == NULL || *key == '\0')
+		return NULL;
+	for (i = 0; i < r->root.nchildren; i++) {
+		const struct rubric_node *found;
+
+		found = find_below(&r->root.children[i], key);
+		if (found != NULL)
+			return found;
+	}
+	return NULL;
+}
+
+long
+rubric_item_index(const struct rubric *r, const char *key)
+{
+	size_t i;
+
+	if (key == NULL)
+		return -1;
+	for (i = 0; i < r->nitems; i++)
+		if (strcmp(r->items[i]->key, key) == 0)
+			return (long)i;
+	return -1;
+}

@@ -1,0 +1,196 @@
+/*
+ * The rules that need a whole mapping: required fields, what a section or
+ * an item may carry, ranges, tiers and sums. They run when the mapping
+ * ends, and point at the field that breaks the rule.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "rubric-int.h"
+#include "xalloc.h"
+
+int
+rubric_errorf(const struct rubric_err *err, struct rubric_pos at,
+    const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+	int len;
+
+	if (*err->cause != NULL)
+		return -1;	/* the first error stands */
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (len < 0)
+		len = 0;
+	msg = xmalloc((size_t)len + 1);
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	*err->cause = xasprintf("%s:%zu:%zu: %s", err->name, at.line, at.col,
+	    msg);
+	free(msg);
+	return -1;
+}
+
+char *
+rubric_node_name(const struct rubric_node *n)
+{
+	const char *kind = n->nchildren > 0 ? "section" : "item";
+
+	if (n->key == NULL)
+		return xasprintf("this %s", kind);
+	if (n->title == NULL)
+		return xasprintf("%s %s", kind, n->key);
+	return xasprintf("%s %s (%s)", kind, n->key, n->title);
+}
+
+static bool
+has(const struct rubric_marks *m, enum rubric_field f)
+{
+	return (m->seen & (1u << f)) != 0;
+}
+
+/* "section 1.1 (服務一致及正確): ..." */
+static int
+node_errorf(const struct rubric_err *err, const struct rubric_node *n,
+    struct rubric_pos at, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static int
+node_errorf(const struct rubric_err *err, const struct rubric_node *n,
+    struct rubric_pos at, const char *fmt, ...)
+{
+	char *name = rubric_node_name(n), *what;
+	va_list ap;
+	int len, rc;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	what = xmalloc(len < 0 ? 1 : (size_t)len + 1);
+	va_start(ap, fmt);
+	vsnprintf(what, len < 0 ? 1 : (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	rc = rubric_errorf(err, at, "%s: %s", name, what);
+	free(what);
+	free(name);
+	return rc;
+}
+
+static int
+require(const struct rubric_err *err, const struct rubric_node *n,
+    const struct rubric_marks *m, enum rubric_field f, const char *field)
+{
+	if (has(m, f))
+		return 0;
+	return node_errorf(err, n, m->start, "missing required field '%s'",
+	    field);
+}
+
+static int
+check_section(const struct rubric_err *err, const struct rubric_node *n,
+    const struct rubric_marks *m)
+{
+	long long sum = 0;
+	size_t i;
+
+	if (has(m, RF_MIN))
+		return node_errorf(err, n, m->name[RF_MIN], "a section may"
+		    " not have 'min' (only items have a range)");
+	if (has(m, RF_TIERS))
+		return node_errorf(err, n, m->name[RF_TIERS], "a section may"
+		    " not have 'tiers' (only items have tiers)");
+	for (i = 0; i < n->nchildren; i++)
+		sum += n->children[i].max;
+	if (sum == n->max)
+		return 0;
+	return node_errorf(err, n, m->value[RF_MAX], "children sum to %lld,"
+	    " but max is %d", sum, n->max);
+}
+
+static int
+check_item(const struct rubric_err *err, const struct rubric_node *n,
+    const struct rubric_marks *m)
+{
+	const struct rubric_tier *t;
+	size_t i;
+
+	if (n->min > n->max)
+		return node_errorf(err, n, m->value[RF_MIN], "min %d is"
+		    " greater than max %d", n->min, n->max);
+	for (i = 0; i < n->ntiers; i++) {
+		t = &n->tiers[i];
+		if (t->min < n->min || t->max > n->max)
+			return node_errorf(err, n, m->tier[i], "tier %zu"
+			    " (%d~%d) lies outside the item's range %d~%d",
+			    i + 1, t->min, t->max, n->min, n->max);
+	}
+	return 0;
+}
+
+int
+rubric_check_node(const struct rubric_err *err, struct rubric_node *n,
+    const struct rubric_marks *m)
+{
+	bool item = !has(m, RF_CHILDREN);
+
+	if (require(err, n, m, RF_KEY, "key") != 0 ||
+	    require(err, n, m, RF_TITLE, "title") != 0 ||
+	    (item && require(err, n, m, RF_MIN, "min") != 0) ||
+	    require(err, n, m, RF_MAX, "max") != 0)
+		return -1;
+	return item ? check_item(err, n, m) : check_section(err, n, m);
+}
+
+int
+rubric_check_tier(const struct rubric_err *err, const struct rubric_tier *t,
+    size_t index, const struct rubric_marks *m)
+{
+	static const struct {
+		enum rubric_field	 id;
+		const char		*name;
+	} required[] = {
+		{ RF_LABEL, "label" }, { RF_MIN, "min" }, { RF_MAX, "max" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof required / sizeof required[0]; i++)
+		if (!has(m, required[i].id))
+			return rubric_errorf(err, m->start, "tier %zu has no"
+			    " '%s'", index, required[i].name);
+	if (t->min > t->max)
+		return rubric_errorf(err, m->value[RF_MIN], "tier %zu: min %d"
+		    " is greater than max %d", index, t->min, t->max);
+	return 0;
+}
+
+int
+rubric_check_top(const struct rubric_err *err, const struct rubric *r,
+    const struct rubric_marks *m)
+{
+	static const struct {
+		enum rubric_field	 id;
+		const char		*name;
+	} required[] = {
+		{ RF_VERSION, "kaohe-rubric" }, { RF_ID, "id" },
+		{ RF_TITLE, "title" }, { RF_TOTAL, "total" },
+		{ RF_CHILDREN, "children" },
+	};
+	long long sum = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof required / sizeof required[0]; i++)
+		if (!has(m, required[i].id))
+			return rubric_errorf(err, m->start, "the rubric has"
+			    " no '%s'", required[i].name);
+	for (i = 0; i < r->root.nchildren; i++)
+		sum += r->root.children[i].max;
+	if (sum != r->total)
+		return rubric_errorf(err, m->value[RF_TOTAL], "total is %d,"
+		    " but the top-level children sum to %lld", r->total, sum);
+	return 0;
+}
