@@ -1,3 +1,383 @@
+/*
+ * The scoring rules: an item's range, the tier that narrows it, sums that
+ * stay visible while a section is incomplete, and finalization. Pure
+ * functions over plain structs: the store and the screens call these.
+ */
 #include "config.h"
 
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
 #include "scorecard.h"
+#include "sha256.h"
+#include "xalloc.h"
+
+struct scorecard *
+scorecard_new(struct rubric *rubric, char *rubric_text)
+{
+	struct scorecard *sc = xcalloc(1, sizeof *sc);
+	size_t i, n = rubric->nitems;
+
+	sc->rubric = rubric;
+	sc->rubric_text = rubric_text != NULL ? rubric_text : xstrdup("");
+	sha256_hex(sc->rubric_text, strlen(sc->rubric_text), sc->rubric_sha256);
+	sc->agency = xstrdup("");
+	sc->date = xstrdup("");
+	sc->created_at = xstrdup("");
+	sc->updated_at = xstrdup("");
+	sc->finalized_at = xstrdup("");
+	sc->status = SCORECARD_DRAFT;
+	sc->entries = xcalloc(n > 0 ? n : 1, sizeof *sc->entries);
+	for (i = 0; i < n; i++) {
+		sc->entries[i].record = xstrdup("");
+		sc->entries[i].rationale = xstrdup("");
+	}
+	return sc;
+}
+
+void
+scorecard_free(struct scorecard *sc)
+{
+	size_t i;
+
+	if (sc == NULL)
+		return;
+	for (i = 0; sc->rubric != NULL && i < sc->rubric->nitems; i++) {
+		free(sc->entries[i].record);
+		free(sc->entries[i].rationale);
+	}
+	free(sc->entries);
+	for (i = 0; i < sc->ninspectors; i++)
+		free(sc->inspectors[i]);
+	free(sc->inspectors);
+	free(sc->agency);
+	free(sc->date);
+	free(sc->created_at);
+	free(sc->updated_at);
+	free(sc->finalized_at);
+	free(sc->rubric_text);
+	rubric_free(sc->rubric);
+	free(sc);
+}
+
+int
+scorecard_parse_score(const char *text, int *score, char **cause)
+{
+	long v = 0;
+	const char *p;
+
+	if (*text == '\0') {
+		*cause = xstrdup(_("a score is required (a whole number such"
+		    " as 28)"));
+		return -1;
+	}
+	for (p = text; *p != '\0'; p++) {
+		if (*p < '0' || *p > '9') {
+			*cause = xasprintf(_("'%s' is not a score (a whole"
+			    " number such as 28, without sign or spaces)"),
+			    text);
+			return -1;
+		}
+		v = v * 10 + (*p - '0');
+		if (v > INT_MAX) {
+			*cause = xasprintf(_("'%s' is too large for a score"),
+			    text);
+			return -1;
+		}
+	}
+	*score = (int)v;
+	return 0;
+}
+
+/* "1.1.3 服務人員專業度": how every message names an item. */
+static char *
+item_name(const struct rubric_node *item)
+{
+	return xasprintf("%s %s", item->key, item->title);
+}
+
+static bool
+tier_holds(const struct rubric_tier *t, int score)
+{
+	return score >= t->min && score <= t->max;
+}
+
+/* "2 (1~15), 3 (1~10)": the tiers whose band holds score, or all. */
+static char *
+list_tiers(const struct rubric_node *item, int score, bool holding,
+    size_t *count)
+{
+	char *list = xstrdup(""), *next;
+	size_t i;
+
+	*count = 0;
+	for (i = 0; i < item->ntiers; i++) {
+		const struct rubric_tier *t = &item->tiers[i];
+
+		if (holding && !tier_holds(t, score))
+			continue;
+		next = xasprintf("%s%s%zu (%d~%d)", list, *count ? ", " : "",
+		    i + 1, t->min, t->max);
+		free(list);
+		list = next;
+		(*count)++;
+	}
+	return list;
+}
+
+/* Without --tier: the one band that holds score. */
+static int
+pick_tier(const struct rubric_node *item, int score, int *tier_out,
+    char **cause)
+{
+	char *name, *list;
+	size_t n, i;
+
+	list = list_tiers(item, score, true, &n);
+	if (n == 1) {
+		for (i = 0; !tier_holds(&item->tiers[i], score); i++)
+			continue;
+		*tier_out = (int)i + 1;
+		free(list);
+		return 0;
+	}
+	name = item_name(item);
+	if (n > 1)
+		*cause = xasprintf(_("%s: %d fits several tiers: %s; choose one"
+		    " with --tier"), name, score, list);
+	else {
+		free(list);
+		list = list_tiers(item, score, false, &n);
+		*cause = xasprintf(_("%s: %d fits no tier: %s"), name, score,
+		    list);
+	}
+	free(name);
+	free(list);
+	return -1;
+}
+
+/* With --tier N: N must exist and its band must hold score. */
+static int
+check_tier(const struct rubric_node *item, int score, int tier, char **cause)
+{
+	char *name = item_name(item);
+	const struct rubric_tier *t;
+	int rc = -1;
+
+	if (item->ntiers == 0)
+		*cause = xasprintf(_("%s has no tiers; --tier %d does not"
+		    " apply"), name, tier);
+	else if (tier < 1 || (size_t)tier > item->ntiers)
+		*cause = xasprintf(_("%s: there is no tier %d (tiers 1~%zu)"),
+		    name, tier, item->ntiers);
+	else {
+		t = &item->tiers[tier - 1];
+		if (tier_holds(t, score))
+			rc = 0;
+		else
+			*cause = xasprintf(_("%s: %d is outside tier %d"
+			    " (%d~%d)"), name, score, tier, t->min, t->max);
+	}
+	free(name);
+	return rc;
+}
+
+int
+scorecard_check(const struct rubric_node *item, int score, int tier,
+    int *tier_out, char **cause)
+{
+	char *name;
+
+	if (score < item->min || score > item->max) {
+		name = item_name(item);
+		*cause = xasprintf(_("%s: %d is out of range %d~%d"), name,
+		    score, item->min, item->max);
+		free(name);
+		return -1;
+	}
+	if (tier != 0) {
+		if (check_tier(item, score, tier, cause) != 0)
+			return -1;
+		*tier_out = tier;
+		return 0;
+	}
+	if (item->ntiers == 0) {
+		*tier_out = 0;
+		return 0;
+	}
+	return pick_tier(item, score, tier_out, cause);
+}
+
+static int
+refuse_change(const struct scorecard *sc, size_t item, char **cause)
+{
+	if (sc->status == SCORECARD_FINAL) {
+		*cause = xasprintf(_("scorecard %lld is finalized; it cannot be"
+		    " changed"), sc->id);
+		return -1;
+	}
+	if (item >= sc->rubric->nitems) {
+		*cause = xasprintf(_("no item %zu in rubric %s"), item,
+		    sc->rubric->id);
+		return -1;
+	}
+	return 0;
+}
+
+int
+scorecard_set(struct scorecard *sc, size_t item, int score, int tier,
+    char **cause)
+{
+	int chosen;
+
+	if (refuse_change(sc, item, cause) != 0 ||
+	    scorecard_check(sc->rubric->items[item], score, tier, &chosen,
+	    cause) != 0)
+		return -1;
+	sc->entries[item].scored = true;
+	sc->entries[item].score = score;
+	sc->entries[item].tier = chosen;
+	return 0;
+}
+
+/* A final scorecard or a bad index is left alone: the store refuses first. */
+void
+scorecard_clear(struct scorecard *sc, size_t item)
+{
+	if (sc->status == SCORECARD_FINAL || item >= sc->rubric->nitems)
+		return;
+	sc->entries[item].scored = false;
+	sc->entries[item].score = 0;
+	sc->entries[item].tier = 0;
+}
+
+int
+scorecard_set_note(struct scorecard *sc, size_t item, enum scorecard_note kind,
+    const char *text, char **cause)
+{
+	char **note;
+
+	if (refuse_change(sc, item, cause) != 0)
+		return -1;
+	note = kind == SCORECARD_RECORD ? &sc->entries[item].record :
+	    &sc->entries[item].rationale;
+	free(*note);
+	*note = xstrdup(text);
+	return 0;
+}
+
+struct scorecard_sum
+scorecard_sum(const struct scorecard *sc, const struct rubric_node *node)
+{
+	struct scorecard_sum sum = { 0, node->max, 0, node->item_count };
+	size_t i;
+
+	for (i = node->item_first; i < node->item_first + node->item_count;
+	    i++) {
+		if (!sc->entries[i].scored)
+			continue;
+		sum.score += sc->entries[i].score;
+		sum.scored++;
+	}
+	return sum;
+}
+
+struct scorecard_sum
+scorecard_total(const struct scorecard *sc)
+{
+	return scorecard_sum(sc, &sc->rubric->root);
+}
+
+bool
+scorecard_complete(const struct scorecard *sc)
+{
+	return scorecard_next_unscored(sc, 0) < 0;
+}
+
+long
+scorecard_next_unscored(const struct scorecard *sc, size_t from)
+{
+	size_t n = sc->rubric->nitems, i, j;
+
+	for (i = 0; i < n; i++) {
+		j = (from % (n > 0 ? n : 1) + i) % n;
+		if (!sc->entries[j].scored)
+			return (long)j;
+	}
+	return -1;
+}
+
+int
+scorecard_check_finalize(const struct scorecard *sc, size_t **unscored,
+    size_t *nunscored, char **cause)
+{
+	size_t i, n = 0;
+	char *keys = xstrdup(""), *next;
+
+	*unscored = NULL;
+	*nunscored = 0;
+	if (sc->status == SCORECARD_FINAL) {
+		free(keys);
+		*cause = xasprintf(_("scorecard %lld is already finalized"),
+		    sc->id);
+		return -1;
+	}
+	for (i = 0; i < sc->rubric->nitems; i++) {
+		if (sc->entries[i].scored)
+			continue;
+		*unscored = xreallocarray(*unscored, n + 1, sizeof **unscored);
+		(*unscored)[n++] = i;
+		next = xasprintf("%s%s%s", keys, n > 1 ? ", " : "",
+		    sc->rubric->items[i]->key);
+		free(keys);
+		keys = next;
+	}
+	*nunscored = n;
+	if (n == 0) {
+		free(keys);
+		return 0;
+	}
+	*cause = xasprintf(_("scorecard %lld cannot be finalized: %zu of %zu"
+	    " items are unscored: %s"), sc->id, n, sc->rubric->nitems, keys);
+	free(keys);
+	return -1;
+}
+
+static int
+two_digits(const char *p)
+{
+	return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
+bool
+scorecard_date_valid(const char *date)
+{
+	static const int days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int i, y, m, d;
+
+	if (date == NULL || strlen(date) != 10 || date[4] != '-' ||
+	    date[7] != '-')
+		return false;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (date[i] < '0' || date[i] > '9'))
+			return false;
+	y = two_digits(date) * 100 + two_digits(date + 2);
+	m = two_digits(date + 5);
+	d = two_digits(date + 8);
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return false;
+	if (m == 2 && d == 29)
+		return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return true;
+}
+
+int
+scorecard_year(const struct scorecard *sc)
+{
+	if (!scorecard_date_valid(sc->date))
+		return 0;
+	return two_digits(sc->date) * 100 + two_digits(sc->date + 2);
+}

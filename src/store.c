@@ -1,30 +1,477 @@
-/* Placeholder until the store lands: every call refuses. */
+/*
+ * The store's write path for one scorecard: scores, notes, finalization
+ * and deletion, each one short IMMEDIATE transaction. The rules come from
+ * scorecard.c and are checked before anything is written; the triggers in
+ * store-schema.c keep the audit trail and the sums, and refuse to change
+ * a finalized scorecard even if this code forgot to.
+ */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
-#include "store.h"
+#include <sqlite3.h>
+
+#include "i18n.h"
+#include "store-private.h"
 #include "xalloc.h"
 
+static const char *const stmt_sql[STMT__COUNT] = {
+	[STMT_ENTRY_SCORE] = "UPDATE entries SET score = ?3, tier = ?4"
+	    " WHERE scorecard_id = ?1 AND position = ?2",
+	[STMT_ENTRY_NOTE_RECORD] = "UPDATE entries SET record = ?3"
+	    " WHERE scorecard_id = ?1 AND position = ?2",
+	[STMT_ENTRY_NOTE_RATIONALE] = "UPDATE entries SET rationale = ?3"
+	    " WHERE scorecard_id = ?1 AND position = ?2",
+	[STMT_CARD_STATUS] = "UPDATE scorecards SET status = 1,"
+	    " finalized_at = ?2, updated_at = ?2 WHERE id = ?1",
+	[STMT_CARD_UPDATED] = "SELECT status, updated_at FROM scorecards"
+	    " WHERE id = ?1",
+};
+
+char *
+store_errmsg(struct store *st, const char *what)
+{
+	int code = sqlite3_extended_errcode(st->db);
+
+	switch (code & 0xff) {
+	case SQLITE_FULL:
+		return xasprintf(_("the disk is full; nothing was saved: %s"),
+		    st->path);
+	case SQLITE_READONLY:
+		return xasprintf(_("the database is read-only: %s"), st->path);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return xasprintf(_("the database is busy (another kaohe is"
+		    " writing): %s"), st->path);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return xasprintf(_("the database is corrupt: %s: %s"),
+		    st->path, sqlite3_errmsg(st->db));
+	case SQLITE_CONSTRAINT:
+		if (code == SQLITE_CONSTRAINT_TRIGGER)
+			return xstrdup(sqlite3_errmsg(st->db));
+		break;
+	}
+	return xasprintf("%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+}
+
 int
-store_open(const char *path, enum store_mode mode, struct store **out,
+store_exec(struct store *st, const char *sql, char **cause)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		*cause = store_errmsg(st, sql);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_prepare(struct store *st, const char *sql, sqlite3_stmt **stmt,
     char **cause)
 {
-	(void)path; (void)mode; (void)out;
-	*cause = xstrdup("the store is not built yet");
+	if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK) {
+		*cause = store_errmsg(st, "prepare");
+		*stmt = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+sqlite3_stmt *
+store_stmt(struct store *st, enum store_stmt which, char **cause)
+{
+	sqlite3_stmt *stmt = st->stmts[which];
+
+	if (stmt != NULL) {
+		sqlite3_reset(stmt);
+		sqlite3_clear_bindings(stmt);
+		return stmt;
+	}
+	if (sqlite3_prepare_v3(st->db, stmt_sql[which], -1,
+	    SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK) {
+		*cause = store_errmsg(st, "prepare");
+		return NULL;
+	}
+	st->stmts[which] = stmt;
+	return stmt;
+}
+
+int
+store_step_done(struct store *st, sqlite3_stmt *stmt, const char *what,
+    char **cause)
+{
+	int rc = sqlite3_step(stmt);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		*cause = store_errmsg(st, what);
+		sqlite3_reset(stmt);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_refuse_readonly(struct store *st, char **cause)
+{
+	if (!st->readonly)
+		return 0;
+	*cause = xasprintf(_("the database is read-only: %s"), st->path);
+	return -1;
+}
+
+/*
+ * Inside store_begin's transaction a write is a savepoint, so that a
+ * failed store_insert undoes itself and leaves the others in place.
+ */
+int
+store_write_begin(struct store *st, char **cause)
+{
+	if (store_refuse_readonly(st, cause) != 0)
+		return -1;
+	return store_exec(st, st->in_transaction ? "SAVEPOINT store_write" :
+	    "BEGIN IMMEDIATE", cause);
+}
+
+int
+store_write_commit(struct store *st, char **cause)
+{
+	if (store_exec(st, st->in_transaction ? "RELEASE store_write" :
+	    "COMMIT", cause) == 0)
+		return 0;
+	store_write_rollback(st);
 	return -1;
 }
 
 void
-store_close(struct store *st)
+store_write_rollback(struct store *st)
 {
-	(void)st;
+	if (st->in_transaction)
+		sqlite3_exec(st->db, "ROLLBACK TO store_write;"
+		    " RELEASE store_write", NULL, NULL, NULL);
+	else if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+store_now(char buf[32])
+{
+	struct timespec ts;
+	struct tm tm;
+	size_t n;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	n = strftime(buf, 32, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(buf + n, 32 - n, ".%03ldZ", ts.tv_nsec / 1000000L);
 }
 
 int
-store_load(struct store *st, long long id, struct scorecard **out, char **cause)
+store_begin(struct store *st, char **cause)
 {
-	(void)st; (void)id; (void)out;
-	*cause = xstrdup("the store is not built yet");
+	if (st->in_transaction) {
+		*cause = xstrdup("store_begin: a transaction is already open");
+		return -1;
+	}
+	if (store_write_begin(st, cause) != 0)
+		return -1;
+	st->in_transaction = true;
+	return 0;
+}
+
+int
+store_commit(struct store *st, char **cause)
+{
+	st->in_transaction = false;
+	return store_write_commit(st, cause);
+}
+
+void
+store_rollback(struct store *st)
+{
+	st->in_transaction = false;
+	store_write_rollback(st);
+}
+
+static char *
+finalized(long long id)
+{
+	return xasprintf(_("scorecard %lld is finalized; it cannot be changed"),
+	    id);
+}
+
+/*
+ * Checks before a write, in the transaction: the code refuses a final
+ * scorecard (another process may have finalized it since it was loaded).
+ */
+static int
+card_is_draft(struct store *st, long long id, char **updated, char **cause)
+{
+	sqlite3_stmt *stmt = store_stmt(st, STMT_CARD_UPDATED, cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_DONE) {
+		*cause = xasprintf(_("there is no scorecard %lld"), id);
+		return -1;
+	}
+	if (rc != SQLITE_ROW) {
+		*cause = store_errmsg(st, "read the scorecard");
+		return -1;
+	}
+	if (sqlite3_column_int(stmt, 0) != SCORECARD_DRAFT) {
+		*cause = finalized(id);
+		sqlite3_reset(stmt);
+		return -1;
+	}
+	if (updated != NULL)
+		*updated = xstrdup((const char *)sqlite3_column_text(stmt, 1));
+	sqlite3_reset(stmt);
+	return 0;
+}
+
+/* A trigger's refusal names the scorecard like the code's own check. */
+static char *
+write_error(struct store *st, long long id, const char *what)
+{
+	if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_TRIGGER &&
+	    strstr(sqlite3_errmsg(st->db), "finalized") != NULL)
+		return finalized(id);
+	return store_errmsg(st, what);
+}
+
+/* Run a bound UPDATE of one entry: exactly one row must change. */
+static int
+update_entry(struct store *st, sqlite3_stmt *stmt, struct scorecard *sc,
+    size_t item, char **cause)
+{
+	int rc = sqlite3_step(stmt);
+
+	if (rc != SQLITE_DONE) {
+		*cause = write_error(st, sc->id, "update the entry");
+		sqlite3_reset(stmt);
+		return -1;
+	}
+	sqlite3_reset(stmt);
+	if (sqlite3_changes(st->db) != 1) {
+		*cause = xasprintf(_("scorecard %lld has no entry for item %s"),
+		    sc->id, sc->rubric->items[item]->key);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+refuse_early(struct store *st, struct scorecard *sc, size_t item,
+    char **cause)
+{
+	if (store_refuse_readonly(st, cause) != 0)
+		return -1;
+	if (sc->status == SCORECARD_FINAL) {
+		*cause = finalized(sc->id);
+		return -1;
+	}
+	if (item >= sc->rubric->nitems) {
+		*cause = xasprintf(_("no item %zu in rubric %s"), item,
+		    sc->rubric->id);
+		return -1;
+	}
+	return 0;
+}
+
+/* Begin, check the card is a draft, run the bound update, commit. */
+static int
+commit_entry(struct store *st, struct scorecard *sc, size_t item,
+    sqlite3_stmt *stmt, char **cause)
+{
+	char *updated = NULL;
+
+	if (card_is_draft(st, sc->id, NULL, cause) != 0 ||
+	    update_entry(st, stmt, sc, item, cause) != 0 ||
+	    card_is_draft(st, sc->id, &updated, cause) != 0 ||
+	    store_write_commit(st, cause) != 0) {
+		free(updated);
+		store_write_rollback(st);
+		return -1;
+	}
+	free(sc->updated_at);
+	sc->updated_at = updated;
+	return 0;
+}
+
+static int
+write_score(struct store *st, struct scorecard *sc, size_t item, bool scored,
+    int score, int tier, char **cause)
+{
+	sqlite3_stmt *stmt;
+
+	if (store_write_begin(st, cause) != 0)
+		return -1;
+	stmt = store_stmt(st, STMT_ENTRY_SCORE, cause);
+	if (stmt == NULL) {
+		store_write_rollback(st);
+		return -1;
+	}
+	sqlite3_bind_int64(stmt, 1, sc->id);
+	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)item);
+	if (scored)
+		sqlite3_bind_int(stmt, 3, score);
+	if (tier > 0)
+		sqlite3_bind_int(stmt, 4, tier);
+	return commit_entry(st, sc, item, stmt, cause);
+}
+
+int
+store_set_score(struct store *st, struct scorecard *sc, size_t item,
+    int score, int tier, char **cause)
+{
+	int chosen;
+
+	if (refuse_early(st, sc, item, cause) != 0 ||
+	    scorecard_check(sc->rubric->items[item], score, tier, &chosen,
+	    cause) != 0 ||
+	    write_score(st, sc, item, true, score, chosen, cause) != 0)
+		return -1;
+	return scorecard_set(sc, item, score, chosen, cause);
+}
+
+int
+store_clear_score(struct store *st, struct scorecard *sc, size_t item,
+    char **cause)
+{
+	if (refuse_early(st, sc, item, cause) != 0 ||
+	    write_score(st, sc, item, false, 0, 0, cause) != 0)
+		return -1;
+	scorecard_clear(sc, item);
+	return 0;
+}
+
+int
+store_set_note(struct store *st, struct scorecard *sc, size_t item,
+    enum scorecard_note kind, const char *text, char **cause)
+{
+	sqlite3_stmt *stmt;
+
+	if (refuse_early(st, sc, item, cause) != 0 ||
+	    store_write_begin(st, cause) != 0)
+		return -1;
+	stmt = store_stmt(st, kind == SCORECARD_RECORD ?
+	    STMT_ENTRY_NOTE_RECORD : STMT_ENTRY_NOTE_RATIONALE, cause);
+	if (stmt == NULL) {
+		store_write_rollback(st);
+		return -1;
+	}
+	sqlite3_bind_int64(stmt, 1, sc->id);
+	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)item);
+	sqlite3_bind_text(stmt, 3, text, -1, SQLITE_STATIC);
+	if (commit_entry(st, sc, item, stmt, cause) != 0)
+		return -1;
+	return scorecard_set_note(sc, item, kind, text, cause);
+}
+
+/* Every entry scored, counted in the database, not in memory. */
+static int
+all_scored(struct store *st, long long id, char **cause)
+{
+	sqlite3_stmt *stmt;
+	long long unscored = -1;
+	int rc;
+
+	if (store_prepare(st, "SELECT count(*) FROM entries"
+	    " WHERE scorecard_id = ?1 AND score IS NULL", &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		unscored = sqlite3_column_int64(stmt, 0);
+	else
+		*cause = store_errmsg(st, "count unscored entries");
+	sqlite3_finalize(stmt);
+	if (unscored > 0)
+		*cause = xasprintf(_("scorecard %lld cannot be finalized:"
+		    " %lld items are unscored in the database"), id, unscored);
+	return unscored == 0 ? 0 : -1;
+}
+
+static int
+write_final(struct store *st, struct scorecard *sc, const char *now,
+    char **cause)
+{
+	sqlite3_stmt *stmt;
+
+	if (store_write_begin(st, cause) != 0)
+		return -1;
+	if (card_is_draft(st, sc->id, NULL, cause) != 0 ||
+	    all_scored(st, sc->id, cause) != 0 ||
+	    (stmt = store_stmt(st, STMT_CARD_STATUS, cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, sc->id);
+	sqlite3_bind_text(stmt, 2, now, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		*cause = write_error(st, sc->id, "finalize");
+		sqlite3_reset(stmt);
+		goto fail;
+	}
+	sqlite3_reset(stmt);
+	return store_write_commit(st, cause);
+fail:
+	store_write_rollback(st);
+	return -1;
+}
+
+int
+store_finalize(struct store *st, struct scorecard *sc, char **cause)
+{
+	size_t *unscored, nunscored;
+	char now[32];
+
+	if (store_refuse_readonly(st, cause) != 0)
+		return -1;
+	if (sc->status == SCORECARD_FINAL) {
+		*cause = xasprintf(_("scorecard %lld is already finalized"),
+		    sc->id);
+		return -1;
+	}
+	if (scorecard_check_finalize(sc, &unscored, &nunscored, cause) != 0) {
+		free(unscored);
+		return -1;
+	}
+	store_now(now);
+	if (write_final(st, sc, now, cause) != 0)
+		return -1;
+	sc->status = SCORECARD_FINAL;
+	free(sc->finalized_at);
+	sc->finalized_at = xstrdup(now);
+	free(sc->updated_at);
+	sc->updated_at = xstrdup(now);
+	return 0;
+}
+
+int
+store_delete(struct store *st, long long id, char **cause)
+{
+	sqlite3_stmt *stmt;
+
+	if (store_write_begin(st, cause) != 0)
+		return -1;
+	if (card_is_draft(st, id, NULL, cause) != 0 ||
+	    store_prepare(st, "DELETE FROM scorecards WHERE id = ?1", &stmt,
+	    cause) != 0)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, id);
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		*cause = write_error(st, id, "delete");
+		sqlite3_finalize(stmt);
+		goto fail;
+	}
+	sqlite3_finalize(stmt);
+	return store_write_commit(st, cause);
+fail:
+	store_write_rollback(st);
 	return -1;
 }

@@ -1,0 +1,21 @@
+/* SHA-256 (FIPS 180-4), enough to fingerprint a rubric snapshot. */
+#ifndef KAOHE_SHA256_H
+#define KAOHE_SHA256_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct sha256 {
+	uint32_t	 h[8];
+	uint64_t	 bytes;		/* hashed so far */
+	unsigned char	 block[64];
+	size_t		 nblock;	/* bytes waiting in block */
+};
+
+void	sha256_init(struct sha256 *);
+void	sha256_update(struct sha256 *, const void *data, size_t len);
+void	sha256_final(struct sha256 *, unsigned char digest[32]);
+/* The digest of data as 64 lowercase hex digits and a NUL. */
+void	sha256_hex(const void *data, size_t len, char hex[65]);
+
+#endif

@@ -1,0 +1,350 @@
+/*
+ * Putting scorecards into the store: a new draft (store_create) and a
+ * whole scorecard as it is, for import (store_insert). Both write the
+ * rubric snapshot once per hash, the card, its inspectors, one
+ * section_scores row per section and one entries row per item.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "i18n.h"
+#include "sha256.h"
+#include "store-private.h"
+#include "uuid.h"
+#include "xalloc.h"
+
+/* What a new scorecards row needs. */
+struct card_row {
+	const char		*uuid;
+	const char		*sha256;
+	const struct rubric	*rubric;
+	const char		*agency;
+	const char		*date;
+	char *const		*inspectors;
+	size_t			 ninspectors;
+	const char		*created_at;
+	const char		*updated_at;
+};
+
+static int
+step_once(struct store *st, sqlite3_stmt *stmt, const char *what,
+    char **cause)
+{
+	int rc = store_step_done(st, stmt, what, cause);
+
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+static int
+insert_rubric(struct store *st, const char *sha256, const struct rubric *r,
+    const char *text, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (store_prepare(st, "INSERT INTO rubrics (sha256, rubric_id, title,"
+	    " text) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (sha256) DO NOTHING",
+	    &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_text(stmt, 1, sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, r->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, r->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, text, -1, SQLITE_STATIC);
+	rc = step_once(st, stmt, "save the rubric snapshot", cause);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static char *
+join_inspectors(char *const *names, size_t n)
+{
+	char *joined = xstrdup(""), *next;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		next = xasprintf("%s%s%s", joined, i > 0 ? "、" : "", names[i]);
+		free(joined);
+		joined = next;
+	}
+	return joined;
+}
+
+static int
+insert_card(struct store *st, const struct card_row *c, long long *id,
+    char **cause)
+{
+	sqlite3_stmt *stmt;
+	char *joined;
+	int rc;
+
+	if (store_prepare(st, "INSERT INTO scorecards (uuid, rubric_sha256,"
+	    " rubric_id, agency, date, inspectors, status, created_at,"
+	    " updated_at, finalized_at, score, max, scored, items)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, '', 0, ?9, 0, ?10)",
+	    &stmt, cause) != 0)
+		return -1;
+	joined = join_inspectors(c->inspectors, c->ninspectors);
+	sqlite3_bind_text(stmt, 1, c->uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, c->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, c->rubric->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, c->agency, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, c->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 6, joined, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 7, c->created_at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 8, c->updated_at, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 9, c->rubric->root.max);
+	sqlite3_bind_int64(stmt, 10, (sqlite3_int64)c->rubric->nitems);
+	rc = step_once(st, stmt, "save the scorecard", cause);
+	sqlite3_finalize(stmt);
+	free(joined);
+	*id = sqlite3_last_insert_rowid(st->db);
+	return rc;
+}
+
+static int
+insert_inspectors(struct store *st, long long id, char *const *names,
+    size_t n, char **cause)
+{
+	sqlite3_stmt *stmt;
+	size_t i;
+	int rc = 0;
+
+	if (store_prepare(st, "INSERT INTO inspectors (scorecard_id, position,"
+	    " name) VALUES (?1, ?2, ?3)", &stmt, cause) != 0)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		sqlite3_bind_int64(stmt, 1, id);
+		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)i);
+		sqlite3_bind_text(stmt, 3, names[i], -1, SQLITE_STATIC);
+		rc = step_once(st, stmt, "save the inspectors", cause);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Every section below the root, depth first, in document order. */
+static int
+insert_sections_below(struct store *st, sqlite3_stmt *stmt, long long id,
+    const struct rubric_node *node, char **cause)
+{
+	const struct rubric_node *c;
+	size_t i;
+
+	for (i = 0; i < node->nchildren; i++) {
+		c = &node->children[i];
+		if (c->nchildren == 0)
+			continue;
+		sqlite3_bind_int64(stmt, 1, id);
+		sqlite3_bind_text(stmt, 2, c->key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 3, c->title, -1, SQLITE_STATIC);
+		sqlite3_bind_int(stmt, 4, c->depth);
+		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)c->item_first);
+		sqlite3_bind_int(stmt, 6, c->max);
+		sqlite3_bind_int64(stmt, 7, (sqlite3_int64)c->item_count);
+		if (step_once(st, stmt, "save the sections", cause) != 0 ||
+		    insert_sections_below(st, stmt, id, c, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+insert_sections(struct store *st, long long id, const struct rubric *r,
+    char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (store_prepare(st, "INSERT INTO section_scores (scorecard_id, key,"
+	    " title, depth, item_first, score, max, scored, items)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, 0, ?7)", &stmt, cause) != 0)
+		return -1;
+	rc = insert_sections_below(st, stmt, id, &r->root, cause);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* entries may be NULL for a new, empty draft. */
+static int
+insert_entries(struct store *st, long long id, const struct rubric *r,
+    const struct scorecard_entry *entries, char **cause)
+{
+	const struct scorecard_entry *e;
+	sqlite3_stmt *stmt;
+	size_t i;
+	int rc = 0;
+
+	if (store_prepare(st, "INSERT INTO entries (scorecard_id, position,"
+	    " item, score, tier, record, rationale)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &stmt, cause) != 0)
+		return -1;
+	for (i = 0; i < r->nitems && rc == 0; i++) {
+		e = entries != NULL ? &entries[i] : NULL;
+		sqlite3_clear_bindings(stmt);
+		sqlite3_bind_int64(stmt, 1, id);
+		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)i);
+		sqlite3_bind_text(stmt, 3, r->items[i]->key, -1, SQLITE_STATIC);
+		if (e != NULL && e->scored)
+			sqlite3_bind_int(stmt, 4, e->score);
+		if (e != NULL && e->scored && e->tier > 0)
+			sqlite3_bind_int(stmt, 5, e->tier);
+		sqlite3_bind_text(stmt, 6, e != NULL ? e->record : "", -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 7, e != NULL ? e->rationale : "", -1,
+		    SQLITE_STATIC);
+		rc = step_once(st, stmt, "save the entries", cause);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static int
+insert_all(struct store *st, const struct card_row *c, const char *text,
+    const struct scorecard_entry *entries, long long *id, char **cause)
+{
+	if (insert_rubric(st, c->sha256, c->rubric, text, cause) != 0 ||
+	    insert_card(st, c, id, cause) != 0 ||
+	    insert_inspectors(st, *id, c->inspectors, c->ninspectors,
+	    cause) != 0 ||
+	    insert_sections(st, *id, c->rubric, cause) != 0 ||
+	    insert_entries(st, *id, c->rubric, entries, cause) != 0)
+		return -1;
+	return 0;
+}
+
+int
+store_create(struct store *st, const char *rubric_text,
+    const struct rubric *rubric, const char *agency, const char *date,
+    char *const *inspectors, size_t ninspectors, long long *id, char **cause)
+{
+	char uuid[37], sha[65], now[32];
+	struct card_row c = { uuid, sha, rubric, agency, date, inspectors,
+	    ninspectors, now, now };
+
+	if (store_refuse_readonly(st, cause) != 0)
+		return -1;
+	if (!scorecard_date_valid(date)) {
+		*cause = xasprintf(_("'%s' is not a date (YYYY-MM-DD)"), date);
+		return -1;
+	}
+	if (uuid_v4(uuid, cause) != 0)
+		return -1;
+	sha256_hex(rubric_text, strlen(rubric_text), sha);
+	store_now(now);
+	if (store_write_begin(st, cause) != 0)
+		return -1;
+	if (insert_all(st, &c, rubric_text, NULL, id, cause) != 0) {
+		store_write_rollback(st);
+		return -1;
+	}
+	return store_write_commit(st, cause);
+}
+
+int
+store_has_uuid(struct store *st, const char *uuid, bool *present,
+    char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (store_prepare(st, "SELECT 1 FROM scorecards WHERE uuid = ?1",
+	    &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_text(stmt, 1, uuid, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	*present = rc == SQLITE_ROW;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		*cause = store_errmsg(st, "look up the UUID");
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Status last: the triggers refuse rows added to a final scorecard. */
+static int
+restore_status(struct store *st, const struct scorecard *sc, long long id,
+    const char *updated_at, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (store_prepare(st, "UPDATE scorecards SET status = ?2,"
+	    " finalized_at = ?3, updated_at = ?4 WHERE id = ?1", &stmt,
+	    cause) != 0)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int(stmt, 2, sc->status == SCORECARD_FINAL);
+	sqlite3_bind_text(stmt, 3, sc->status == SCORECARD_FINAL ?
+	    sc->finalized_at : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, updated_at, -1, SQLITE_STATIC);
+	rc = step_once(st, stmt, "save the status", cause);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static int
+check_insertable(struct store *st, const struct scorecard *sc, char **cause)
+{
+	bool present;
+
+	if (store_refuse_readonly(st, cause) != 0)
+		return -1;
+	if (!uuid_valid(sc->uuid)) {
+		*cause = xasprintf(_("'%s' is not a UUID"), sc->uuid);
+		return -1;
+	}
+	if (!scorecard_date_valid(sc->date)) {
+		*cause = xasprintf(_("'%s' is not a date (YYYY-MM-DD)"),
+		    sc->date);
+		return -1;
+	}
+	if (sc->status == SCORECARD_FINAL && !scorecard_complete(sc)) {
+		*cause = xasprintf(_("scorecard %s is final but has unscored"
+		    " items"), sc->uuid);
+		return -1;
+	}
+	if (store_has_uuid(st, sc->uuid, &present, cause) != 0)
+		return -1;
+	if (present) {
+		*cause = xasprintf(_("a scorecard with UUID %s is already"
+		    " here"), sc->uuid);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_insert(struct store *st, struct scorecard *sc, char **cause)
+{
+	char sha[65], now[32];
+	struct card_row c = { sc->uuid, sha, sc->rubric, sc->agency, sc->date,
+	    sc->inspectors, sc->ninspectors, sc->created_at, sc->updated_at };
+	long long id;
+
+	if (check_insertable(st, sc, cause) != 0)
+		return -1;
+	/* The hash is recomputed: a snapshot is keyed by what it holds. */
+	sha256_hex(sc->rubric_text, strlen(sc->rubric_text), sha);
+	store_now(now);
+	if (*c.created_at == '\0')
+		c.created_at = now;
+	if (*c.updated_at == '\0')
+		c.updated_at = c.created_at;
+	if (store_write_begin(st, cause) != 0)
+		return -1;
+	if (insert_all(st, &c, sc->rubric_text, sc->entries, &id, cause) != 0)
+		goto fail;
+	if (restore_status(st, sc, id, c.updated_at, cause) != 0 ||
+	    store_write_commit(st, cause) != 0)
+		goto fail;
+	sc->id = id;
+	memcpy(sc->rubric_sha256, sha, sizeof sha);
+	return 0;
+fail:
+	store_write_rollback(st);
+	return -1;
+}

@@ -1,0 +1,201 @@
+/*
+ * Loading one scorecard: its header, its rubric snapshot (parsed again,
+ * so an edited rubric file never changes an old scorecard), its
+ * inspectors and its entries, read in one transaction.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "i18n.h"
+#include "sha256.h"
+#include "store-private.h"
+#include "xalloc.h"
+
+static char *
+column_dup(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, col);
+
+	return xstrdup(s != NULL ? (const char *)s : "");
+}
+
+/* The snapshot must hash to what was stored, then parse. */
+static int
+parse_snapshot(long long id, const char *text, size_t len, const char *sha,
+    struct rubric **rubric, char **cause)
+{
+	char hex[65], *name, *why;
+
+	sha256_hex(text, len, hex);
+	if (strcmp(hex, sha) != 0) {
+		*cause = xasprintf(_("scorecard %lld: its rubric snapshot does"
+		    " not match its SHA-256"), id);
+		return -1;
+	}
+	name = xasprintf(_("scorecard %lld's rubric"), id);
+	if (rubric_parse(text, len, name, rubric, &why) != 0) {
+		*cause = xasprintf(_("scorecard %lld: its rubric snapshot does"
+		    " not load: %s"), id, why);
+		free(why);
+		free(name);
+		return -1;
+	}
+	free(name);
+	return 0;
+}
+
+static int
+load_header(struct store *st, long long id, struct scorecard **out,
+    char **cause)
+{
+	struct rubric *rubric;
+	struct scorecard *sc;
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (store_prepare(st, "SELECT s.uuid, s.agency, s.date, s.status,"
+	    " s.created_at, s.updated_at, s.finalized_at, r.sha256, r.text"
+	    " FROM scorecards AS s JOIN rubrics AS r"
+	    " ON r.sha256 = s.rubric_sha256 WHERE s.id = ?1", &stmt,
+	    cause) != 0)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW) {
+		*cause = rc == SQLITE_DONE ?
+		    xasprintf(_("there is no scorecard %lld"), id) :
+		    store_errmsg(st, "read the scorecard");
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	if (parse_snapshot(id, (const char *)sqlite3_column_text(stmt, 8),
+	    (size_t)sqlite3_column_bytes(stmt, 8),
+	    (const char *)sqlite3_column_text(stmt, 7), &rubric, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	sc = scorecard_new(rubric, column_dup(stmt, 8));
+	sc->id = id;
+	snprintf(sc->uuid, sizeof sc->uuid, "%s",
+	    (const char *)sqlite3_column_text(stmt, 0));
+	free(sc->agency);
+	sc->agency = column_dup(stmt, 1);
+	free(sc->date);
+	sc->date = column_dup(stmt, 2);
+	sc->status = sqlite3_column_int(stmt, 3) == 1 ? SCORECARD_FINAL :
+	    SCORECARD_DRAFT;
+	free(sc->created_at);
+	sc->created_at = column_dup(stmt, 4);
+	free(sc->updated_at);
+	sc->updated_at = column_dup(stmt, 5);
+	free(sc->finalized_at);
+	sc->finalized_at = column_dup(stmt, 6);
+	sqlite3_finalize(stmt);
+	*out = sc;
+	return 0;
+}
+
+static int
+load_inspectors(struct store *st, struct scorecard *sc, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (store_prepare(st, "SELECT name FROM inspectors"
+	    " WHERE scorecard_id = ?1 ORDER BY position", &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, sc->id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		sc->inspectors = xreallocarray(sc->inspectors,
+		    sc->ninspectors + 1, sizeof *sc->inspectors);
+		sc->inspectors[sc->ninspectors++] = column_dup(stmt, 0);
+	}
+	if (rc != SQLITE_DONE)
+		*cause = store_errmsg(st, "read the inspectors");
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Position and key must agree with the snapshot, or the file was tampered. */
+static int
+load_entry(struct scorecard *sc, sqlite3_stmt *stmt, char **cause)
+{
+	sqlite3_int64 pos = sqlite3_column_int64(stmt, 0);
+	const char *key = (const char *)sqlite3_column_text(stmt, 1);
+	struct scorecard_entry *e;
+
+	if (pos < 0 || (size_t)pos >= sc->rubric->nitems || key == NULL ||
+	    strcmp(key, sc->rubric->items[pos]->key) != 0) {
+		*cause = xasprintf(_("scorecard %lld: entry %lld does not"
+		    " match its rubric snapshot"), sc->id, (long long)pos);
+		return -1;
+	}
+	e = &sc->entries[pos];
+	e->scored = sqlite3_column_type(stmt, 2) != SQLITE_NULL;
+	e->score = sqlite3_column_int(stmt, 2);
+	e->tier = sqlite3_column_int(stmt, 3);
+	free(e->record);
+	e->record = column_dup(stmt, 4);
+	free(e->rationale);
+	e->rationale = column_dup(stmt, 5);
+	return 0;
+}
+
+static int
+load_entries(struct store *st, struct scorecard *sc, char **cause)
+{
+	sqlite3_stmt *stmt;
+	size_t n = 0;
+	int rc;
+
+	if (store_prepare(st, "SELECT position, item, score, tier, record,"
+	    " rationale FROM entries WHERE scorecard_id = ?1"
+	    " ORDER BY position", &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, sc->id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (load_entry(sc, stmt, cause) != 0) {
+			sqlite3_finalize(stmt);
+			return -1;
+		}
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		*cause = store_errmsg(st, "read the entries");
+	else if (n != sc->rubric->nitems)
+		*cause = xasprintf(_("scorecard %lld has %zu entries for %zu"
+		    " items"), sc->id, n, sc->rubric->nitems);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE && n == sc->rubric->nitems ? 0 : -1;
+}
+
+int
+store_load(struct store *st, long long id, struct scorecard **out,
+    char **cause)
+{
+	struct scorecard *sc = NULL;
+	bool own = sqlite3_get_autocommit(st->db);
+	int rc;
+
+	/* One read transaction: a writer in another process cannot tear it. */
+	if (own && store_exec(st, "BEGIN", cause) != 0)
+		return -1;
+	rc = load_header(st, id, &sc, cause);
+	if (rc == 0)
+		rc = load_inspectors(st, sc, cause);
+	if (rc == 0)
+		rc = load_entries(st, sc, cause);
+	if (own)
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != 0) {
+		scorecard_free(sc);
+		return -1;
+	}
+	*out = sc;
+	return 0;
+}
