@@ -1,0 +1,485 @@
+/*
+ * One JSON export back into a scorecard. Every fact is checked against the
+ * rubric snapshot the record carries and the scoring rules of scorecard.c;
+ * the first failure names the file and the line of the offending value.
+ * Fields this reader does not know are ignored, so that a newer export
+ * with more to say still imports; fields it knows are all required.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "import.h"
+#include "sha256.h"
+#include "uuid.h"
+#include "xalloc.h"
+
+struct reading {
+	const char		*name;		/* the file */
+	struct scorecard	*sc;
+	bool			*seen;		/* items met in the tree */
+	char			*cause;
+};
+
+static int
+bad(struct reading *rd, const struct json_value *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+bad(struct reading *rd, const struct json_value *at, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	if (rd->cause != NULL)
+		return -1;
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	rd->cause = xasprintf("%s:%zu: %s", rd->name, at->line,
+	    msg != NULL ? msg : "?");
+	free(msg);
+	return -1;
+}
+
+/* Member key of obj, which must be there and of type t. */
+static const struct json_value *
+member(struct reading *rd, const struct json_value *obj, const char *key,
+    enum json_type t)
+{
+	const struct json_value *v = json_get(obj, key);
+
+	if (v == NULL) {
+		bad(rd, obj, _("\"%s\" is missing"), key);
+		return NULL;
+	}
+	if (v->type != t) {
+		bad(rd, v, _("\"%s\" must be %s, not %s"), key,
+		    json_type_name(t), json_type_name(v->type));
+		return NULL;
+	}
+	return v;
+}
+
+static const char *
+string_of(struct reading *rd, const struct json_value *obj, const char *key)
+{
+	const struct json_value *v = member(rd, obj, key, JSON_STRING);
+
+	return v != NULL ? v->text : NULL;
+}
+
+/* An int member, or null (then *present is false). */
+static int
+int_or_null(struct reading *rd, const struct json_value *obj,
+    const char *key, int *out, bool *present)
+{
+	const struct json_value *v = json_get(obj, key);
+
+	*present = false;
+	if (v == NULL)
+		return bad(rd, obj, _("\"%s\" is missing"), key);
+	if (v->type == JSON_NULL)
+		return 0;
+	if (!json_as_int(v, out))
+		return bad(rd, v, _("\"%s\" must be a whole number or null"),
+		    key);
+	*present = true;
+	return 0;
+}
+
+/* ISO 8601 UTC as the store writes it: 2026-11-23T10:40:00.123Z. */
+static bool
+time_valid(const char *s)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:dd";
+	size_t i;
+
+	for (i = 0; shape[i] != '\0'; i++) {
+		if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') :
+		    s[i] != shape[i])
+			return false;
+	}
+	s += i;
+	if (*s == '.') {
+		if (s[1] < '0' || s[1] > '9')
+			return false;
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			continue;
+	}
+	return strcmp(s, "Z") == 0;
+}
+
+static void
+replace(char **field, const char *value)
+{
+	free(*field);
+	*field = xstrdup(value);
+}
+
+/* The snapshot: it must hash to its sha256 and parse as a rubric. */
+static struct rubric *
+read_rubric(struct reading *rd, const struct json_value *v, char **text)
+{
+	const struct json_value *o = member(rd, v, "rubric", JSON_OBJECT);
+	const char *id, *title, *sha, *yaml;
+	struct rubric *r = NULL;
+	char hex[65], *cause = NULL;
+
+	if (o == NULL || (id = string_of(rd, o, "id")) == NULL ||
+	    (title = string_of(rd, o, "title")) == NULL ||
+	    (sha = string_of(rd, o, "sha256")) == NULL ||
+	    (yaml = string_of(rd, o, "text")) == NULL)
+		return NULL;
+	sha256_hex(yaml, strlen(yaml), hex);
+	if (strcmp(hex, sha) != 0) {
+		bad(rd, json_get(o, "sha256"), _("the rubric snapshot's"
+		    " sha256 does not match its text (the text hashes to %s)"),
+		    hex);
+		return NULL;
+	}
+	if (rubric_parse(yaml, strlen(yaml), "rubric", &r, &cause) != 0) {
+		bad(rd, json_get(o, "text"), _("the rubric snapshot does not"
+		    " parse: %s"), cause);
+		free(cause);
+		return NULL;
+	}
+	if (strcmp(r->id, id) != 0 || strcmp(r->title, title) != 0) {
+		bad(rd, o, _("the rubric's id and title (%s, %s) are not its"
+		    " snapshot's (%s, %s)"), id, title, r->id, r->title);
+		rubric_free(r);
+		return NULL;
+	}
+	*text = xstrdup(yaml);
+	return r;
+}
+
+static int
+read_inspectors(struct reading *rd, const struct json_value *v)
+{
+	const struct json_value *a = member(rd, v, "inspectors", JSON_ARRAY);
+	struct scorecard *sc = rd->sc;
+	size_t i;
+
+	if (a == NULL)
+		return -1;
+	if (a->n == 0)
+		return bad(rd, a, _("a scorecard needs at least one"
+		    " inspector"));
+	sc->inspectors = xcalloc(a->n, sizeof *sc->inspectors);
+	for (i = 0; i < a->n; i++) {
+		if (a->items[i].type != JSON_STRING ||
+		    *a->items[i].text == '\0')
+			return bad(rd, &a->items[i], _("an inspector must be"
+			    " a name (a non-empty string)"));
+		sc->inspectors[sc->ninspectors++] = xstrdup(a->items[i].text);
+	}
+	return 0;
+}
+
+/* ISO 8601 UTC, or for finalized_at of a draft: null (or ""). */
+static int
+read_time(struct reading *rd, const struct json_value *v, const char *key,
+    char **field, bool may_be_null)
+{
+	const struct json_value *t = json_get(v, key);
+
+	if (t != NULL && may_be_null && t->type == JSON_NULL) {
+		replace(field, "");
+		return 0;
+	}
+	if (member(rd, v, key, JSON_STRING) == NULL)
+		return -1;
+	if (!(may_be_null && *t->text == '\0') && !time_valid(t->text))
+		return bad(rd, t, _("\"%s\" is not an ISO 8601 UTC time such"
+		    " as 2021-08-06T09:30:00.000Z: \"%s\""), key, t->text);
+	replace(field, t->text);
+	return 0;
+}
+
+static int
+read_times(struct reading *rd, const struct json_value *v)
+{
+	struct scorecard *sc = rd->sc;
+
+	if (read_time(rd, v, "created_at", &sc->created_at, false) != 0 ||
+	    read_time(rd, v, "updated_at", &sc->updated_at, false) != 0)
+		return -1;
+	return read_time(rd, v, "finalized_at", &sc->finalized_at, true);
+}
+
+static int
+read_header(struct reading *rd, const struct json_value *v)
+{
+	struct scorecard *sc = rd->sc;
+	const char *uuid, *agency, *date;
+
+	if ((uuid = string_of(rd, v, "uuid")) == NULL ||
+	    (agency = string_of(rd, v, "agency")) == NULL ||
+	    (date = string_of(rd, v, "date")) == NULL)
+		return -1;
+	if (!uuid_valid(uuid))
+		return bad(rd, json_get(v, "uuid"), _("\"%s\" is not a UUID"
+		    " (36 lowercase hex digits and dashes)"), uuid);
+	if (*agency == '\0')
+		return bad(rd, json_get(v, "agency"), _("the agency is"
+		    " empty"));
+	if (!scorecard_date_valid(date))
+		return bad(rd, json_get(v, "date"), _("\"%s\" is not a date"
+		    " (YYYY-MM-DD)"), date);
+	memcpy(sc->uuid, uuid, sizeof sc->uuid);
+	replace(&sc->agency, agency);
+	replace(&sc->date, date);
+	if (read_inspectors(rd, v) != 0)
+		return -1;
+	return read_times(rd, v);
+}
+
+static char *
+node_name(const struct rubric_node *n)
+{
+	return xasprintf("%s %s (%s)", n->nchildren > 0 ? _("section") :
+	    _("item"), n->key, n->title);
+}
+
+static int
+read_notes(struct reading *rd, const struct json_value *v, size_t idx)
+{
+	const char *record, *rationale;
+	char *cause = NULL;
+
+	if ((record = string_of(rd, v, "record")) == NULL ||
+	    (rationale = string_of(rd, v, "rationale")) == NULL)
+		return -1;
+	if (scorecard_set_note(rd->sc, idx, SCORECARD_RECORD, record,
+	    &cause) != 0 || scorecard_set_note(rd->sc, idx,
+	    SCORECARD_RATIONALE, rationale, &cause) != 0) {
+		bad(rd, v, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+/* An item: its score and tier pass the rules, exactly as `kaohe set`. */
+static int
+read_item(struct reading *rd, const struct json_value *v,
+    const struct rubric_node *n)
+{
+	long idx = rubric_item_index(rd->sc->rubric, n->key);
+	bool scored, tiered;
+	int score = 0, tier = 0, tier_out;
+	char *cause = NULL;
+
+	if (rd->seen[idx])
+		return bad(rd, v, _("item %s appears twice"), n->key);
+	rd->seen[idx] = true;
+	if (int_or_null(rd, v, "score", &score, &scored) != 0 ||
+	    int_or_null(rd, v, "tier", &tier, &tiered) != 0)
+		return -1;
+	if (!scored && tiered)
+		return bad(rd, v, _("item %s has a tier but no score"),
+		    n->key);
+	if (tiered && tier < 1)
+		return bad(rd, json_get(v, "tier"), _("item %s: tier %d (tiers"
+		    " count from 1)"), n->key, tier);
+	if (scored && (scorecard_check(n, score, tier, &tier_out, &cause) !=
+	    0 || scorecard_set(rd->sc, (size_t)idx, score, tier_out,
+	    &cause) != 0)) {
+		bad(rd, json_get(v, "score"), "%s", cause);
+		free(cause);
+		return -1;
+	}
+	return read_notes(rd, v, (size_t)idx);
+}
+
+static int read_nodes(struct reading *, const struct json_value *array,
+	    const struct rubric_node *parent);
+
+/* A node must be the rubric's, under the same parent, of the same kind. */
+static int
+read_node(struct reading *rd, const struct json_value *v,
+    const struct rubric_node *parent)
+{
+	const struct rubric_node *n;
+	const struct json_value *children;
+	const char *key;
+	int max;
+	bool has_max;
+
+	if (v->type != JSON_OBJECT)
+		return bad(rd, v, _("a node must be an object, not %s"),
+		    json_type_name(v->type));
+	if ((key = string_of(rd, v, "key")) == NULL)
+		return -1;
+	n = rubric_find(rd->sc->rubric, key);
+	if (n == NULL || n == &rd->sc->rubric->root)
+		return bad(rd, json_get(v, "key"), _("the rubric %s has no"
+		    " key \"%s\""), rd->sc->rubric->id, key);
+	if (n->parent != parent)
+		return bad(rd, json_get(v, "key"), _("\"%s\" is not where the"
+		    " rubric has it (under \"%s\")"), key, n->parent->key);
+	if (int_or_null(rd, v, "max", &max, &has_max) != 0)
+		return -1;
+	if (!has_max || max != n->max)
+		return bad(rd, json_get(v, "max"), _("\"%s\" has max %d in the"
+		    " rubric"), key, n->max);
+	children = json_get(v, "children");
+	if (n->nchildren == 0) {
+		if (children != NULL)
+			return bad(rd, children, _("item %s cannot have"
+			    " children"), key);
+		return read_item(rd, v, n);
+	}
+	if ((children = member(rd, v, "children", JSON_ARRAY)) == NULL)
+		return -1;
+	return read_nodes(rd, children, n);
+}
+
+static int
+read_nodes(struct reading *rd, const struct json_value *array,
+    const struct rubric_node *parent)
+{
+	size_t i;
+
+	for (i = 0; i < array->n; i++)
+		if (read_node(rd, &array->items[i], parent) != 0)
+			return -1;
+	return 0;
+}
+
+/* A score in the file must be what the items sum to: a wrong sum is refused. */
+static int
+check_sum(struct reading *rd, const struct json_value *v,
+    const struct rubric_node *n)
+{
+	struct scorecard_sum sum = scorecard_sum(rd->sc, n);
+	const struct json_value *s = json_get(v, "score");
+	char *what;
+	int score;
+
+	if (s == NULL)
+		return bad(rd, v, _("\"score\" is missing"));
+	if (json_as_int(s, &score) && score == sum.score)
+		return 0;
+	what = n == &rd->sc->rubric->root ? xstrdup(_("the total")) :
+	    node_name(n);
+	bad(rd, s, _("%s says %s but its items sum to %d"), what,
+	    s->type == JSON_NUMBER ? s->text : json_type_name(s->type),
+	    sum.score);
+	free(what);
+	return -1;
+}
+
+static int
+check_sums(struct reading *rd, const struct json_value *array)
+{
+	const struct rubric_node *n;
+	const struct json_value *v, *children;
+	size_t i;
+
+	for (i = 0; i < array->n; i++) {
+		v = &array->items[i];
+		n = rubric_find(rd->sc->rubric, json_get(v, "key")->text);
+		children = json_get(v, "children");
+		if (n->nchildren == 0)
+			continue;
+		if (check_sum(rd, v, n) != 0 || check_sums(rd, children) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+read_tree(struct reading *rd, const struct json_value *v)
+{
+	const struct rubric *r = rd->sc->rubric;
+	const struct json_value *nodes = member(rd, v, "nodes", JSON_ARRAY);
+	int max;
+	bool has_max;
+	size_t i;
+
+	if (nodes == NULL || read_nodes(rd, nodes, &r->root) != 0)
+		return -1;
+	for (i = 0; i < r->nitems; i++)
+		if (!rd->seen[i])
+			return bad(rd, nodes, _("item %s (%s) is missing"),
+			    r->items[i]->key, r->items[i]->title);
+	if (check_sums(rd, nodes) != 0 || check_sum(rd, v, &r->root) != 0)
+		return -1;
+	if (int_or_null(rd, v, "max", &max, &has_max) != 0)
+		return -1;
+	if (!has_max || max != r->total)
+		return bad(rd, json_get(v, "max"), _("\"max\" must be the"
+		    " rubric's total, %d"), r->total);
+	return 0;
+}
+
+/* Last, as the store's triggers want: a final card is complete and locked. */
+static int
+read_status(struct reading *rd, const struct json_value *v)
+{
+	struct scorecard *sc = rd->sc;
+	const char *status = string_of(rd, v, "status");
+	struct scorecard_sum t;
+
+	if (status == NULL)
+		return -1;
+	if (strcmp(status, "draft") == 0) {
+		if (*sc->finalized_at != '\0')
+			return bad(rd, json_get(v, "finalized_at"), _("a draft"
+			    " cannot have been finalized"));
+		return 0;
+	}
+	if (strcmp(status, "final") != 0)
+		return bad(rd, json_get(v, "status"), _("\"status\" is draft"
+		    " or final, not \"%s\""), status);
+	if (!scorecard_complete(sc)) {
+		t = scorecard_total(sc);
+		return bad(rd, json_get(v, "status"), _("a final scorecard"
+		    " must be complete, but only %zu of %zu items are"
+		    " scored"), t.scored, t.items);
+	}
+	if (*sc->finalized_at == '\0')
+		return bad(rd, json_get(v, "finalized_at"), _("a final"
+		    " scorecard needs its finalized_at time"));
+	sc->status = SCORECARD_FINAL;
+	return 0;
+}
+
+int
+import_record(const struct json_value *v, const char *name,
+    struct scorecard **out, char **cause)
+{
+	struct reading rd = { name, NULL, NULL, NULL };
+	struct rubric *r;
+	char *text = NULL;
+	int rc = -1;
+
+	if (v->type != JSON_OBJECT) {
+		bad(&rd, v, _("a record must be an object (one export), not"
+		    " %s"), json_type_name(v->type));
+		*cause = rd.cause;
+		return -1;
+	}
+	if ((r = read_rubric(&rd, v, &text)) != NULL) {
+		rd.sc = scorecard_new(r, text);
+		rd.seen = xcalloc(r->nitems + 1, sizeof *rd.seen);
+		if (read_header(&rd, v) == 0 && read_tree(&rd, v) == 0 &&
+		    read_status(&rd, v) == 0)
+			rc = 0;
+		free(rd.seen);
+	}
+	if (rc != 0) {
+		scorecard_free(rd.sc);
+		*cause = rd.cause;
+		return -1;
+	}
+	*out = rd.sc;
+	return 0;
+}

@@ -1,0 +1,39 @@
+/*
+ * Horizontal bar charts for a terminal or a report: Unicode eighth blocks
+ * (▏▎▍▌▋▊▉█) when the locale is UTF-8, else '#'. Pure: text in, text out.
+ */
+#ifndef KAOHE_STATS_H
+#define KAOHE_STATS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* One bar: its label, its value, and what to print after it. */
+struct stats_bar {
+	const char	*label;
+	double		 value;
+	const char	*note;		/* "870.0  (3)"; may be NULL */
+};
+
+/*
+ * The bar for value on a scale where scale fills cols columns, padded with
+ * spaces to exactly cols columns. Negative or NaN values draw nothing.
+ * Caller frees.
+ */
+char	*stats_bar_text(double value, double scale, size_t cols, bool ascii);
+
+/*
+ * Print one line a bar: the label padded to label_cols display columns
+ * (CJK counts two), the bar, a space and the note.
+ */
+void	stats_chart(FILE *out, const struct stats_bar *bars, size_t n,
+	    double scale, size_t label_cols, size_t bar_cols, bool ascii);
+
+/* Is the locale's character set UTF-8 (so that block characters show)? */
+bool	stats_locale_utf8(void);
+
+/* A mean with one decimal, "870.3": the form every output uses. */
+void	stats_format_mean(double mean, char *buf, size_t size);
+
+#endif
