@@ -17,5 +17,8 @@ const struct cli_command *const cli_commands[] = {
 	&cli_cmd_history,
 	&cli_cmd_delete,
 	&cli_cmd_rubric,
+	&cli_cmd_compare,
+	&cli_cmd_stats,
+	&cli_cmd_import,
 	NULL
 };

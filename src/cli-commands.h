@@ -17,5 +17,8 @@ extern const struct cli_command cli_cmd_export;
 extern const struct cli_command cli_cmd_history;
 extern const struct cli_command cli_cmd_delete;
 extern const struct cli_command cli_cmd_rubric;
+extern const struct cli_command cli_cmd_compare;
+extern const struct cli_command cli_cmd_stats;
+extern const struct cli_command cli_cmd_import;
 
 #endif
