@@ -84,6 +84,8 @@ rubric_check(int argc, char **argv)
 		}
 		printf(_("%s: ok (%zu items, total %d)\n"), pos[i], r->nitems,
 		    r->total);
+		/* Keep ok lines and error lines in order when both go to a file. */
+		fflush(stdout);
 		rubric_free(r);
 	}
 	return rc;

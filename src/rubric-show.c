@@ -209,8 +209,8 @@ rubric_show_text(FILE *out, const struct rubric *r, int width, char **cause)
 	free(total);
 	fprintf(out, "%zu %s\n", r->nitems, r->nitems == 1 ? "item" : "items");
 	if (o.inferred)
-		fputs(INFERRED_MARK " not printed on the source form"
-		    " (inferred)\n", out);
+		fputs(INFERRED_MARK " inferred: not on the source form"
+		    "\n", out);
 	return finish(out, cause);
 }
 
