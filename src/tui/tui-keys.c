@@ -1,0 +1,230 @@
+/*
+ * The key table: the one list of keys. Dispatch, the help screen (?) and
+ * the man page's KEYS section (tui-keys-man) all read it, so they cannot
+ * disagree.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "tui/tui-int.h"
+#include "xalloc.h"
+
+#define ENTER_KEYS	'\n', '\r', TUI_FN(KEY_ENTER)
+#define ALL_VIEWS	(TUI_SCOPE_HOME | TUI_SCOPE_WALK | TUI_SCOPE_OUTLINE | \
+			    TUI_SCOPE_HELP)
+#define LISTS		(TUI_SCOPE_HOME | TUI_SCOPE_OUTLINE | TUI_SCOPE_HELP)
+
+const struct tui_scope_name tui_scope_names[] = {
+	{ TUI_SCOPE_HOME, N_("Home: the list of scorecards") },
+	{ TUI_SCOPE_WALK, N_("Item screen: scoring one item at a time") },
+	{ TUI_SCOPE_OUTLINE, N_("Outline: the whole rubric") },
+	{ TUI_SCOPE_NOTE, N_("Note editor: record and rationale") },
+	{ TUI_SCOPE_FORM, N_("New scorecard form") },
+	{ TUI_SCOPE_PROMPT, N_("Questions and menus") },
+	{ TUI_SCOPE_HELP, N_("This help") },
+};
+const size_t tui_nscope_names =
+    sizeof tui_scope_names / sizeof tui_scope_names[0];
+
+const struct tui_binding tui_bindings[] = {
+	/* Home. */
+	{ TUI_SCOPE_HOME, REQ_OPEN, { ENTER_KEYS }, NULL,
+	    N_("open the scorecard: a draft at its first unscored item,"
+	    " a final one read-only") },
+	{ TUI_SCOPE_HOME, REQ_NEW, { 'n' }, NULL,
+	    N_("start a new scorecard") },
+	{ TUI_SCOPE_HOME, REQ_SEARCH, { '/' }, NULL,
+	    N_("show scorecards whose notes contain a text") },
+	{ TUI_SCOPE_HOME, REQ_FILTER, { 'f' }, NULL,
+	    N_("filter by agency, year, status or rubric") },
+	{ TUI_SCOPE_HOME, REQ_SORT, { 's' }, NULL,
+	    N_("choose the column to sort by") },
+	{ TUI_SCOPE_HOME, REQ_REVERSE, { 'S' }, NULL,
+	    N_("reverse the order") },
+	{ TUI_SCOPE_HOME, REQ_DELETE, { 'D' }, NULL,
+	    N_("delete a draft (type its agency or yes to confirm);"
+	    " a final scorecard is never deleted") },
+	{ TUI_SCOPE_HOME | TUI_SCOPE_WALK, REQ_EXPORT, { 'e' }, NULL,
+	    N_("export the scorecard as text, Markdown, CSV or JSON") },
+
+	/* Moving, in lists and on the item screen. */
+	{ LISTS, REQ_DOWN, { 'j', TUI_FN(KEY_DOWN) }, NULL,
+	    N_("next row") },
+	{ LISTS, REQ_UP, { 'k', TUI_FN(KEY_UP) }, NULL,
+	    N_("previous row") },
+	{ TUI_SCOPE_WALK, REQ_DOWN, { 'j', TUI_FN(KEY_DOWN), 'n' }, NULL,
+	    N_("next item") },
+	{ TUI_SCOPE_WALK, REQ_UP, { 'k', TUI_FN(KEY_UP), 'p' }, NULL,
+	    N_("previous item") },
+	{ TUI_SCOPE_WALK | TUI_SCOPE_OUTLINE, REQ_NEXT_UNSCORED,
+	    { 'u', '\t' }, NULL,
+	    N_("next unscored item") },
+	{ ALL_VIEWS, REQ_FIRST, { 'g', TUI_FN(KEY_HOME) }, NULL,
+	    N_("first item or row") },
+	{ ALL_VIEWS, REQ_LAST, { 'G', TUI_FN(KEY_END) }, NULL,
+	    N_("last item or row") },
+	{ ALL_VIEWS, REQ_PAGE_DOWN, { TUI_FN(KEY_NPAGE), ' ' }, NULL,
+	    N_("page down (on the item screen: scroll the guidance)") },
+	{ ALL_VIEWS, REQ_PAGE_UP, { TUI_FN(KEY_PPAGE), 'b' }, NULL,
+	    N_("page up (on the item screen: scroll the guidance)") },
+
+	/* Scoring. */
+	{ TUI_SCOPE_WALK, REQ_SCORE,
+	    { '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' },
+	    N_("0-9 Enter"),
+	    N_("type a score and save it with Enter; out of range is"
+	    " refused. Backspace corrects, Esc drops the typing") },
+	{ TUI_SCOPE_WALK, REQ_SUBMIT, { ENTER_KEYS }, NULL, NULL },
+	{ TUI_SCOPE_WALK, REQ_TIER, { 't' }, N_("t 1-9"),
+	    N_("choose a tier (the ■ option): it narrows the range;"
+	    " t 0 clears the choice") },
+	{ TUI_SCOPE_WALK, REQ_CLEAR, { 'x' }, NULL,
+	    N_("clear the item's score") },
+	{ TUI_SCOPE_WALK, REQ_RECORD, { 'r' }, NULL,
+	    N_("write the record (紀錄事項)") },
+	{ TUI_SCOPE_WALK, REQ_RATIONALE, { 'R' }, NULL,
+	    N_("write the rationale (評分說明)") },
+	{ TUI_SCOPE_WALK, REQ_EXTERNAL, { 'E' }, NULL,
+	    N_("edit the record or the rationale in $VISUAL or $EDITOR") },
+	{ TUI_SCOPE_WALK, REQ_OUTLINE, { 'o' }, NULL,
+	    N_("the outline: every item with scores and subtotals") },
+	{ TUI_SCOPE_WALK, REQ_FINALIZE, { 'F' }, NULL,
+	    N_("finalize: lock the scorecard (refused while items are"
+	    " unscored)") },
+
+	/* Outline. */
+	{ TUI_SCOPE_OUTLINE, REQ_OPEN, { ENTER_KEYS }, NULL,
+	    N_("go to the item") },
+
+	/* Note editor. */
+	{ TUI_SCOPE_NOTE, REQ_BACK, { TUI_ESC, TUI_FN(KEY_F(10)) }, NULL,
+	    N_("save the note and go back") },
+	{ TUI_SCOPE_NOTE, REQ_EXTERNAL, { TUI_CTRL('o') }, NULL,
+	    N_("continue in $VISUAL or $EDITOR") },
+	{ TUI_SCOPE_NOTE | TUI_SCOPE_FORM | TUI_SCOPE_PROMPT, REQ_LEFT,
+	    { TUI_FN(KEY_LEFT) }, NULL, N_("move the cursor") },
+	{ TUI_SCOPE_NOTE | TUI_SCOPE_FORM | TUI_SCOPE_PROMPT, REQ_RIGHT,
+	    { TUI_FN(KEY_RIGHT) }, NULL, N_("move the cursor") },
+	{ TUI_SCOPE_NOTE, REQ_UP, { TUI_FN(KEY_UP) }, NULL,
+	    N_("line up, at the same column") },
+	{ TUI_SCOPE_NOTE, REQ_DOWN, { TUI_FN(KEY_DOWN) }, NULL,
+	    N_("line down, at the same column") },
+	{ TUI_SCOPE_NOTE, REQ_PAGE_UP, { TUI_FN(KEY_PPAGE) }, NULL,
+	    N_("page up") },
+	{ TUI_SCOPE_NOTE, REQ_PAGE_DOWN, { TUI_FN(KEY_NPAGE) }, NULL,
+	    N_("page down") },
+	{ TUI_SCOPE_NOTE | TUI_SCOPE_FORM | TUI_SCOPE_PROMPT, REQ_LINE_START,
+	    { TUI_FN(KEY_HOME), TUI_CTRL('a') }, NULL,
+	    N_("start of the line") },
+	{ TUI_SCOPE_NOTE | TUI_SCOPE_FORM | TUI_SCOPE_PROMPT, REQ_LINE_END,
+	    { TUI_FN(KEY_END), TUI_CTRL('e') }, NULL,
+	    N_("end of the line") },
+	{ TUI_SCOPE_NOTE | TUI_SCOPE_FORM | TUI_SCOPE_PROMPT | TUI_SCOPE_WALK,
+	    REQ_DELETE_BACK, { TUI_FN(KEY_BACKSPACE), 127, TUI_CTRL('h') },
+	    NULL, N_("delete the character before the cursor") },
+	{ TUI_SCOPE_NOTE | TUI_SCOPE_FORM | TUI_SCOPE_PROMPT,
+	    REQ_DELETE_FORWARD, { TUI_FN(KEY_DC), TUI_CTRL('d') }, NULL,
+	    N_("delete the character under the cursor") },
+
+	/* New scorecard form. */
+	{ TUI_SCOPE_FORM, REQ_NEXT_FIELD,
+	    { '\t', TUI_FN(KEY_DOWN), ENTER_KEYS }, NULL,
+	    N_("next field; Enter on the last one creates the scorecard") },
+	{ TUI_SCOPE_FORM, REQ_PREV_FIELD, { TUI_FN(KEY_BTAB), TUI_FN(KEY_UP) },
+	    NULL, N_("previous field") },
+	{ TUI_SCOPE_FORM, REQ_CHOOSE, { TUI_FN(KEY_F(2)) }, NULL,
+	    N_("choose the rubric from a list") },
+	{ TUI_SCOPE_FORM, REQ_BACK, { TUI_ESC }, NULL,
+	    N_("cancel: nothing is created") },
+
+	/* Questions and menus. */
+	{ TUI_SCOPE_PROMPT, REQ_SUBMIT, { ENTER_KEYS }, NULL,
+	    N_("accept") },
+	{ TUI_SCOPE_PROMPT, REQ_BACK, { TUI_ESC, TUI_CTRL('g') }, NULL,
+	    N_("cancel") },
+
+	/* Everywhere but where text is typed. */
+	{ ALL_VIEWS, REQ_HELP, { '?', TUI_FN(KEY_F(1)) }, NULL,
+	    N_("this help") },
+	{ TUI_SCOPE_NOTE | TUI_SCOPE_FORM, REQ_HELP, { TUI_FN(KEY_F(1)) },
+	    NULL, N_("this help") },
+	{ ALL_VIEWS, REQ_REDRAW, { TUI_CTRL('l') }, NULL,
+	    N_("redraw the screen") },
+	{ TUI_SCOPE_WALK | TUI_SCOPE_OUTLINE | TUI_SCOPE_HELP, REQ_BACK,
+	    { 'q', TUI_ESC }, NULL,
+	    N_("go back (the walk goes back to the list, or quits)") },
+	{ TUI_SCOPE_HOME, REQ_QUIT, { 'q' }, NULL, N_("quit") },
+	{ TUI_SCOPE_WALK | TUI_SCOPE_HOME, REQ_QUIT, { 'Q' }, NULL,
+	    N_("quit at once (everything accepted is already saved)") },
+};
+const size_t tui_nbindings = sizeof tui_bindings / sizeof tui_bindings[0];
+
+enum tui_req
+tui_keys_lookup(unsigned scope, int key)
+{
+	size_t i, k;
+
+	for (i = 0; i < tui_nbindings; i++) {
+		if ((tui_bindings[i].scopes & scope) == 0)
+			continue;
+		for (k = 0; k < 10 && tui_bindings[i].keys[k] != 0; k++)
+			if (tui_bindings[i].keys[k] == key)
+				return tui_bindings[i].req;
+	}
+	return REQ_NONE;
+}
+
+static const char *
+binding_key_name(int key, char *buf, size_t size)
+{
+	static const struct {
+		int		 key;
+		const char	*name;
+	} names[] = {
+		{ '\n', "Enter" }, { '\r', "Enter" }, { TUI_FN(KEY_ENTER), "Enter" },
+		{ '\t', "Tab" }, { TUI_FN(KEY_BTAB), "Shift-Tab" },
+		{ ' ', "Space" }, { TUI_ESC, "Esc" }, { 127, "Backspace" },
+		{ TUI_FN(KEY_BACKSPACE), "Backspace" }, { TUI_FN(KEY_DC), "Delete" },
+		{ TUI_FN(KEY_UP), "Up" }, { TUI_FN(KEY_DOWN), "Down" },
+		{ TUI_FN(KEY_LEFT), "Left" }, { TUI_FN(KEY_RIGHT), "Right" },
+		{ TUI_FN(KEY_HOME), "Home" }, { TUI_FN(KEY_END), "End" },
+		{ TUI_FN(KEY_PPAGE), "PgUp" }, { TUI_FN(KEY_NPAGE), "PgDn" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].key == key)
+			return names[i].name;
+	if (key >= TUI_FN(KEY_F(1)) && key <= TUI_FN(KEY_F(12)))
+		snprintf(buf, size, "F%d", key - TUI_FN(KEY_F(0)));
+	else if (key > 0 && key < 32)
+		snprintf(buf, size, "Ctrl-%c", key + 'A' - 1);
+	else if (key < 128)
+		snprintf(buf, size, "%c", key);
+	else
+		snprintf(buf, size, "U+%04X", (unsigned)key);
+	return buf;
+}
+
+char *
+tui_keys_label(const struct tui_binding *b)
+{
+	char out[128] = "", buf[16];
+	const char *name;
+	size_t k;
+
+	if (b->label != NULL)
+		return xstrdup(_(b->label));
+	for (k = 0; k < 10 && b->keys[k] != 0; k++) {
+		name = binding_key_name(b->keys[k], buf, sizeof buf);
+		if (strstr(out, name) != NULL && strlen(name) > 1)
+			continue;	/* Enter is three codes, one name */
+		if (*out != '\0')
+			strncat(out, ", ", sizeof out - strlen(out) - 1);
+		strncat(out, name, sizeof out - strlen(out) - 1);
+	}
+	return xstrdup(out);
+}

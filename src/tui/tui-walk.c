@@ -1,0 +1,759 @@
+/*
+ * The walk: one item at a time. The breadcrumb with subtotals, the item's
+ * title and range, its guidance (scrollable), its tiers, the score field,
+ * the record and the rationale; a status bar with the running total and
+ * progress. A score is committed (store_set_score) before "saved ✓".
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "tui/tui-int.h"
+#include "width.h"
+#include "xalloc.h"
+
+#define WALK_INPUT_MAX	6	/* digits: no range in a rubric is wider */
+
+struct walk {
+	struct scorecard	*sc;
+	size_t			 item;
+	int			 pending_tier;	/* chosen before a score, 1-based */
+	char			 input[WALK_INPUT_MAX + 1];
+	size_t			 ninput;
+	int			 scroll;	/* guidance lines scrolled off */
+	int			 guide_rows;	/* as last drawn */
+};
+
+static const struct tui_view_ops walk_ops;
+
+static bool
+walk_readonly(const struct walk *w)
+{
+	return w->sc->status == SCORECARD_FINAL;
+}
+
+static const struct rubric_node *
+walk_node(const struct walk *w)
+{
+	return w->sc->rubric->items[w->item];
+}
+
+static const struct scorecard_entry *
+walk_entry(const struct walk *w)
+{
+	return &w->sc->entries[w->item];
+}
+
+/* The tier shown as chosen: the one being chosen, else the recorded one. */
+static int
+walk_tier(const struct walk *w)
+{
+	if (w->pending_tier > 0)
+		return w->pending_tier;
+	return walk_entry(w)->scored ? walk_entry(w)->tier : 0;
+}
+
+/* Ancestors shown in the breadcrumb, outermost first; returns how many. */
+static size_t
+walk_ancestors(const struct rubric_node *item,
+    const struct rubric_node **out, size_t max)
+{
+	const struct rubric_node *p, *all[RUBRIC_MAX_DEPTH + 2];
+	size_t n = 0, i, k = 0;
+
+	for (p = item->parent; p != NULL && p->depth >= 1 &&
+	    n < RUBRIC_MAX_DEPTH + 2; p = p->parent)
+		all[n++] = p;
+	/* The dimension (個別評核構面) says little; keep it only when alone. */
+	for (i = n; i > 0; i--) {
+		if (all[i - 1]->depth == 1 && n > 1)
+			continue;
+		if (k < max)
+			out[k++] = all[i - 1];
+	}
+	return k;
+}
+
+static void
+walk_draw_header(struct tui *tui, struct walk *w)
+{
+	attr_t bar = tui_attr(tui, TUI_ROLE_BAR);
+	char *left, *right;
+
+	tui_fill(0, 0, COLS, bar);
+	left = xasprintf(" kaohe · %s · %s · %s", w->sc->agency, w->sc->date,
+	    w->sc->rubric->id);
+	right = walk_readonly(w) ?
+	    xasprintf(_("#%lld final: read-only "), w->sc->id) :
+	    xasprintf(_("#%lld draft "), w->sc->id);
+	tui_put(0, 0, COLS - (int)width_of(right) - 1, left, bar);
+	tui_put_right(0, COLS, right, bar);
+	free(left);
+	free(right);
+}
+
+static void
+walk_draw_breadcrumb(struct tui *tui, struct walk *w)
+{
+	const struct rubric_node *anc[RUBRIC_MAX_DEPTH + 2];
+	const struct rubric_node *item = walk_node(w);
+	struct scorecard_sum sum;
+	size_t n = walk_ancestors(item, anc, RUBRIC_MAX_DEPTH + 2), i;
+	int x = 1;
+	char *name, *sub;
+
+	for (i = 0; i < n && x < COLS - 1; i++) {
+		name = tui_node_name(anc[i]);
+		sum = scorecard_sum(w->sc, anc[i]);
+		sub = xasprintf(" %d/%d", sum.score, sum.max);
+		x += tui_put(1, x, COLS - 1 - x, name, A_BOLD);
+		x += tui_put(1, x, COLS - 1 - x, sub,
+		    tui_attr(tui, TUI_ROLE_DIM));
+		x += tui_put(1, x, COLS - 1 - x, " › ", A_NORMAL);
+		free(name);
+		free(sub);
+	}
+	tui_put(1, x, COLS - 1 - x, *item->number != '\0' ? item->number :
+	    item->key, A_BOLD);
+}
+
+static void
+walk_draw_title(struct tui *tui, struct walk *w)
+{
+	const struct rubric_node *item = walk_node(w);
+	int tier = walk_tier(w), x = 1;
+	char *range = tui_range(item->min, item->max), *narrow, *name;
+
+	name = tui_node_name(item);
+	x += tui_put(2, x, COLS - 24, name, tui_attr(tui, TUI_ROLE_TITLE));
+	free(name);
+	x += tui_put(2, x + 2, COLS - x - 3, range, A_BOLD) + 2;
+	if (tier > 0 && (size_t)tier <= item->ntiers) {
+		narrow = xasprintf(_("  tier %d: %d~%d"), tier,
+		    item->tiers[tier - 1].min, item->tiers[tier - 1].max);
+		tui_put(2, x, COLS - x - 1, narrow, tui_attr(tui,
+		    TUI_ROLE_CHOSEN));
+		free(narrow);
+	}
+	free(range);
+}
+
+static void
+walk_draw_guidance(struct tui *tui, struct walk *w, int top, int rows)
+{
+	const char *g = walk_node(w)->guidance;
+	char **lines, *clean;
+	size_t n, i;
+	char *more;
+
+	w->guide_rows = rows;
+	if (rows <= 0)
+		return;
+	if (g == NULL || *g == '\0') {
+		tui_put(top, 2, COLS - 4, _("(no guidance in the rubric)"),
+		    tui_attr(tui, TUI_ROLE_DIM));
+		return;
+	}
+	clean = width_sanitize(g);
+	lines = width_wrap(clean, (size_t)COLS - 4, &n);
+	free(clean);
+	if (w->scroll > (int)n - rows)
+		w->scroll = (int)n - rows;
+	if (w->scroll < 0)
+		w->scroll = 0;
+	for (i = 0; i < (size_t)rows && (size_t)w->scroll + i < n; i++)
+		tui_put(top + (int)i, 2, COLS - 4, lines[(size_t)w->scroll + i],
+		    A_NORMAL);
+	if ((size_t)w->scroll + (size_t)rows < n || w->scroll > 0) {
+		more = xasprintf(_("lines %d-%zu of %zu, PgDn/PgUp"),
+		    w->scroll + 1, (size_t)w->scroll + i, n);
+		tui_put_right(top + rows, COLS - 1, more,
+		    tui_attr(tui, TUI_ROLE_DIM));
+		free(more);
+	}
+	width_lines_free(lines);
+}
+
+static void
+walk_draw_tiers(struct tui *tui, struct walk *w, int top)
+{
+	const struct rubric_node *item = walk_node(w);
+	int chosen = walk_tier(w);
+	size_t i;
+	char *line, *range;
+	attr_t a;
+
+	for (i = 0; i < item->ntiers; i++) {
+		bool on = (int)i + 1 == chosen;
+
+		a = on ? tui_attr(tui, TUI_ROLE_CHOSEN) : A_NORMAL;
+		line = xasprintf("%s %zu  ", on ? "[x]" : "[ ]", i + 1);
+		range = tui_range(item->tiers[i].min, item->tiers[i].max);
+		tui_put(top + (int)i, 2, 8, line, a);
+		tui_put(top + (int)i, 9, COLS - 26, item->tiers[i].label, a);
+		tui_put_right(top + (int)i, COLS - 2, range, a);
+		free(line);
+		free(range);
+	}
+}
+
+static void
+walk_draw_score(struct tui *tui, struct walk *w, int y)
+{
+	const struct rubric_node *item = walk_node(w);
+	const struct scorecard_entry *e = walk_entry(w);
+	int x = 1, tier = walk_tier(w), lo = item->min, hi = item->max;
+	char *s;
+
+	if (tier > 0 && (size_t)tier <= item->ntiers) {
+		lo = item->tiers[tier - 1].min;
+		hi = item->tiers[tier - 1].max;
+	}
+	x += tui_put(y, x, 16, _("Score"), A_BOLD);
+	x = x > 17 ? x + 1 : 18;
+	if (w->ninput > 0 || !e->scored) {
+		tui_fill(y, x, 8, tui_attr(tui, TUI_ROLE_FIELD));
+		tui_put(y, x, 8, w->input, tui_attr(tui, TUI_ROLE_FIELD) |
+		    A_BOLD);
+		if (!walk_readonly(w)) {
+			tui->cursor_y = y;
+			tui->cursor_x = x + (int)w->ninput;
+		}
+		x += 10;
+		s = walk_readonly(w) ? xstrdup(_("unscored")) :
+		    xasprintf(_("type %d~%d, then Enter"), lo, hi);
+		tui_put(y, x, COLS - x - 1, s, e->scored ?
+		    tui_attr(tui, TUI_ROLE_DIM) : tui_attr(tui,
+		    TUI_ROLE_UNSCORED));
+		free(s);
+		return;
+	}
+	s = xasprintf("%d / %d", e->score, item->max);
+	x += tui_put(y, x, 12, s, tui_attr(tui, TUI_ROLE_CHOSEN)) + 2;
+	free(s);
+	if (e->tier > 0) {
+		s = xasprintf(_("tier %d"), e->tier);
+		tui_put(y, x, 20, s, A_NORMAL);
+		free(s);
+	}
+}
+
+/* A note's label and its first lines, on rows y and y+1. */
+static void
+walk_draw_note(struct tui *tui, const char *label, const char *text, int y)
+{
+	char *clean, **lines;
+	size_t n, i;
+	int x = 1, lw;
+
+	lw = tui_put(y, x, 20, label, A_BOLD);
+	x = lw > 16 ? lw + 2 : 18;
+	if (text == NULL || *text == '\0') {
+		tui_put(y, x, COLS - x - 1, _("(empty)"),
+		    tui_attr(tui, TUI_ROLE_DIM));
+		return;
+	}
+	clean = width_sanitize(text);
+	lines = width_wrap(clean, (size_t)(COLS - x - 2), &n);
+	free(clean);
+	for (i = 0; i < n && i < 2; i++)
+		tui_put(y + (int)i, x, COLS - x - 2, lines[i], A_NORMAL);
+	if (n > 2)
+		tui_put(y + 1, COLS - 2, 1, "…", A_BOLD);
+	width_lines_free(lines);
+}
+
+static void
+walk_draw_status(struct tui *tui, struct walk *w, int y)
+{
+	const struct rubric_node *anc[RUBRIC_MAX_DEPTH + 2];
+	struct scorecard_sum total = scorecard_total(w->sc), sec;
+	attr_t bar = tui_attr(tui, TUI_ROLE_BAR);
+	char *s, *name;
+	int x = 1;
+
+	tui_fill(y, 0, COLS, bar);
+	if (walk_ancestors(walk_node(w), anc, RUBRIC_MAX_DEPTH + 2) > 0) {
+		sec = scorecard_sum(w->sc, anc[0]);
+		name = tui_node_name(anc[0]);
+		s = xasprintf("%s %d/%d │ ", name, sec.score, sec.max);
+		x += tui_put(y, x, COLS / 3, s, bar);
+		free(name);
+		free(s);
+	}
+	s = xasprintf(_("total %d/%d │ %zu/%zu items "), total.score,
+	    total.max, total.scored, total.items);
+	x += tui_put(y, x, COLS - x - 14, s, bar);
+	free(s);
+	if (COLS - x - 12 > 4)
+		tui_bar(y, x, COLS - x - 12 > 20 ? 20 : COLS - x - 12,
+		    total.scored, total.items, bar);
+	if (tui->saved)
+		tui_put_right(y, COLS - 1, _("saved ✓"), bar);
+}
+
+static void
+walk_draw(struct tui *tui, struct tui_view *v)
+{
+	struct walk *w = v->data;
+	const struct rubric_node *item = walk_node(w);
+	const struct scorecard_entry *e = walk_entry(w);
+	int L = LINES, tiers = (int)item->ntiers, score_y, tier_top;
+
+	walk_draw_header(tui, w);
+	walk_draw_breadcrumb(tui, w);
+	walk_draw_title(tui, w);
+	score_y = L - 8;
+	tier_top = score_y - 1 - tiers;
+	/* Guidance from row 3; the row above the tiers says "lines 1-5 of 9". */
+	walk_draw_guidance(tui, w, 3, (tiers > 0 ? tier_top : score_y) - 4);
+	walk_draw_tiers(tui, w, tier_top);
+	walk_draw_note(tui, _("Record (r)"), e->record, L - 6);
+	walk_draw_note(tui, _("Rationale (R)"), e->rationale, L - 4);
+	walk_draw_status(tui, w, L - 2);
+	tui_draw_bottom(tui, walk_readonly(w) ?
+	    _("read-only · j/k: move · o: outline · r/R: notes · e: export ·"
+	    " ?: help") :
+	    _("0-9 Enter: score · t: tier · r/R: notes · u: unscored ·"
+	    " o: outline · ?: help"));
+	walk_draw_score(tui, w, score_y);
+}
+
+static void
+walk_reset_input(struct walk *w)
+{
+	w->ninput = 0;
+	w->input[0] = '\0';
+	w->pending_tier = 0;
+	w->scroll = 0;
+}
+
+static void
+walk_go(struct tui *tui, struct walk *w, size_t item)
+{
+	if (w->ninput > 0)
+		tui_message(tui, false, _("the typed score %s was not saved"),
+		    w->input);
+	if (item < w->sc->rubric->nitems)
+		w->item = item;
+	walk_reset_input(w);
+}
+
+static void
+walk_next_unscored(struct tui *tui, struct walk *w)
+{
+	long next = scorecard_next_unscored(w->sc,
+	    (w->item + 1) % w->sc->rubric->nitems);
+
+	if (next < 0)
+		tui_message(tui, false, walk_readonly(w) ?
+		    _("every item is scored") :
+		    _("every item is scored: F finalizes"));
+	else
+		walk_go(tui, w, (size_t)next);
+}
+
+/* Tiers that hold score, 1-based, into out; returns how many. */
+static size_t
+walk_tiers_holding(const struct rubric_node *item, int score, int *out)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < item->ntiers; i++)
+		if (score >= item->tiers[i].min && score <= item->tiers[i].max)
+			out[n++] = (int)i + 1;
+	return n;
+}
+
+/* An ambiguous score: ask which tier; 0 when they cancelled. */
+static int
+walk_ask_tier(struct tui *tui, const struct rubric_node *item, int score,
+    const int *holding, size_t n)
+{
+	char **choices = xreallocarray(NULL, n, sizeof *choices), *title;
+	size_t i;
+	int pick;
+
+	for (i = 0; i < n; i++) {
+		const struct rubric_tier *t = &item->tiers[holding[i] - 1];
+
+		choices[i] = xasprintf("%d  %s  (%d~%d)", holding[i], t->label,
+		    t->min, t->max);
+	}
+	title = xasprintf(_("%d fits more than one tier: which one?"), score);
+	pick = tui_menu(tui, title, choices, n, 0);
+	for (i = 0; i < n; i++)
+		free(choices[i]);
+	free(choices);
+	free(title);
+	return pick < 0 ? 0 : holding[pick];
+}
+
+static bool
+walk_in_range(struct tui *tui, struct walk *w, int score, int tier)
+{
+	const struct rubric_node *item = walk_node(w);
+	int lo = item->min, hi = item->max;
+	char *range;
+
+	if (tier > 0) {
+		lo = item->tiers[tier - 1].min;
+		hi = item->tiers[tier - 1].max;
+	}
+	if (score >= lo && score <= hi)
+		return true;
+	range = tui_range(lo, hi);
+	if (tier > 0)
+		tui_message(tui, true, _("%d is out of range: tier %d of %s"
+		    " takes %s; nothing saved"), score, tier, item->title, range);
+	else
+		tui_message(tui, true, _("%d is out of range: %s takes %s;"
+		    " nothing saved"), score, item->title, range);
+	free(range);
+	return false;
+}
+
+static int
+walk_commit(struct tui *tui, struct walk *w, int score, int tier)
+{
+	char *cause = NULL;
+
+	if (store_set_score(tui->st, w->sc, w->item, score, tier, &cause)
+	    != 0) {
+		tui_message(tui, true, _("not saved: %s"), cause);
+		free(cause);
+		tui->saved = false;
+		return -1;
+	}
+	tui->saved = true;
+	return 0;
+}
+
+static void
+walk_saved_message(struct tui *tui, struct walk *w, int score)
+{
+	const struct scorecard_entry *e = walk_entry(w);
+	char *name = tui_node_name(walk_node(w));
+
+	if (e->tier > 0)
+		tui_message(tui, false, _("saved %d (tier %d) for %s"), score,
+		    e->tier, name);
+	else
+		tui_message(tui, false, _("saved %d for %s"), score, name);
+	free(name);
+}
+
+static void
+walk_submit(struct tui *tui, struct walk *w)
+{
+	const struct rubric_node *item = walk_node(w);
+	int score, tier = w->pending_tier, holding[64];
+	char *cause = NULL;
+	size_t n;
+
+	if (w->ninput == 0) {
+		tui_message(tui, false, _("type a score first (%d~%d)"),
+		    item->min, item->max);
+		return;
+	}
+	if (scorecard_parse_score(w->input, &score, &cause) != 0) {
+		tui_message(tui, true, "%s", cause);
+		free(cause);
+		return;
+	}
+	if (!walk_in_range(tui, w, score, tier))
+		return;
+	if (tier == 0 && item->ntiers > 0 && item->ntiers <= 64) {
+		n = walk_tiers_holding(item, score, holding);
+		if (n > 1 && (tier = walk_ask_tier(tui, item, score, holding,
+		    n)) == 0) {
+			tui_message(tui, true, _("not saved: choose a tier"
+			    " for %d"), score);
+			return;
+		}
+	}
+	if (walk_commit(tui, w, score, tier) != 0)
+		return;
+	walk_saved_message(tui, w, score);
+	w->ninput = 0;
+	w->input[0] = '\0';
+	if (w->item + 1 < w->sc->rubric->nitems)
+		walk_go(tui, w, w->item + 1);
+	else {
+		walk_reset_input(w);
+		tui_message(tui, false, scorecard_complete(w->sc) ?
+		    _("last item: every item is scored, F finalizes") :
+		    _("last item: u goes to the unscored ones"));
+	}
+}
+
+static void
+walk_choose_tier(struct tui *tui, struct walk *w)
+{
+	const struct rubric_node *item = walk_node(w);
+	const struct scorecard_entry *e = walk_entry(w);
+	int key, tier;
+
+	if (item->ntiers == 0) {
+		tui_message(tui, false, _("this item has no tiers"));
+		return;
+	}
+	tui_message(tui, false, _("tier: press 1-%zu (0 clears the choice)"),
+	    item->ntiers);
+	key = tui_getkey(tui);
+	tui_clear_message(tui);
+	if (key == '0') {
+		w->pending_tier = 0;
+		return;
+	}
+	if (key < '1' || key > '0' + (int)item->ntiers || key > '9') {
+		tui_message(tui, false, _("no tier chosen"));
+		return;
+	}
+	tier = key - '0';
+	w->pending_tier = tier;
+	/* A scored item keeps its score if the new tier holds it. */
+	if (e->scored && w->ninput == 0 && e->score >= item->tiers[tier - 1].min
+	    && e->score <= item->tiers[tier - 1].max && e->tier != tier) {
+		if (walk_commit(tui, w, e->score, tier) == 0)
+			w->pending_tier = 0;
+	} else if (w->ninput == 0)
+		tui_message(tui, false, _("tier %d: type %d~%d, then Enter"),
+		    tier, item->tiers[tier - 1].min, item->tiers[tier - 1].max);
+}
+
+static void
+walk_clear(struct tui *tui, struct walk *w)
+{
+	char *cause = NULL;
+
+	if (!walk_entry(w)->scored) {
+		walk_reset_input(w);
+		return;
+	}
+	if (store_clear_score(tui->st, w->sc, w->item, &cause) != 0) {
+		tui_message(tui, true, _("not saved: %s"), cause);
+		free(cause);
+		tui->saved = false;
+		return;
+	}
+	tui->saved = true;
+	tui_message(tui, false, _("score cleared"));
+}
+
+static void
+walk_external(struct tui *tui, struct walk *w)
+{
+	char *choices[2];
+	int pick;
+
+	choices[0] = _("Record (紀錄事項)");
+	choices[1] = _("Rationale (評分說明)");
+	pick = tui_menu(tui, _("Edit in $VISUAL or $EDITOR:"), choices, 2, 0);
+	if (pick >= 0)
+		tui_note_external(tui, w->sc, w->item, pick == 0 ?
+		    SCORECARD_RECORD : SCORECARD_RATIONALE);
+}
+
+/* "(二) 服務友善 › 1. 服務設施合宜程度": enough to tell two items apart. */
+static char *
+walk_item_path(const struct rubric_node *item)
+{
+	char *name = tui_node_name(item), *parent, *s;
+
+	if (item->parent == NULL || item->parent->depth < 1)
+		return name;
+	parent = tui_node_name(item->parent);
+	s = xasprintf("%s › %s", parent, name);
+	free(parent);
+	free(name);
+	return s;
+}
+
+static void
+walk_finalize(struct tui *tui, struct walk *w)
+{
+	size_t *unscored = NULL, n = 0, i;
+	char *cause = NULL, **choices, *title, *q;
+	struct scorecard_sum total;
+	int pick;
+
+	if (scorecard_check_finalize(w->sc, &unscored, &n, &cause) != 0) {
+		free(cause);
+		choices = xreallocarray(NULL, n > 0 ? n : 1, sizeof *choices);
+		for (i = 0; i < n; i++)
+			choices[i] = walk_item_path(w->sc->rubric->items[unscored[i]]);
+		title = xasprintf(_("cannot finalize: %zu unscored (Enter goes"
+		    " to one)"), n);
+		pick = tui_menu(tui, title, choices, n, 0);
+		if (pick >= 0)
+			walk_go(tui, w, unscored[pick]);
+		for (i = 0; i < n; i++)
+			free(choices[i]);
+		free(choices);
+		free(title);
+		free(unscored);
+		return;
+	}
+	free(unscored);
+	total = scorecard_total(w->sc);
+	q = xasprintf(_("Finalize %s at %d/%d? It locks the scorecard."
+	    " Type yes:"), w->sc->agency, total.score, total.max);
+	if (!tui_confirm_typed(tui, q, NULL)) {
+		free(q);
+		tui_message(tui, false, _("not finalized"));
+		return;
+	}
+	free(q);
+	if (store_finalize(tui->st, w->sc, &cause) != 0) {
+		tui_message(tui, true, _("not finalized: %s"), cause);
+		free(cause);
+		return;
+	}
+	tui->saved = true;
+	tui_message(tui, false, _("finalized: the scorecard is now read-only"));
+}
+
+static bool
+walk_is_edit(enum tui_req req)
+{
+	switch (req) {
+	case REQ_SCORE:
+	case REQ_TIER:
+	case REQ_CLEAR:
+	case REQ_EXTERNAL:
+	case REQ_FINALIZE:
+	case REQ_DELETE_BACK:
+		return true;
+	case REQ_SUBMIT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void
+walk_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
+{
+	struct walk *w = v->data;
+	size_t n = w->sc->rubric->nitems;
+
+	if (walk_readonly(w) && walk_is_edit(req)) {
+		tui_message(tui, true, _("finalized: read-only"));
+		return;
+	}
+	switch (req) {
+	case REQ_SCORE:
+		if (w->ninput < WALK_INPUT_MAX) {
+			w->input[w->ninput++] = (char)key;
+			w->input[w->ninput] = '\0';
+		}
+		break;
+	case REQ_DELETE_BACK:
+		if (w->ninput > 0)
+			w->input[--w->ninput] = '\0';
+		break;
+	case REQ_SUBMIT:
+		walk_submit(tui, w);
+		break;
+	case REQ_BACK:
+		if (w->ninput > 0 || w->pending_tier > 0)
+			walk_reset_input(w);
+		else
+			tui_pop(tui);
+		break;
+	case REQ_DOWN:
+		if (w->item + 1 < n)
+			walk_go(tui, w, w->item + 1);
+		break;
+	case REQ_UP:
+		if (w->item > 0)
+			walk_go(tui, w, w->item - 1);
+		break;
+	case REQ_FIRST:
+		walk_go(tui, w, 0);
+		break;
+	case REQ_LAST:
+		walk_go(tui, w, n - 1);
+		break;
+	case REQ_NEXT_UNSCORED:
+		walk_next_unscored(tui, w);
+		break;
+	case REQ_PAGE_DOWN:
+		w->scroll += w->guide_rows > 2 ? w->guide_rows - 1 : 1;
+		break;
+	case REQ_PAGE_UP:
+		w->scroll -= w->guide_rows > 2 ? w->guide_rows - 1 : 1;
+		if (w->scroll < 0)
+			w->scroll = 0;
+		break;
+	case REQ_TIER:
+		walk_choose_tier(tui, w);
+		break;
+	case REQ_CLEAR:
+		walk_clear(tui, w);
+		break;
+	case REQ_RECORD:
+	case REQ_RATIONALE:
+		if (walk_readonly(w))
+			tui_message(tui, false, _("finalized: read-only"));
+		tui_note_open(tui, w->sc, w->item, req == REQ_RECORD ?
+		    SCORECARD_RECORD : SCORECARD_RATIONALE, walk_readonly(w));
+		break;
+	case REQ_EXTERNAL:
+		walk_external(tui, w);
+		break;
+	case REQ_OUTLINE:
+		walk_go(tui, w, w->item);
+		tui_outline_open(tui, w->sc, &w->item);
+		break;
+	case REQ_FINALIZE:
+		walk_finalize(tui, w);
+		break;
+	case REQ_EXPORT:
+		tui_export(tui, w->sc);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+walk_resume(struct tui *tui, struct tui_view *v)
+{
+	struct walk *w = v->data;
+
+	(void)tui;
+	w->scroll = 0;
+}
+
+static void
+walk_close(struct tui *tui, struct tui_view *v)
+{
+	struct walk *w = v->data;
+
+	(void)tui;
+	scorecard_free(w->sc);
+	free(w);
+}
+
+static const struct tui_view_ops walk_ops = {
+	"walk", TUI_SCOPE_WALK, walk_draw, walk_key, NULL, NULL, walk_resume,
+	walk_close,
+};
+
+void
+tui_walk_open(struct tui *tui, struct scorecard *sc, size_t item,
+    bool replace)
+{
+	struct walk *w = xcalloc(1, sizeof *w);
+
+	w->sc = sc;
+	w->item = item < sc->rubric->nitems ? item : 0;
+	if (replace)
+		tui_replace(tui, &walk_ops, w);
+	else
+		tui_push(tui, &walk_ops, w);
+}
