@@ -187,6 +187,7 @@ no_break_before(long cp)
 	static const long closing[] = {
 		0xff0c, 0x3002, 0x3001, 0xff1b, 0xff1a, 0xff09, 0x300d, 0x300f,
 		0xff01, 0xff1f, 0x3009, 0x300b, 0x3011, 0xff0e,
+		')', ']', '}', ',', '.', ';', ':', '!', '?', '%',
 	};
 	size_t i;
 
@@ -213,7 +214,7 @@ static void
 wrap_paragraph(struct width_lines *l, const char *s, size_t len, size_t cols)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t start = 0, i = 0, brk = 0, used = 0;
+	size_t start = 0, i = 0, brk = 0, used = 0, first = l->n;
 	bool have_brk = false;
 	struct width_char c;
 	int w;
@@ -252,7 +253,9 @@ wrap_paragraph(struct width_lines *l, const char *s, size_t len, size_t cols)
 			have_brk = true;
 		}
 	}
-	lines_push(l, s + start, len - start);
+	/* Blanks after the last break are not a line of their own. */
+	if (start < len || l->n == first)
+		lines_push(l, s + start, len - start);
 }
 
 char **

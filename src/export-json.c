@@ -1,0 +1,148 @@
+/*
+ * The JSON export: the contract of DESIGN.md, plus what an import on
+ * another machine needs to rebuild the scorecard exactly (uuid, the
+ * rubric snapshot, timestamps). The key order is fixed here and nowhere
+ * else, so that export → import → export gives the same bytes:
+ *
+ *   id, uuid, agency, date, inspectors, status, score, max, scored, items,
+ *   created_at, updated_at, finalized_at, nodes, rubric
+ *   rubric: id, title, sha256, text
+ *   node:   key, number, title, max, score, then
+ *           a section: children
+ *           an item:   min, tiers [{label, min, max}], guidance, tier,
+ *                      record, rationale
+ *
+ * Strings are written as stored (the writer escapes controls); an empty
+ * timestamp is null. A section's score is the sum of its scored items; an
+ * unscored item's score and tier are null.
+ */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "export-int.h"
+#include "json.h"
+
+static void
+json_time(struct json_writer *w, const char *key, const char *t)
+{
+	if (t == NULL || *t == '\0')
+		json_null(w, key);
+	else
+		json_string(w, key, t);
+}
+
+static void
+json_tiers(struct json_writer *w, const struct rubric_node *item)
+{
+	size_t t;
+
+	json_begin_array(w, "tiers");
+	for (t = 0; t < item->ntiers; t++) {
+		json_begin_object(w, NULL);
+		json_string(w, "label", item->tiers[t].label);
+		json_int(w, "min", item->tiers[t].min);
+		json_int(w, "max", item->tiers[t].max);
+		json_end_object(w);
+	}
+	json_end_array(w);
+}
+
+static void
+json_item(struct json_writer *w, const struct scorecard *sc,
+    const struct rubric_node *item)
+{
+	const struct scorecard_entry *e = export_entry(sc, item);
+
+	if (e->scored)
+		json_int(w, "score", e->score);
+	else
+		json_null(w, "score");
+	json_int(w, "min", item->min);
+	json_tiers(w, item);
+	json_string(w, "guidance", item->guidance);
+	if (e->tier > 0)
+		json_int(w, "tier", e->tier);
+	else
+		json_null(w, "tier");
+	json_string(w, "record", e->record);
+	json_string(w, "rationale", e->rationale);
+}
+
+static void json_nodes(struct json_writer *, const struct scorecard *,
+    const struct rubric_node *);
+
+static void
+json_node(struct json_writer *w, const struct scorecard *sc,
+    const struct rubric_node *n)
+{
+	json_begin_object(w, NULL);
+	json_string(w, "key", n->key);
+	json_string(w, "number", n->number);
+	json_string(w, "title", n->title);
+	json_int(w, "max", n->max);
+	if (rubric_node_is_item(n))
+		json_item(w, sc, n);
+	else {
+		json_int(w, "score", scorecard_sum(sc, n).score);
+		json_nodes(w, sc, n);
+	}
+	json_end_object(w);
+}
+
+/* The recursion is bounded by the rubric's own depth cap. */
+static void
+json_nodes(struct json_writer *w, const struct scorecard *sc,
+    const struct rubric_node *parent)
+{
+	size_t i;
+
+	json_begin_array(w, parent->parent == NULL ? "nodes" : "children");
+	for (i = 0; i < parent->nchildren; i++)
+		json_node(w, sc, &parent->children[i]);
+	json_end_array(w);
+}
+
+static void
+json_rubric(struct json_writer *w, const struct scorecard *sc)
+{
+	json_begin_object(w, "rubric");
+	json_string(w, "id", sc->rubric->id);
+	json_string(w, "title", sc->rubric->title);
+	json_string(w, "sha256", sc->rubric_sha256);
+	json_string(w, "text", sc->rubric_text);
+	json_end_object(w);
+}
+
+void
+export_json(FILE *out, const struct scorecard *sc)
+{
+	struct scorecard_sum t = scorecard_total(sc);
+	struct json_writer w;
+	size_t i;
+
+	json_init(&w, out, true);
+	json_begin_object(&w, NULL);
+	json_int(&w, "id", sc->id);
+	json_string(&w, "uuid", sc->uuid);
+	json_string(&w, "agency", sc->agency);
+	json_string(&w, "date", sc->date);
+	json_begin_array(&w, "inspectors");
+	for (i = 0; i < sc->ninspectors; i++)
+		json_string(&w, NULL, sc->inspectors[i]);
+	json_end_array(&w);
+	json_string(&w, "status", sc->status == SCORECARD_FINAL ? "final" :
+	    "draft");
+	json_int(&w, "score", t.score);
+	json_int(&w, "max", t.max);
+	json_int(&w, "scored", (long long)t.scored);
+	json_int(&w, "items", (long long)t.items);
+	json_time(&w, "created_at", sc->created_at);
+	json_time(&w, "updated_at", sc->updated_at);
+	json_time(&w, "finalized_at", sc->finalized_at);
+	json_nodes(&w, sc, &sc->rubric->root);
+	json_rubric(&w, sc);
+	json_end_object(&w);
+	json_finish(&w);
+}
