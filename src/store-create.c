@@ -286,6 +286,23 @@ restore_status(struct store *st, const struct scorecard *sc, long long id,
 	return rc;
 }
 
+/* An imported score obeys the rules of its own rubric snapshot. */
+static int
+check_entries(const struct scorecard *sc, char **cause)
+{
+	const struct scorecard_entry *e;
+	size_t i;
+	int tier;
+
+	for (i = 0; i < sc->rubric->nitems; i++) {
+		e = &sc->entries[i];
+		if (e->scored && scorecard_check(sc->rubric->items[i],
+		    e->score, e->tier, &tier, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 check_insertable(struct store *st, const struct scorecard *sc, char **cause)
 {
@@ -302,6 +319,8 @@ check_insertable(struct store *st, const struct scorecard *sc, char **cause)
 		    sc->date);
 		return -1;
 	}
+	if (check_entries(sc, cause) != 0)
+		return -1;
 	if (sc->status == SCORECARD_FINAL && !scorecard_complete(sc)) {
 		*cause = xasprintf(_("scorecard %s is final but has unscored"
 		    " items"), sc->uuid);
