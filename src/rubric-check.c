@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "rubric-int.h"
 #include "xalloc.h"
@@ -36,16 +37,41 @@ rubric_errorf(const struct rubric_err *err, struct rubric_pos at,
 	return -1;
 }
 
+/*
+ * Text from the file goes into a message only through here: one line,
+ * whole characters, no control codes to confuse a terminal or a parser
+ * of "FILE:LINE:COL: message".
+ */
+char *
+rubric_excerpt(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = len < 40 ? len : 40, i;
+	char *out;
+
+	while (n < len && (u[n] & 0xc0) == 0x80)
+		n++;	/* end on a character boundary */
+	out = xmalloc(n + 4);
+	for (i = 0; i < n; i++)
+		out[i] = u[i] < 0x20 || u[i] == 0x7f ? '?' : (char)u[i];
+	strcpy(out + n, n < len ? "..." : "");
+	return out;
+}
+
 char *
 rubric_node_name(const struct rubric_node *n)
 {
 	const char *kind = n->nchildren > 0 ? "section" : "item";
+	char *title, *name;
 
 	if (n->key == NULL)
 		return xasprintf("this %s", kind);
 	if (n->title == NULL)
 		return xasprintf("%s %s", kind, n->key);
-	return xasprintf("%s %s (%s)", kind, n->key, n->title);
+	title = rubric_excerpt(n->title, strlen(n->title));
+	name = xasprintf("%s %s (%s)", kind, n->key, title);
+	free(title);
+	return name;
 }
 
 static bool

@@ -115,9 +115,16 @@ refuse_properties(struct parser *p)
 	if (anchor != NULL)
 		return rubric_errorf(p->err, here(p), "anchors (&%s) are not"
 		    " allowed in a rubric", anchor);
-	if (tag != NULL)
-		return rubric_errorf(p->err, here(p), "tags (%s) are not"
-		    " allowed in a rubric", tag);
+	if (tag != NULL) {
+		/* A tag may hold any character (%-escapes): excerpt it. */
+		char *shown = rubric_excerpt((const char *)tag,
+		    strlen((const char *)tag));
+
+		rubric_errorf(p->err, here(p), "tags (%s) are not allowed in"
+		    " a rubric", shown);
+		free(shown);
+		return -1;
+	}
 	return 0;
 }
 
@@ -144,23 +151,11 @@ is_null(const yaml_event_t *e)
 	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
 }
 
-/* A short, printable excerpt of a scalar for a message. Caller frees. */
 static char *
 excerpt(const yaml_event_t *e)
 {
-	const unsigned char *s = e->data.scalar.value;
-	size_t len = e->data.scalar.length, n = 0, i;
-	char *out;
-
-	while (n < len && n < 40)
-		n++;
-	while (n < len && (s[n] & 0xc0) == 0x80)
-		n++;	/* end on a character boundary */
-	out = xmalloc(n + 4);
-	for (i = 0; i < n; i++)
-		out[i] = s[i] < 0x20 || s[i] == 0x7f ? '?' : (char)s[i];
-	strcpy(out + n, n < len ? "..." : "");
-	return out;
+	return rubric_excerpt((const char *)e->data.scalar.value,
+	    e->data.scalar.length);
 }
 
 /* "a list", "a mapping", "nothing" or "\"30分\"", for "not ..." messages. */
@@ -262,13 +257,18 @@ key_chars_ok(const char *s)
 static int
 take_key_text(struct parser *p, const char *field, char **out)
 {
+	char *shown;
+	int rc;
+
 	if (take_text(p, field, out) != 0)
 		return -1;
-	if (!key_chars_ok(*out))
-		return rubric_errorf(p->err, here(p), "'%s' may use only"
-		    " letters, digits, '.', '_' and '-', not \"%s\"", field,
-		    *out);
-	return 0;
+	if (key_chars_ok(*out))
+		return 0;
+	shown = excerpt(&p->ev);
+	rc = rubric_errorf(p->err, here(p), "'%s' may use only letters,"
+	    " digits, '.', '_' and '-', not \"%s\"", field, shown);
+	free(shown);
+	return rc;
 }
 
 /* Field handlers: the current event is the value's first. */
@@ -317,6 +317,18 @@ node_max(struct parser *p, struct frame *f)
 	return take_int(p, "max", &f->node->max);
 }
 
+/* fmt has one %s: the current scalar, made safe to print. */
+static int
+unknown_name(struct parser *p, const char *fmt)
+{
+	char *shown = excerpt(&p->ev);
+	int rc;
+
+	rc = rubric_errorf(p->err, here(p), fmt, shown);
+	free(shown);
+	return rc;
+}
+
 static const struct {
 	const char	*name;
 	unsigned	 bit;
@@ -347,9 +359,8 @@ inferred_one(struct parser *p, unsigned *bits)
 		*bits |= inferred_names[i].bit;
 		return 0;
 	}
-	return rubric_errorf(p->err, here(p), "unknown field '%s' in"
-	    " 'inferred' (expected one of: title, number, max, min,"
-	    " guidance, tiers)", s);
+	return unknown_name(p, "unknown field '%s' in 'inferred' (expected"
+	    " one of: title, number, max, min, guidance, tiers)");
 }
 
 static int
@@ -548,7 +559,7 @@ static const struct field top_fields[] = {
 };
 
 static int
-unknown_field(struct parser *p, const struct field *fields, const char *name)
+unknown_field(struct parser *p, const struct field *fields)
 {
 	char *list = xstrdup(""), *tmp;
 	const struct field *f;
@@ -560,8 +571,9 @@ unknown_field(struct parser *p, const struct field *fields, const char *name)
 		free(list);
 		list = tmp;
 	}
-	rc = rubric_errorf(p->err, here(p), "unknown field '%s' (expected"
-	    " one of: %s)", name, list);
+	tmp = xasprintf("unknown field '%%s' (expected one of: %s)", list);
+	rc = unknown_name(p, tmp);
+	free(tmp);
 	free(list);
 	return rc;
 }
@@ -581,7 +593,7 @@ one_field(struct parser *p, const struct field *fields, struct frame *f)
 		if (strcmp(fl->name, name) == 0)
 			break;
 	if (fl->name == NULL)
-		return unknown_field(p, fields, name);
+		return unknown_field(p, fields);
 	if (m->seen & (1u << fl->id))
 		return rubric_errorf(p->err, here(p), "duplicate field '%s'"
 		    " (first at %zu:%zu)", fl->name, m->name[fl->id].line,

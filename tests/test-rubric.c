@@ -518,6 +518,13 @@ test_more_rules(void **state)
 		const char	*what;
 	} cases[] = {
 		{ "kaohe-rubric: 1\nid: a b\n", 2, 5, "'id' may use only" },
+		/* Found by fuzzing: file text in a message stays on one line. */
+		{ "kaohe-rubric: 1\nid: \"a\\nb\"\n", 2, 5, "not \"a?b\"" },
+		{ "kaohe-rubric: 1\n\"x\\ny\": 1\n", 2, 1,
+		    "unknown field 'x?y'" },
+		{ "kaohe-rubric: 1\nchildren:\n  - key: k\n    title: |\n"
+		    "      two\n      lines\n    min: 2\n    max: 1\n", 7, 10,
+		    "item k (two?lines?): min 2 is greater than max 1" },
 		{ "kaohe-rubric: 1\nid: x\ntitle: \"\"\n", 3, 8,
 		    "'title' is empty" },
 		{ "kaohe-rubric: 1\nid: x\ntitle:\n", 3, 7,
