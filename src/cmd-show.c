@@ -55,7 +55,7 @@ show_sections(FILE *f, const struct scorecard *sc,
     const struct rubric_node *n)
 {
 	struct scorecard_sum sum;
-	char *name, *clean, *padded, *label;
+	char *name, *clean, *padded, *label, figure[32];
 	size_t i;
 
 	if (rubric_node_is_item(n))
@@ -67,7 +67,9 @@ show_sections(FILE *f, const struct scorecard *sc,
 		free(label);
 		name = xasprintf("%*s%s", (n->depth - 1) * 2, "", clean);
 		padded = width_pad(name, SHOW_NAME_COLS);
-		fprintf(f, "%s %4d / %-4d", padded, sum.score, sum.max);
+		snprintf(figure, sizeof figure, "%d / %d", sum.score,
+		    sum.max);
+		fprintf(f, "%s %11s", padded, figure);
 		if (sum.scored < sum.items)
 			fprintf(f, _("  scored %zu/%zu"), sum.scored,
 			    sum.items);
