@@ -25,7 +25,11 @@
 #include "i18n.h"
 #include "import.h"
 #include "json-read.h"
+#include "store-review.h"
 #include "xalloc.h"
+
+/* SQLite's page cache for the batch; see store_review_bulk_cache. */
+#define IMPORT_CACHE_MIB	256
 
 static int	cmd_import_exec(struct cli_ctx *, int, char **);
 
@@ -298,7 +302,8 @@ cmd_import_exec(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc == CLI_OK && cli_open_store(ctx, STORE_READWRITE, &b.st) !=
 	    CLI_OK)
 		rc = CLI_FAILED;
-	if (rc == CLI_OK && store_begin(b.st, &cause) != 0) {
+	if (rc == CLI_OK && (store_review_bulk_cache(b.st, IMPORT_CACHE_MIB,
+	    &cause) != 0 || store_begin(b.st, &cause) != 0)) {
 		rc = cli_fail("%s", cause);
 		free(cause);
 		store_close(b.st);

@@ -192,3 +192,14 @@ store_review_years(struct store *st, const struct store_query *q,
 
 	return totals(st, sql, q, false, fn, arg, cause);
 }
+
+int
+store_review_bulk_cache(struct store *st, size_t mebibytes, char **cause)
+{
+	char *sql = xasprintf("PRAGMA cache_size = -%zu; PRAGMA temp_store ="
+	    " MEMORY", mebibytes * 1024);
+	int rc = store_exec(st, sql, cause);
+
+	free(sql);
+	return rc;
+}

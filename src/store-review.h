@@ -60,4 +60,11 @@ int	store_review_agencies(struct store *, const struct store_query *,
 int	store_review_years(struct store *, const struct store_query *,
 	    store_total_stat_fn, void *arg, char **cause);
 
+/*
+ * Before a bulk import inside store_begin: a page cache large enough that
+ * SQLite does not spill half-written pages to the WAL again and again
+ * (the default 2 MB makes 100,000 scorecards several times slower).
+ */
+int	store_review_bulk_cache(struct store *, size_t mebibytes, char **cause);
+
 #endif
