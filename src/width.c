@@ -198,6 +198,23 @@ no_break_before(long cp)
 	return false;
 }
 
+/* Opening brackets should not end a line: no break after them. */
+static bool
+no_break_after(long cp)
+{
+	static const long opening[] = {
+		0x300c, 0x300e, 0xff08, 0x3008, 0x300a, 0x3010, 0x201c, 0x2018,
+		'(', '[', '{',
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof opening / sizeof opening[0]; i++) {
+		if (cp == opening[i])
+			return true;
+	}
+	return false;
+}
+
 static bool
 is_blank(long cp)
 {
@@ -217,6 +234,7 @@ wrap_paragraph(struct width_lines *l, const char *s, size_t len, size_t cols)
 	size_t start = 0, i = 0, brk = 0, used = 0, first = l->n;
 	bool have_brk = false;
 	struct width_char c;
+	long prev = -1;
 	int w;
 
 	while (i < len) {
@@ -238,20 +256,27 @@ wrap_paragraph(struct width_lines *l, const char *s, size_t len, size_t cols)
 			start = i;
 			used = 0;
 			have_brk = false;
+			prev = -1;
 			continue;
 		}
-		/* Before a wide character, unless it is closing punctuation. */
-		if (w == 2 && i > start && !no_break_before(c.cp)) {
+		/*
+		 * Before a wide character, unless it is closing punctuation
+		 * or follows an opening bracket (禁則).
+		 */
+		if (w == 2 && i > start && !no_break_before(c.cp) &&
+		    !no_break_after(prev)) {
 			brk = i;
 			have_brk = true;
 		}
 		used += (size_t)w;
 		i += c.len;
 		if (is_blank(c.cp) || (w == 2 && i < len &&
+		    !no_break_after(c.cp) &&
 		    !no_break_before(decode(p + i, len - i).cp))) {
 			brk = i;
 			have_brk = true;
 		}
+		prev = c.cp;
 	}
 	/* Blanks after the last break are not a line of their own. */
 	if (start < len || l->n == first)

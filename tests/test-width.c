@@ -153,6 +153,12 @@ test_wrap_latin(void **state)
 	assert_string_equal(l[0], "abcde");
 	width_lines_free(l);
 
+	/* Trailing blanks do not make an empty line. */
+	l = width_wrap("abc   ", 3, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(l[0], "abc");
+	width_lines_free(l);
+
 	/* One more than cols at a space: the space is the break. */
 	l = width_wrap("abcde fgh", 5, &n);
 	assert_int_equal(n, 2);
@@ -221,6 +227,14 @@ test_wrap_kinsoku(void **state)
 	assert_int_equal(n, 2);
 	assert_string_equal(l[0], "臺南分");
 	assert_string_equal(l[1], "署，服務");
+	width_lines_free(l);
+
+	/* "「" must not end a line: it moves down with what it opens. */
+	l = width_wrap("提供「核心設施」", 6, &n);
+	assert_fits(l, n, 6);
+	assert_string_equal(l[0], "提供");
+	assert_string_equal(l[1], "「核心");
+	assert_string_equal(l[2], "設施」");
 	width_lines_free(l);
 }
 

@@ -1,0 +1,97 @@
+# `kaohe export`: every format through the real binary, -o written
+# atomically, layouts at several widths, hostile notes, refusals, and
+# export → import → export giving the same bytes.
+. "$top_srcdir/tests/lib.sh"
+
+id=$("$KAOHE" --db "$db" new --agency 臺南分署 --date 2021-08-06 \
+    --inspector 為民服務不定期考核小組 --inspector 王小明 --no-tui) ||
+	{ fail "new"; finish; exit 1; }
+expect 0 "" set "$id" 1.1.1 28
+expect 0 "" set "$id" 1.1.3 28
+expect 0 "" note "$id" 1.1.1 --record \
+    "各科室完成 SOP, \"100%\" | 達標
+第二行 <b>粗體</b> 26~30 $(printf '\033[2J清除\007鈴')"
+expect 0 "" note "$id" 1.1.1 --rationale "給予 28 分。"
+
+# Each format: exit 0, and -o writes the very bytes of standard output.
+for f in text md csv json; do
+	run export "$id" --format "$f" --width 120
+	checks=$((checks + 1))
+	[ "$rc" -eq 0 ] || fail "export --format $f: exit $rc: $err"
+	"$KAOHE" --db "$db" export "$id" --format "$f" --width 120 \
+	    >"$tmp/stdout.$f"
+	run export "$id" --format "$f" --width 120 -o "$tmp/file.$f"
+	same "$tmp/stdout.$f" "$tmp/file.$f" "export --format $f -o"
+done
+
+# No raw terminal control reaches any export but JSON (which escapes it).
+for f in text md csv json; do
+	checks=$((checks + 1))
+	if LC_ALL=C grep -q "$(printf '[\033\007]')" "$tmp/file.$f"; then
+		fail "export --format $f holds a raw control character"
+	fi
+done
+checks=$((checks + 1))
+grep -q '\\u001b\[2J清除\\u0007鈴' "$tmp/file.json" ||
+	fail "export json lost the record's control characters"
+
+# The header facts as the form prints them.
+for want in "受考核機關名稱：臺南分署" "考核日期：110 年 8 月 6 日（2021-08-06）" \
+    "總分：已評 2/36，部分合計 56 / 1000" \
+    "考核人員：為民服務不定期考核小組、王小明" "狀態：草稿"; do
+	checks=$((checks + 1))
+	grep -qF "$want" "$tmp/file.text" || fail "text lacks '$want'"
+done
+
+# Table widths: every line exactly N columns (wc -L counts display width
+# in a UTF-8 locale); stacked below 80: no line wider than N.
+for w in 80 97 120 160; do
+	"$KAOHE" --db "$db" export "$id" --width "$w" >"$tmp/w.txt"
+	checks=$((checks + 1))
+	bad=$(while IFS= read -r line; do
+		printf '%s\n' "$line" | wc -L
+	    done <"$tmp/w.txt" | grep -cvx "$w")
+	[ "$bad" -eq 0 ] || fail "--width $w: $bad lines are not $w columns"
+done
+for w in 40 60 79; do
+	"$KAOHE" --db "$db" export "$id" --width "$w" >"$tmp/w.txt"
+	checks=$((checks + 1))
+	max=$(wc -L <"$tmp/w.txt")
+	[ "$max" -le "$w" ] || fail "--width $w: a line is $max columns"
+	checks=$((checks + 1))
+	grep -q '^  評分：28$' "$tmp/w.txt" || fail "--width $w: not stacked"
+done
+
+# CSV: a BOM, CRLF records, one row per item.
+checks=$((checks + 1))
+[ "$(head -c 3 "$tmp/file.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] ||
+	fail "csv has no BOM"
+checks=$((checks + 1))
+n=$(grep -c "$(printf '\r')\$" "$tmp/file.csv")
+[ "$n" -eq 37 ] || fail "csv: $n CRLF-ended lines, want 37 (header + 36)"
+
+# Refusals: a usage error is 2, a failed write 1, and nothing is left.
+expect 2 "--format" export "$id" --format xml
+expect 2 "--width" export "$id" --width abc
+expect 1 "" export 999
+expect 1 "$tmp/nodir/out.txt" export "$id" -o "$tmp/nodir/out.txt"
+checks=$((checks + 1))
+[ ! -e "$tmp/nodir" ] || fail "a failed export created its directory"
+
+# Rewriting keeps the old file's mode and leaves no temporary behind.
+chmod 600 "$tmp/file.text"
+expect 0 "" export "$id" -o "$tmp/file.text"
+checks=$((checks + 1))
+[ "$(stat -c %a "$tmp/file.text")" = 600 ] || fail "export -o changed the mode"
+checks=$((checks + 1))
+[ -z "$(find "$tmp" -name '.kaohe-export.*')" ] || fail "a temporary remains"
+
+# Round trip: export → import into a fresh database → export, same bytes.
+"$KAOHE" --db "$db" export "$id" --format json -o "$tmp/a.json"
+checks=$((checks + 1))
+"$KAOHE" --db "$tmp/other.db" import "$tmp/a.json" >/dev/null ||
+	fail "import of the export"
+"$KAOHE" --db "$tmp/other.db" export 1 --format json -o "$tmp/b.json"
+same "$tmp/a.json" "$tmp/b.json" "export → import → export"
+
+finish
