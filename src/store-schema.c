@@ -94,14 +94,17 @@
  *    .scored and the section_scores rows of the sections that hold it;
  *    any change of an entry touches scorecards.updated_at.
  *
- * Indexes: scorecards by agency, date, year, (status, updated_at),
- * rubric_id, updated_at, score, inspectors; section_scores by (key, score);
- * audit by (scorecard_id, id).
+ *  - rubrics_immutable: a snapshot is never updated (its hash is its key).
+ *
+ * Indexes: scorecards by agency, date, year, (status, updated_at DESC,
+ * id DESC) for the default order, rubric_id, updated_at, score and
+ * inspectors; section_scores by (key, score); audit by (scorecard_id, id).
  */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -223,7 +226,8 @@ static const char schema_v1[] =
 	"CREATE INDEX scorecards_by_agency ON scorecards(agency);\n"
 	"CREATE INDEX scorecards_by_date ON scorecards(date);\n"
 	"CREATE INDEX scorecards_by_year ON scorecards(year);\n"
-	"CREATE INDEX scorecards_by_status ON scorecards(status, updated_at);\n"
+	"CREATE INDEX scorecards_by_status ON scorecards(status,"
+	" updated_at DESC, id DESC);\n"
 	"CREATE INDEX scorecards_by_rubric ON scorecards(rubric_id);\n"
 	"CREATE INDEX scorecards_by_updated ON scorecards(updated_at);\n"
 	"CREATE INDEX scorecards_by_score ON scorecards(score);\n"
@@ -245,6 +249,8 @@ static const char schema_v1[] =
 	FINAL_GUARD("section_scores", "INSERT", "NEW", "scorecard_id")
 	FINAL_GUARD("section_scores", "UPDATE", "OLD", "scorecard_id")
 	FINAL_GUARD("section_scores", "DELETE", "OLD", "scorecard_id")
+	"CREATE TRIGGER rubrics_immutable BEFORE UPDATE ON rubrics\n"
+	"BEGIN SELECT RAISE(ABORT, 'a rubric snapshot never changes'); END;\n"
 	"CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit\n"
 	"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;\n"
 	"CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit\n"
@@ -384,6 +390,66 @@ is_write_protected(const char *path)
 	return denied;
 }
 
+/*
+ * A write-protected file whose WAL is empty can be read as immutable:
+ * then SQLite creates no -shm or -wal beside it (it could not in a
+ * read-only directory, and stale ones left by a reader would later
+ * block the owner's writes).
+ */
+static bool
+can_read_immutable(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path);
+	struct stat sb;
+	bool empty;
+
+	empty = stat(wal, &sb) != 0 ? errno == ENOENT : sb.st_size == 0;
+	free(wal);
+	return empty && is_write_protected(path);
+}
+
+/* "file:/a%20b/k.db?immutable=1": the path percent-encoded for a URI. */
+static char *
+immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *uri = xmalloc(strlen(path) * 3 + sizeof "file:?immutable=1");
+	const unsigned char *p;
+	char *o = uri;
+
+	o += sprintf(o, "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p) != NULL)
+			*o++ = (char)*p;
+		else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	}
+	strcpy(o, "?immutable=1");
+	return uri;
+}
+
+/* Open path read-only, or read-write; immutable when it is safe. */
+static int
+open_db(const char *path, bool readonly, sqlite3 **db)
+{
+	char *uri;
+	int rc;
+
+	if (readonly && can_read_immutable(path)) {
+		uri = immutable_uri(path);
+		rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
+		free(uri);
+		return rc;
+	}
+	return sqlite3_open_v2(path, db, (readonly ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW, NULL);
+}
+
 static int
 query_int(sqlite3 *db, const char *sql, long long *v)
 {
@@ -448,7 +514,7 @@ inspect(const char *path, enum inspection *kind, long long *version,
 	sqlite3 *db = NULL;
 	int rc;
 
-	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+	rc = open_db(path, true, &db);
 	if (rc != SQLITE_OK) {
 		*cause = refusal(path, rc, db);
 		sqlite3_close(db);
@@ -539,11 +605,9 @@ migrate(struct store *st, char **cause)
 static int
 connect(struct store *st, char **cause)
 {
-	int flags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	int rc;
 
-	rc = sqlite3_open_v2(st->path, &st->db, flags | SQLITE_OPEN_NOFOLLOW,
-	    NULL);
+	rc = open_db(st->path, st->readonly, &st->db);
 	if (rc != SQLITE_OK) {
 		*cause = refusal(st->path, rc, st->db);
 		return -1;

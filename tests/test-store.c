@@ -296,6 +296,11 @@ test_uuids_differ(void **state)
 	assert_false(uuid_valid("123e4567-e89b-12d3-a456-42661417400G"));
 	/* One snapshot row for two scorecards over the same rubric. */
 	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM rubrics"), 1);
+	/* A snapshot never changes, and one in use cannot be deleted. */
+	assert_int_equal(raw_exec(f->db, "UPDATE rubrics SET text = 'x'",
+	    NULL), SQLITE_CONSTRAINT);
+	assert_int_equal(raw_exec(f->db, "DELETE FROM rubrics", NULL),
+	    SQLITE_CONSTRAINT);
 	scorecard_free(a);
 	scorecard_free(b);
 	store_close(st);
@@ -772,6 +777,34 @@ test_read_only(void **state)
 	free(dir);
 }
 
+/* A write-protected file is read as immutable: no -shm or -wal appear. */
+static void
+test_read_only_odd_path(void **state)
+{
+	struct fixture *f = *state;
+	char *path = xasprintf("%s/a b%%3F?#x/kaohe.db", f->dir), *side;
+	struct store *st = open_ok(path, STORE_READWRITE);
+	long long id = create_card(st, "臺南分署", "2021-08-06");
+	struct scorecard *sc;
+	struct stat sb;
+
+	store_close(st);
+	assert_int_equal(chmod(path, 0400), 0);
+	st = open_ok(path, STORE_READWRITE);
+	sc = load_ok(st, id);
+	assert_string_equal(sc->agency, "臺南分署");
+	assert_writes_refused(st, sc, path);
+	scorecard_free(sc);
+	store_close(st);
+	side = xasprintf("%s-shm", path);
+	assert_int_equal(stat(side, &sb), -1);
+	free(side);
+	side = xasprintf("%s-wal", path);
+	assert_int_equal(stat(side, &sb), -1);
+	free(side);
+	free(path);
+}
+
 static void
 test_missing_read_only(void **state)
 {
@@ -1168,6 +1201,7 @@ main(void)
 		T(test_junk_file_untouched),
 		T(test_newer_schema_refused),
 		T(test_read_only),
+		T(test_read_only_odd_path),
 		T(test_missing_read_only),
 		T(test_two_connections),
 		T(test_disk_full),
