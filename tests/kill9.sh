@@ -24,7 +24,7 @@ random_writes() {
 round=1
 while [ "$round" -le 30 ]; do
 	target=$(( $(lines) + $(random_writes) ))
-	"$writer" write "$db" "$log" "$round" &
+	"$writer" write "$db" "$log" "$round" 0 &
 	pid=$!
 	polls=0
 	while [ "$(lines)" -lt "$target" ]; do
@@ -40,4 +40,4 @@ while [ "$round" -le 30 ]; do
 	round=$((round + 1))
 done
 
-"$writer" verify "$db" "$log"
+"$writer" verify "$db" "$log" 0
