@@ -54,6 +54,7 @@ struct input {
 
 struct batch {
 	struct store	*st;
+	struct import_cache cache;
 	size_t		 imported;
 	size_t		 skipped;
 	size_t		 bad;
@@ -154,7 +155,7 @@ take_record(struct batch *b, const struct json_value *v, const char *name)
 	bool present;
 
 	b->records++;
-	if (import_record(v, name, &sc, &cause) != 0) {
+	if (import_record(v, name, &b->cache, &sc, &cause) != 0) {
 		report_bad(b, cause);
 		return;
 	}
@@ -286,7 +287,7 @@ finish(struct batch *b)
 static int
 cmd_import_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct batch b = { NULL, 0, 0, 0, 0 };
+	struct batch b;
 	const char **files = xcalloc((size_t)argc, sizeof *files);
 	char *cause = NULL;
 	size_t nfiles, i;
@@ -294,6 +295,8 @@ cmd_import_exec(struct cli_ctx *ctx, int argc, char **argv)
 	const struct cli_opt opts[] = {
 		{ NULL, 0, false, NULL, NULL, NULL, NULL },
 	};
+
+	memset(&b, 0, sizeof b);
 
 	rc = cli_args_parse(&cli_cmd_import, argc, argv, opts, files,
 	    (size_t)argc, &nfiles);
@@ -313,6 +316,7 @@ cmd_import_exec(struct cli_ctx *ctx, int argc, char **argv)
 		rc = finish(&b);
 		store_close(b.st);
 	}
+	import_cache_clear(&b.cache);
 	free(files);
 	return rc;
 }

@@ -20,6 +20,7 @@
 
 struct reading {
 	const char		*name;		/* the file */
+	struct import_cache	*cache;
 	struct scorecard	*sc;
 	bool			*seen;		/* items met in the tree */
 	char			*cause;
@@ -136,7 +137,12 @@ read_rubric(struct reading *rd, const struct json_value *v, char **text)
 	    (sha = string_of(rd, o, "sha256")) == NULL ||
 	    (yaml = string_of(rd, o, "text")) == NULL)
 		return NULL;
-	sha256_hex(yaml, strlen(yaml), hex);
+	if (rd->cache != NULL && rd->cache->text != NULL &&
+	    strcmp(rd->cache->sha256, sha) == 0 &&
+	    strcmp(rd->cache->text, yaml) == 0)
+		memcpy(hex, rd->cache->sha256, sizeof hex);	/* seen: same bytes */
+	else
+		sha256_hex(yaml, strlen(yaml), hex);
 	if (strcmp(hex, sha) != 0) {
 		bad(rd, json_get(o, "sha256"), _("the rubric snapshot's"
 		    " sha256 does not match its text (the text hashes to %s)"),
@@ -156,6 +162,12 @@ read_rubric(struct reading *rd, const struct json_value *v, char **text)
 		return NULL;
 	}
 	*text = xstrdup(yaml);
+	if (rd->cache != NULL && (rd->cache->text == NULL ||
+	    strcmp(rd->cache->text, yaml) != 0)) {
+		free(rd->cache->text);
+		rd->cache->text = xstrdup(yaml);
+		memcpy(rd->cache->sha256, hex, sizeof hex);
+	}
 	return r;
 }
 
@@ -452,11 +464,18 @@ read_status(struct reading *rd, const struct json_value *v)
 	return 0;
 }
 
+void
+import_cache_clear(struct import_cache *c)
+{
+	free(c->text);
+	c->text = NULL;
+}
+
 int
 import_record(const struct json_value *v, const char *name,
-    struct scorecard **out, char **cause)
+    struct import_cache *cache, struct scorecard **out, char **cause)
 {
-	struct reading rd = { name, NULL, NULL, NULL };
+	struct reading rd = { name, cache, NULL, NULL, NULL };
 	struct rubric *r;
 	char *text = NULL;
 	int rc = -1;

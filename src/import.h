@@ -16,11 +16,22 @@
 #define IMPORT_MAX_BYTES	(1024u * 1024u * 1024u)
 
 /*
+ * What a batch remembers between records: the last rubric snapshot whose
+ * hash was checked, so that 100,000 records over one rubric hash it once.
+ * Zero it to start; import_cache_clear frees it.
+ */
+struct import_cache {
+	char	*text;
+	char	 sha256[65];
+};
+void	import_cache_clear(struct import_cache *);
+
+/*
  * Check record v and build its scorecard (id 0, ready for store_insert).
  * name is the file's name; messages are "NAME:LINE: problem" with the line
- * of the offending value. Caller frees *cause.
+ * of the offending value. cache may be NULL. Caller frees *cause.
  */
 int	import_record(const struct json_value *v, const char *name,
-	    struct scorecard **out, char **cause);
+	    struct import_cache *cache, struct scorecard **out, char **cause);
 
 #endif

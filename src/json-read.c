@@ -309,10 +309,27 @@ parse_string(struct reader *r, char **out)
 {
 	struct buf b = { NULL, 0, 0 };
 	size_t line = r->line, col = r->col, n;
+	const unsigned char *run;
 
 	advance(r);	/* the quote */
 	buf_add(&b, "", 0);
 	for (;;) {
+		/* Plain text is copied a run at a time, not a byte at a time. */
+		run = r->p;
+		while (r->p < r->end && *r->p >= 0x20 && *r->p != '"' &&
+		    *r->p != '\\') {
+			if (*r->p < 0x80) {
+				r->p++;
+				r->col++;
+				continue;
+			}
+			if ((n = utf8_len(r->p, r->end)) == 0)
+				break;
+			r->p += n;
+			r->col++;
+		}
+		if (r->p > run)
+			buf_add(&b, (const char *)run, (size_t)(r->p - run));
 		if (r->p >= r->end) {
 			free(b.s);
 			return fail_at(r, line, col, _("unterminated string"));
@@ -326,20 +343,12 @@ parse_string(struct reader *r, char **out)
 			}
 			continue;
 		}
-		if (*r->p < 0x20) {
-			free(b.s);
+		free(b.s);
+		if (*r->p < 0x20)
 			return fail_at(r, r->line, r->col, _("a control"
 			    " character (0x%02x) in a string must be escaped"),
 			    *r->p);
-		}
-		n = utf8_len(r->p, r->end);
-		if (n == 0) {
-			free(b.s);
-			return fail_at(r, r->line, r->col, _("invalid UTF-8"));
-		}
-		buf_add(&b, (const char *)r->p, n);
-		while (n-- > 0)
-			advance(r);
+		return fail_at(r, r->line, r->col, _("invalid UTF-8"));
 	}
 	advance(r);	/* the closing quote */
 	*out = b.s;
