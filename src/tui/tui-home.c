@@ -154,7 +154,7 @@ struct home_cols {
 static struct home_cols
 home_columns(void)
 {
-	struct home_cols c = { 0, 10, 5, 0, 6, 9, 13 };
+	struct home_cols c = { 0, 10, 8, 0, 6, 9, 13 };
 	int rest = COLS - 2 - 6 - (c.date + c.rubric + c.status + c.total +
 	    c.progress);
 
@@ -306,21 +306,16 @@ home_draw(struct tui *tui, struct tui_view *v)
 		    _("No scorecard matches the filters: f changes them.") :
 		    _("No scorecards yet: press n to start one."), A_BOLD);
 	tui_fill(LINES - 2, 0, COLS, bar);
-	s = xasprintf(_(" %zu of %zu · sort: %s %s"), h->count > 0 ?
-	    h->sel + 1 : 0, h->count, _(home_sorts[0].name), "");
-	for (k = 0; k < HOME_NSORTS; k++)
-		if (home_sorts[k].sort == h->q.sort) {
-			free(s);
-			s = xasprintf(_(" %zu of %zu · sort: %s%s"),
-			    h->count > 0 ? h->sel + 1 : 0, h->count,
-			    _(home_sorts[k].name), h->q.descending ?
-			    _(", reversed") : "");
-		}
+	for (k = 0; k + 1 < HOME_NSORTS && home_sorts[k].sort != h->q.sort; k++)
+		;
+	s = xasprintf(_(" %zu of %zu · sort: %s%s"), h->count > 0 ?
+	    h->sel + 1 : 0, h->count, _(home_sorts[k].name),
+	    h->q.descending ? _(", reversed") : "");
 	tui_put(LINES - 2, 0, COLS, s, bar);
 	free(s);
 	free(f);
-	tui_draw_bottom(tui, _("Enter open · n new · / search notes · f filter"
-	    " · s sort · D delete · e export · ? help · q quit"));
+	tui_draw_bottom(tui, _("Enter:open n:new /:search f:filter s:sort"
+	    " D:delete e:export ?:help q:quit"));
 }
 
 static const struct home_row *

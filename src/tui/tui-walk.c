@@ -176,25 +176,57 @@ walk_draw_guidance(struct tui *tui, struct walk *w, int top, int rows)
 	width_lines_free(lines);
 }
 
+#define WALK_TIER_TEXT_X	9
+#define WALK_MIN_GUIDANCE	3
+
+static int
+walk_tier_cols(void)
+{
+	return COLS - WALK_TIER_TEXT_X - 16;
+}
+
+/* Rows the tiers take: wrapped in full when the guidance keeps room. */
+static int
+walk_tier_rows(const struct rubric_node *item, int room, bool *wrap)
+{
+	size_t i, n, full = 0;
+	char **lines;
+
+	for (i = 0; i < item->ntiers; i++) {
+		lines = width_wrap(item->tiers[i].label,
+		    (size_t)walk_tier_cols(), &n);
+		full += n > 0 ? n : 1;
+		width_lines_free(lines);
+	}
+	*wrap = (int)full <= room - WALK_MIN_GUIDANCE;
+	return *wrap ? (int)full : (int)item->ntiers;
+}
+
 static void
-walk_draw_tiers(struct tui *tui, struct walk *w, int top)
+walk_draw_tiers(struct tui *tui, struct walk *w, int top, bool wrap)
 {
 	const struct rubric_node *item = walk_node(w);
-	int chosen = walk_tier(w);
-	size_t i;
-	char *line, *range;
+	int chosen = walk_tier(w), y = top;
+	size_t i, k, n;
+	char *mark, *range, **lines;
 	attr_t a;
 
 	for (i = 0; i < item->ntiers; i++) {
 		bool on = (int)i + 1 == chosen;
 
 		a = on ? tui_attr(tui, TUI_ROLE_CHOSEN) : A_NORMAL;
-		line = xasprintf("%s %zu  ", on ? "[x]" : "[ ]", i + 1);
+		mark = xasprintf("%s %zu", on ? "[x]" : "[ ]", i + 1);
 		range = tui_range(item->tiers[i].min, item->tiers[i].max);
-		tui_put(top + (int)i, 2, 8, line, a);
-		tui_put(top + (int)i, 9, COLS - 26, item->tiers[i].label, a);
-		tui_put_right(top + (int)i, COLS - 2, range, a);
-		free(line);
+		tui_put(y, 2, WALK_TIER_TEXT_X - 3, mark, a);
+		tui_put_right(y, COLS - 2, range, a);
+		lines = width_wrap(item->tiers[i].label,
+		    (size_t)walk_tier_cols(), &n);
+		for (k = 0; k < n && (k == 0 || wrap); k++)
+			tui_put(y + (int)k, WALK_TIER_TEXT_X, walk_tier_cols(),
+			    lines[k], a);
+		y += wrap && n > 0 ? (int)n : 1;
+		width_lines_free(lines);
+		free(mark);
 		free(range);
 	}
 }
@@ -300,16 +332,21 @@ walk_draw(struct tui *tui, struct tui_view *v)
 	struct walk *w = v->data;
 	const struct rubric_node *item = walk_node(w);
 	const struct scorecard_entry *e = walk_entry(w);
-	int L = LINES, tiers = (int)item->ntiers, score_y, tier_top;
+	int L = LINES, tiers, score_y, tier_top;
+	bool wrap;
 
 	walk_draw_header(tui, w);
 	walk_draw_breadcrumb(tui, w);
 	walk_draw_title(tui, w);
 	score_y = L - 8;
+	/*
+	 * Rows 3 .. score_y-2: the guidance, a row that says "lines 1-5 of
+	 * 9", then the tiers.
+	 */
+	tiers = walk_tier_rows(item, score_y - 1 - 3 - 1, &wrap);
 	tier_top = score_y - 1 - tiers;
-	/* Guidance from row 3; the row above the tiers says "lines 1-5 of 9". */
 	walk_draw_guidance(tui, w, 3, (tiers > 0 ? tier_top : score_y) - 4);
-	walk_draw_tiers(tui, w, tier_top);
+	walk_draw_tiers(tui, w, tier_top, wrap);
 	walk_draw_note(tui, _("Record (r)"), e->record, L - 6);
 	walk_draw_note(tui, _("Rationale (R)"), e->rationale, L - 4);
 	walk_draw_status(tui, w, L - 2);
@@ -405,12 +442,13 @@ walk_in_range(struct tui *tui, struct walk *w, int score, int tier)
 	if (score >= lo && score <= hi)
 		return true;
 	range = tui_range(lo, hi);
+	/* The item is on screen; the message names the range it broke. */
 	if (tier > 0)
-		tui_message(tui, true, _("%d is out of range: tier %d of %s"
-		    " takes %s; nothing saved"), score, tier, item->title, range);
+		tui_message(tui, true, _("%d is out of range: tier %d takes %s;"
+		    " nothing saved"), score, tier, range);
 	else
-		tui_message(tui, true, _("%d is out of range: %s takes %s;"
-		    " nothing saved"), score, item->title, range);
+		tui_message(tui, true, _("%d is out of range: this item takes"
+		    " %s; nothing saved"), score, range);
 	free(range);
 	return false;
 }

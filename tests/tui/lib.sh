@@ -1,0 +1,126 @@
+# Shared helpers for the TUI tests: drive the real binary ($KAOHE) in a
+# private tmux server at 80x24, send keys, and wait for text on the screen
+# by polling capture-pane in a bounded loop. Sourced by tests/tui/*.sh.
+
+: "${KAOHE:?KAOHE must name the built binary}"
+: "${top_srcdir:?top_srcdir must be set}"
+
+TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null)}
+if [ -z "$TMUX_BIN" ] || [ ! -x "$TMUX_BIN" ]; then
+	echo "SKIP: tmux is not installed; the TUI tests need it"
+	exit 77
+fi
+
+tui_tmp=$(mktemp -d "${TMPDIR:-/tmp}/kaohe-tui.XXXXXX") || exit 99
+DB=$tui_tmp/kaohe.db
+tui_run=0
+tui_sock=kaohe-test-$$-$tui_run
+TUI_TERM=${TUI_TERM:-screen}
+TUI_LANG=${TUI_LANG:-C.UTF-8}
+
+T() {
+	"$TMUX_BIN" -L "$tui_sock" -f /dev/null "$@"
+}
+
+tui_cleanup() {
+	T kill-server >/dev/null 2>&1
+	rm -rf "$tui_tmp"
+}
+trap tui_cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+fail() {
+	echo "FAIL: $*"
+	echo "--- screen:"
+	screen
+	echo "---"
+	exit 1
+}
+
+# Start kaohe in a fresh 80x24 session; arguments go after --db. The pane
+# stays after kaohe exits ("[exit N]"), so a test can read what is left.
+# Extra environment: TUI_ENV="NO_COLOR=1 ...".
+start() {
+	# A fresh server each time: a dying one may refuse the new session.
+	T kill-server >/dev/null 2>&1
+	tui_run=$((tui_run + 1))
+	tui_sock=kaohe-test-$$-$tui_run
+	T new-session -d -s t -x 80 -y 24 \
+	    "cd '$tui_tmp' && env -u NO_COLOR LANG=$TUI_LANG LC_ALL=$TUI_LANG \
+	    TERM=$TUI_TERM TZ=UTC HOME='$tui_tmp' EDITOR=false VISUAL= \
+	    ${TUI_ENV:-} '$KAOHE' --db '$DB' $*; \
+	    echo \"[exit \$?]\"; stty -a | tr ' ' '\n' | grep -x -e '-*icanon' -e '-*echo'; \
+	    sleep 3600" || exit 99
+}
+
+screen() {
+	T capture-pane -p -t t 2>/dev/null
+}
+
+# Send tmux key names (Enter, Escape, C-c, Up...).
+send() {
+	T send-keys -t t "$@"
+}
+
+# Type text literally, UTF-8 and all.
+type_text() {
+	T send-keys -t t -l "$1"
+}
+
+# Wait (at most 10 s, in 0.05 s steps) until the screen shows text.
+wait_for() {
+	_i=0
+	while [ $_i -lt 200 ]; do
+		if screen | grep -F -q -- "$1"; then
+			return 0
+		fi
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	fail "the screen never showed: $1"
+}
+
+# Wait until the screen no longer shows text.
+wait_gone() {
+	_i=0
+	while [ $_i -lt 200 ]; do
+		if ! screen | grep -F -q -- "$1"; then
+			return 0
+		fi
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	fail "the screen kept showing: $1"
+}
+
+# The screen must show text now (after a wait_for has synchronised).
+expect() {
+	screen | grep -F -q -- "$1" || fail "the screen does not show: $1"
+}
+
+expect_not() {
+	if screen | grep -F -q -- "$1"; then
+		fail "the screen shows: $1"
+	fi
+}
+
+# A new draft through the CLI; prints its ID.
+new_card() {
+	"$KAOHE" --db "$DB" new --agency 臺南分署 --date 2021-08-06 \
+	    --inspector 為民服務不定期考核小組 --no-tui || exit 99
+}
+
+# The scores of the 臺南分署 form, in rubric order: KEY SCORE TIER.
+tainan_scores() {
+	grep -v '^#' "$top_srcdir/tests/data/tainan-110.tsv"
+}
+
+# The PID of kaohe running in the pane (the pane's shell's child).
+kaohe_pid() {
+	_pane=$(T display-message -p -t t '#{pane_pid}')
+	if command -v pgrep >/dev/null 2>&1; then
+		pgrep -P "$_pane" | head -n 1
+	else
+		ps -o pid= --ppid "$_pane" | tr -d ' ' | head -n 1
+	fi
+}

@@ -1,0 +1,49 @@
+#!/bin/sh
+# LANG=zh_TW.UTF-8 gives a Chinese UI; the rubric's text is shown as written.
+. "$top_srcdir/tests/tui/lib.sh"
+
+if ! locale -a 2>/dev/null | grep -i -q -x 'zh_TW\.utf-*8'; then
+	echo "SKIP: the zh_TW.UTF-8 locale is not installed" \
+	    "(localedef -i zh_TW -f UTF-8 zh_TW.UTF-8)"
+	exit 77
+fi
+# Uninstalled, the catalogue is built here and pointed at.
+mkdir -p "$tui_tmp/locale/zh_TW/LC_MESSAGES"
+mo=$tui_tmp/locale/zh_TW/LC_MESSAGES/kaohe.mo
+if command -v msgfmt >/dev/null 2>&1; then
+	msgfmt -o "$mo" "$top_srcdir/po/zh_TW.po" || exit 99
+elif [ -f "$top_srcdir/po/zh_TW.gmo" ]; then
+	cp "$top_srcdir/po/zh_TW.gmo" "$mo" || exit 99
+else
+	echo "SKIP: neither msgfmt nor po/zh_TW.gmo to build the catalogue"
+	exit 77
+fi
+
+id=$(new_card)
+TUI_LANG=zh_TW.UTF-8
+TUI_ENV="KAOHE_LOCALEDIR=$tui_tmp/locale LANGUAGE="
+start open "$id"
+wait_for "0/36 項"
+expect "總分 0/1000"
+expect "紀錄事項 (r)"
+expect "評分說明 (R)"
+expect "評分"
+expect "輸入 1~30，再按 Enter"
+expect "1. 申辦業務標準作業流程訂定情形  1~30分"
+type_text 99
+send Enter
+wait_for "99 超出範圍：本項配分 1~30分；未儲存"
+send BSpace BSpace
+type_text 28
+send Enter
+wait_for "已儲存 ✓"
+T resize-window -t t -x 40 -y 10
+wait_for "終端機視窗太小：40x10，至少需要 80x24"
+T resize-window -t t -x 80 -y 24
+wait_for "1/36 項"
+send '?'
+wait_for "按鍵說明"
+expect "項目畫面：逐項評分"
+send q
+wait_for "1/36 項"
+exit 0
