@@ -7,10 +7,11 @@
  *   id, uuid, agency, date, inspectors, status, score, max, scored, items,
  *   created_at, updated_at, finalized_at, nodes, rubric
  *   rubric: id, title, sha256, text
- *   node:   key, number, title, max, score, then
- *           a section: children
- *           an item:   min, tiers [{label, min, max}], guidance, tier,
- *                      record, rationale
+ *   node:   as `rubric show --format json` prints it (key, number,
+ *           title, min*, max, tiers*, guidance, children+), filled in:
+ *           key, number, title, min*, max, tiers* [{label, min, max}],
+ *           guidance, score, tier*, record*, rationale*, children+
+ *           (* an item only, + a section only)
  *
  * Strings are written as stored (the writer escapes controls); an empty
  * timestamp is null. A section's score is the sum of its scored items; an
@@ -49,6 +50,7 @@ json_tiers(struct json_writer *w, const struct rubric_node *item)
 	json_end_array(w);
 }
 
+/* What the scorecard adds to a rubric item: score, tier and the notes. */
 static void
 json_item(struct json_writer *w, const struct scorecard *sc,
     const struct rubric_node *item)
@@ -59,9 +61,6 @@ json_item(struct json_writer *w, const struct scorecard *sc,
 		json_int(w, "score", e->score);
 	else
 		json_null(w, "score");
-	json_int(w, "min", item->min);
-	json_tiers(w, item);
-	json_string(w, "guidance", item->guidance);
 	if (e->tier > 0)
 		json_int(w, "tier", e->tier);
 	else
@@ -73,16 +72,24 @@ json_item(struct json_writer *w, const struct scorecard *sc,
 static void json_nodes(struct json_writer *, const struct scorecard *,
     const struct rubric_node *);
 
+/* The node as `rubric show --format json` prints it, then filled in. */
 static void
 json_node(struct json_writer *w, const struct scorecard *sc,
     const struct rubric_node *n)
 {
+	bool item = rubric_node_is_item(n);
+
 	json_begin_object(w, NULL);
 	json_string(w, "key", n->key);
 	json_string(w, "number", n->number);
 	json_string(w, "title", n->title);
+	if (item)
+		json_int(w, "min", n->min);
 	json_int(w, "max", n->max);
-	if (rubric_node_is_item(n))
+	if (item)
+		json_tiers(w, n);
+	json_string(w, "guidance", n->guidance);
+	if (item)
 		json_item(w, sc, n);
 	else {
 		json_int(w, "score", scorecard_sum(sc, n).score);
