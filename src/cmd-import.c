@@ -154,7 +154,6 @@ take_record(struct batch *b, const struct json_value *v, const char *name)
 	char *cause = NULL;
 	bool present;
 
-	b->records++;
 	if (import_record(v, name, &b->cache, &sc, &cause) != 0) {
 		report_bad(b, cause);
 		return;
@@ -183,6 +182,7 @@ take_value(struct batch *b, const char *text, size_t len, const char *name,
 	struct json_value *v;
 	char *cause = NULL;
 
+	b->records++;
 	if (json_read(text, len, name, line, &v, &cause) != 0) {
 		report_bad(b, cause);
 		return;

@@ -1,0 +1,105 @@
+# The reviewer's commands on a small fixed data set: import (and its
+# refusals), compare, stats and list's filters, with golden output, and
+# the round trip export -> import -> export, byte for byte.
+#
+# The data set: tests/data/import-review/set.jsonl (gen-scorecards -n 8
+# -s 42 -d 25 over rubrics/110.yaml, then -n 2 -s 43 -d 0 over the test
+# variant rubric-t111.yaml), then the real 臺南分署 110 scorecard.
+. "$top_srcdir/tests/lib.sh"
+
+data=$top_srcdir/tests/data
+
+# import: 10 records of JSON Lines, then one pretty export.
+expect 0 "imported 10, skipped 0 already present" \
+    import "$data/import-review/set.jsonl"
+expect 0 "imported 1, skipped 0 already present" \
+    import "$data/import-good/tainan-110.json"
+# Again: every UUID is present, nothing is duplicated.
+expect 0 "imported 0, skipped 11 already present" \
+    import "$data/import-review/set.jsonl" "$data/import-good/tainan-110.json"
+run list --format csv
+checks=$((checks + 1))
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 12 ] || fail "11 scorecards after a second import: $out"
+"$KAOHE" --db "$db" list --format csv >"$tmp/list-before"
+
+# One bad record refuses the batch: every bad record is named, nothing lands.
+expect 1 "nothing was imported" import "$data/import-good/two.jsonl" \
+    "$data/import-bad/bad-lines.jsonl"
+case $err in
+*"bad-lines.jsonl:2: "*"1.1.1"*"0 is out of range 1~30"*) ;;
+*) fail "the bad JSON Lines record is named by its line: $err" ;;
+esac
+case $err in
+*"bad-lines.jsonl:3:14: a trailing comma before '}'"*) ;;
+*) fail "the syntax error is named by line and column: $err" ;;
+esac
+case $err in
+*"refused: 2 bad records of 5; nothing was imported"*) ;;
+*) fail "the batch's summary: $err" ;;
+esac
+expect 1 "wrong-sum.json:" import "$data/import-bad/wrong-sum.json"
+expect 1 "sha256 does not match" import "$data/import-bad/tampered-sha.json"
+expect 1 "nosuch.json: No such file" import "$tmp/nosuch.json"
+expect 2 "import needs a FILE" import
+"$KAOHE" --db "$db" list --format csv >"$tmp/list-after"
+same "$tmp/list-before" "$tmp/list-after" "the list after refused imports"
+
+# compare: one agency year over year (2018 then 2021, one rubric) ...
+"$KAOHE" --db "$db" compare 1 11 >"$tmp/out" 2>&1
+golden review-compare-tainan.txt "$tmp/out"
+checks=$((checks + 1))
+if grep -q "$(printf '\033')" "$tmp/out"; then fail "colour when not a tty"; fi
+# ... two agencies, where one is a draft (partial sums marked) ...
+"$KAOHE" --db "$db" compare 2 3 >"$tmp/out" 2>&1
+golden review-compare-draft.txt "$tmp/out"
+# ... and across rubrics: unmatched items on both sides.
+"$KAOHE" --db "$db" compare 8 9 >"$tmp/out" 2>&1
+golden review-compare-rubrics.txt "$tmp/out"
+"$KAOHE" --db "$db" compare 8 9 --format json >"$tmp/out" 2>&1
+golden review-compare-rubrics.json "$tmp/out"
+expect 2 "compare needs two scorecard IDs" compare 1
+expect 2 "--format is text or json" compare 1 2 --format xml
+expect 1 "999" compare 1 999
+
+# stats: the whole set, filtered, each format, and an honest empty result.
+"$KAOHE" --db "$db" stats >"$tmp/out" 2>&1
+golden review-stats.txt "$tmp/out"
+"$KAOHE" --db "$db" stats --ascii --status final >"$tmp/out" 2>&1
+golden review-stats-final-ascii.txt "$tmp/out"
+LC_ALL=C "$KAOHE" --db "$db" stats --agency 花蓮 >"$tmp/out" 2>&1
+golden review-stats-hualien-c-locale.txt "$tmp/out"
+"$KAOHE" --db "$db" stats --year 110 --format csv >"$tmp/out" 2>&1
+golden review-stats-110.csv "$tmp/out"
+"$KAOHE" --db "$db" stats --rubric t111 --format json >"$tmp/out" 2>&1
+golden review-stats-t111.json "$tmp/out"
+expect 0 "no scorecards match the filter" stats --agency 金門
+expect 0 "no scorecards match the filter" stats --year 2001
+expect 2 "--status is draft or final" stats --status done
+expect 2 "--format is text, csv or json" stats --format xml
+
+# list's filters on the same data.
+"$KAOHE" --db "$db" list --agency 臺中 >"$tmp/out" 2>&1
+golden review-list-taichung.txt "$tmp/out"
+"$KAOHE" --db "$db" list --year 110 --format csv >"$tmp/out" 2>&1
+golden review-list-110.csv "$tmp/out"
+"$KAOHE" --db "$db" list --status draft --format json >"$tmp/out" 2>&1
+golden review-list-draft.json "$tmp/out"
+"$KAOHE" --db "$db" list --rubric t111 --sort score >"$tmp/out" 2>&1
+golden review-list-t111.txt "$tmp/out"
+
+# Round trip: export every scorecard, import them all into a new database
+# in the same order, export again: the same bytes.
+db2=$tmp/other.db
+for id in 1 2 3 4 5 6 7 8 9 10 11; do
+	"$KAOHE" --db "$db" export "$id" --format json >"$tmp/a-$id.json"
+done
+"$KAOHE" --db "$db2" import "$tmp"/a-1.json "$tmp"/a-2.json "$tmp"/a-3.json \
+    "$tmp"/a-4.json "$tmp"/a-5.json "$tmp"/a-6.json "$tmp"/a-7.json \
+    "$tmp"/a-8.json "$tmp"/a-9.json "$tmp"/a-10.json "$tmp"/a-11.json \
+    >/dev/null
+for id in 1 2 3 4 5 6 7 8 9 10 11; do
+	"$KAOHE" --db "$db2" export "$id" --format json >"$tmp/b-$id.json"
+	same "$tmp/a-$id.json" "$tmp/b-$id.json" "export of $id after the round trip"
+done
+
+finish
