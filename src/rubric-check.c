@@ -173,7 +173,7 @@ rubric_check_node(const struct rubric_err *err, struct rubric_node *n,
 }
 
 int
-rubric_check_tier(const struct rubric_err *err, const struct rubric_tier *t,
+rubric_check_tier(const struct rubric_err *err, const struct rubric_node *n,
     size_t index, const struct rubric_marks *m)
 {
 	static const struct {
@@ -182,15 +182,16 @@ rubric_check_tier(const struct rubric_err *err, const struct rubric_tier *t,
 	} required[] = {
 		{ RF_LABEL, "label" }, { RF_MIN, "min" }, { RF_MAX, "max" },
 	};
+	const struct rubric_tier *t = &n->tiers[index - 1];
 	size_t i;
 
 	for (i = 0; i < sizeof required / sizeof required[0]; i++)
 		if (!has(m, required[i].id))
-			return rubric_errorf(err, m->start, "tier %zu has no"
+			return node_errorf(err, n, m->start, "tier %zu has no"
 			    " '%s'", index, required[i].name);
 	if (t->min > t->max)
-		return rubric_errorf(err, m->value[RF_MIN], "tier %zu: min %d"
-		    " is greater than max %d", index, t->min, t->max);
+		return node_errorf(err, n, m->value[RF_MIN], "tier %zu: min"
+		    " %d is greater than max %d", index, t->min, t->max);
 	return 0;
 }
 

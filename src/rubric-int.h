@@ -62,7 +62,8 @@ int	rubric_parse_events(const char *text, size_t len,
 /* rubric-check.c: the rules that need a whole mapping. */
 int	rubric_check_node(const struct rubric_err *, struct rubric_node *,
 	    const struct rubric_marks *);
-int	rubric_check_tier(const struct rubric_err *, const struct rubric_tier *,
+/* The tier just read: n->tiers[index - 1]. */
+int	rubric_check_tier(const struct rubric_err *, const struct rubric_node *n,
 	    size_t index, const struct rubric_marks *);
 int	rubric_check_top(const struct rubric_err *, const struct rubric *,
 	    const struct rubric_marks *);

@@ -177,7 +177,7 @@ describe(const yaml_event_t *e)
 		free(s);
 		return d;
 	default:
-		return xstrdup("the end of the mapping");
+		return xstrdup("something else");
 	}
 }
 
@@ -224,13 +224,14 @@ static int
 take_int(struct parser *p, const char *field, int *out)
 {
 	const yaml_event_t *e = &p->ev;
-	const char *s = (const char *)e->data.scalar.value;
+	const char *s;
 	size_t len, i;
 	long long v = 0;
 
 	if (e->type != YAML_SCALAR_EVENT || is_null(e) ||
 	    e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		return wrong_type(p, field, "a whole number");
+	s = (const char *)e->data.scalar.value;
 	len = e->data.scalar.length;
 	if (s[0] == '-' && len > 1 && strspn(s + 1, "0123456789") == len - 1)
 		return rubric_errorf(p->err, here(p), "'%s' must not be"
@@ -435,7 +436,7 @@ node_tiers(struct parser *p, struct frame *f)
 		tm.start = here(p);
 		if (parse_fields(p, tier_fields, &tf) != 0)
 			return -1;
-		if (rubric_check_tier(p->err, tf.tier, n->ntiers, &tm) != 0)
+		if (rubric_check_tier(p->err, n, n->ntiers, &tm) != 0)
 			return -1;
 	}
 }

@@ -327,7 +327,8 @@ static const struct {
 	{ "min-max", 10, 35, "item 1 (甲): min 31 is greater than max 30" },
 	{ "tier-outside", 16, 13, "item 1 (甲): tier 2 (25~35) lies outside"
 	    " the item's range 1~30" },
-	{ "tier-min-max", 15, 30, "tier 1: min 25 is greater than max 21" },
+	{ "tier-min-max", 15, 30, "item 1 (甲): tier 1: min 25 is greater than"
+	    " max 21" },
 	{ "duplicate-key", 11, 15, "duplicate key \"1\" (first used at"
 	    " 10:15)" },
 	{ "empty-children", 13, 19, "'children' is empty" },
@@ -540,7 +541,7 @@ test_more_rules(void **state)
 		    "unknown field 'colour' in 'inferred'" },
 		{ "kaohe-rubric: 1\nchildren:\n  - {key: x, title: t, min: 0,"
 		    " max: 1, tiers: [{label: a, min: 0}]}\n", 3, 48,
-		    "tier 1 has no 'max'" },
+		    "item x (t): tier 1 has no 'max'" },
 		{ "kaohe-rubric: 1\nchildren:\n  - {key: x, title: t, min: 0,"
 		    " max: 1, tiers: [{label: a, min: 0, max: 1, note: n}]}\n",
 		    3, 75, "unknown field 'note' (expected one of: label, min,"
