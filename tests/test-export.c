@@ -577,6 +577,84 @@ test_json_partial(void **state)
 	scorecard_free(sc);
 }
 
+/*
+ * Rubric shapes other than the 110 form's: an item right under the root,
+ * an item right under a dimension, and sections nested six deep. Every
+ * layout must still align.
+ */
+static const char odd_yaml[] =
+    "kaohe-rubric: 1\n"
+    "id: odd\n"
+    "title: Odd shapes\n"
+    "total: 30\n"
+    "children:\n"
+    "  - key: top\n"
+    "    title: An item at the top, with a long title that wraps\n"
+    "    min: 0\n"
+    "    max: 10\n"
+    "  - key: D\n"
+    "    title: 構面\n"
+    "    max: 20\n"
+    "    children:\n"
+    "      - key: D.1\n"
+    "        number: \"1.\"\n"
+    "        title: 直屬構面的項目\n"
+    "        min: 1\n"
+    "        max: 5\n"
+    "      - key: D.2\n"
+    "        title: 深\n"
+    "        max: 15\n"
+    "        children:\n"
+    "          - key: D.2.1\n"
+    "            title: 更深\n"
+    "            max: 15\n"
+    "            children:\n"
+    "              - key: D.2.1.1\n"
+    "                number: (a)\n"
+    "                title: 再深\n"
+    "                max: 15\n"
+    "                children:\n"
+    "                  - key: D.2.1.1.1\n"
+    "                    number: (i)\n"
+    "                    title: 最深的項目名稱很長很長很長很長很長很長\n"
+    "                    min: 1\n"
+    "                    max: 15\n";
+
+static void
+test_odd_shapes(void **state)
+{
+	struct rubric *r = NULL;
+	struct scorecard *sc;
+	char *cause = NULL, *t;
+	int w;
+
+	(void)state;
+	if (rubric_parse(odd_yaml, strlen(odd_yaml), "odd.yaml", &r,
+	    &cause) != 0)
+		fail_msg("odd.yaml: %s", cause);
+	sc = scorecard_new(r, xstrdup(odd_yaml));
+	set(sc, "D.2.1.1.1", 12, 0);
+	note(sc, "top", SCORECARD_RECORD, "臺南分署臺南分署臺南分署臺南分署"
+	    "臺南分署臺南分署臺南分署臺南分署臺南分署臺南分署臺南分署");
+	for (w = 80; w <= 140; w += 3) {
+		t = render(sc, EXPORT_TEXT, w);
+		assert_lines_width(t, (size_t)w, true);
+		assert_non_null(strstr(t, "得分：12"));
+		free(t);
+	}
+	t = render(sc, EXPORT_MD, 0);
+	assert_non_null(strstr(t, "|  | (i) 最深的項目名稱很長很長很長很長很長很長 | 12 |"));
+	assert_non_null(strstr(t, "| An item at the top, with a long title that "
+	    "wraps |  | 0\\~10分 | "));
+	free(t);
+	t = render(sc, EXPORT_CSV, 0);
+	assert_non_null(strstr(t, ",構面 > 深 > 更深 > (a) 再深,D.2.1.1.1,"));
+	assert_non_null(strstr(t, ",,top,\"An item at the top, with a long "
+	    "title that wraps\",0,10,,,,臺南分署"));
+	free(t);
+	scorecard_free(sc);
+}
+
 /* --- export_atomic --- */
 
 static int
@@ -708,6 +786,7 @@ main(void)
 		cmocka_unit_test(test_csv_partial),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_json_partial),
+		cmocka_unit_test(test_odd_shapes),
 		cmocka_unit_test(test_atomic),
 		cmocka_unit_test(test_atomic_symlink),
 	};
