@@ -346,25 +346,24 @@ static const struct {
 	{ "not-yaml", 3, 10, "not valid YAML: mapping values are not allowed" },
 };
 
+/* One refusal: its test's state is its row of bad[]. */
 static void
-test_bad_files(void **state)
+test_bad_file(void **state)
 {
+	size_t i = (size_t)((const char *)*state - (const char *)bad) /
+	    sizeof bad[0];
 	char *path, *text, *cause;
-	size_t i, len;
+	size_t len;
 
-	(void)state;
-	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		path = xasprintf("%s/rubric-bad/%s.yaml", DATA, bad[i].file);
-		text = slurp(path, &len);
-		if (text == NULL)
-			fail_msg("cannot read %s", path);
-		cause = parse_fails(text, len, path);
-		expect_error(cause, path, bad[i].line, bad[i].col,
-		    bad[i].what);
-		free(cause);
-		free(text);
-		free(path);
-	}
+	path = xasprintf("%s/rubric-bad/%s.yaml", DATA, bad[i].file);
+	text = slurp(path, &len);
+	if (text == NULL)
+		fail_msg("cannot read %s", path);
+	cause = parse_fails(text, len, path);
+	expect_error(cause, path, bad[i].line, bad[i].col, bad[i].what);
+	free(cause);
+	free(text);
+	free(path);
 }
 
 /* --- refusals of generated input: the caps --- */
@@ -510,78 +509,109 @@ test_utf8_position(void **state)
 }
 
 /* Small inline cases for rules the files above do not reach. */
+static const struct {
+	const char	*text;
+	int		 line, col;
+	const char	*what;
+} cases[] = {
+	{ "kaohe-rubric: 1\nid: a b\n", 2, 5, "'id' may use only" },
+	/* Found by fuzzing: file text in a message stays on one line. */
+	{ "kaohe-rubric: 1\nid: \"a\\nb\"\n", 2, 5, "not \"a?b\"" },
+	{ "kaohe-rubric: 1\n\"x\\ny\": 1\n", 2, 1,
+	    "unknown field 'x?y'" },
+	{ "kaohe-rubric: 1\nchildren:\n  - key: k\n    title: |\n"
+	    "      two\n      lines\n    min: 2\n    max: 1\n", 7, 10,
+	    "item k (two?lines?): min 2 is greater than max 1" },
+	{ "kaohe-rubric: 1\nid: x\ntitle: \"\"\n", 3, 8,
+	    "'title' is empty" },
+	{ "kaohe-rubric: 1\nid: x\ntitle:\n", 3, 7,
+	    "'title' must be text, not nothing" },
+	{ "kaohe-rubric: 1\nid: x\ntitle: \"a\\0b\"\n", 3, 8,
+	    "may not contain a NUL" },
+	{ "kaohe-rubric: 1\n[a]: 1\n", 2, 1,
+	    "a field name must be a word" },
+	{ "%TAG !e! tag:example.com,2000:\n---\nid: x\n", 1, 1,
+	    "tag directives" },
+	{ "kaohe-rubric: 1\nchildren:\n  - {key: x, title: t, min: 0,"
+	    " max: 1, inferred: [title, colour]}\n", 3, 58,
+	    "unknown field 'colour' in 'inferred'" },
+	{ "kaohe-rubric: 1\nchildren:\n  - {key: x, title: t, min: 0,"
+	    " max: 1, tiers: [{label: a, min: 0}]}\n", 3, 48,
+	    "item x (t): tier 1 has no 'max'" },
+	{ "kaohe-rubric: 1\nchildren:\n  - {key: x, title: t, min: 0,"
+	    " max: 1, tiers: [{label: a, min: 0, max: 1, note: n}]}\n",
+	    3, 75, "unknown field 'note' (expected one of: label, min,"
+	    " max)" },
+	{ "kaohe-rubric: 1\nchildren:\n  - {key: x, title: t, min: 01,"
+	    " max: 1}\n", 3, 29, "'min' must be a whole number" },
+	{ "kaohe-rubric: 1\nchildren:\n  - key: s\n    title: t\n"
+	    "    max: 1\n    tiers: []\n    children:\n"
+	    "      - {key: i, title: t, min: 0, max: 1}\n", 6, 5,
+	    "a section may not have 'tiers'" },
+	{ "kaohe-rubric: 1\nchildren: [1]\n", 2, 12,
+	    "'children' must be a list of nodes" },
+	{ "kaohe-rubric: 1\nchildren:\n  - {key: x, title: t, min: 0,"
+	    " max: 1, inferred: [max, max]}\n", 3, 56,
+	    "'max' is listed twice in 'inferred'" },
+	{ "kaohe-rubric: 1\nversion: 2\n", 2, 1, "unknown field 'version'"
+	    " (expected one of: kaohe-rubric, id, title, source, total,"
+	    " children)" },
+};
+
 static void
-test_more_rules(void **state)
+test_rule(void **state)
 {
-	static const struct {
-		const char	*text;
-		int		 line, col;
-		const char	*what;
-	} cases[] = {
-		{ "kaohe-rubric: 1\nid: a b\n", 2, 5, "'id' may use only" },
-		/* Found by fuzzing: file text in a message stays on one line. */
-		{ "kaohe-rubric: 1\nid: \"a\\nb\"\n", 2, 5, "not \"a?b\"" },
-		{ "kaohe-rubric: 1\n\"x\\ny\": 1\n", 2, 1,
-		    "unknown field 'x?y'" },
-		{ "kaohe-rubric: 1\nchildren:\n  - key: k\n    title: |\n"
-		    "      two\n      lines\n    min: 2\n    max: 1\n", 7, 10,
-		    "item k (two?lines?): min 2 is greater than max 1" },
-		{ "kaohe-rubric: 1\nid: x\ntitle: \"\"\n", 3, 8,
-		    "'title' is empty" },
-		{ "kaohe-rubric: 1\nid: x\ntitle:\n", 3, 7,
-		    "'title' must be text, not nothing" },
-		{ "kaohe-rubric: 1\nid: x\ntitle: \"a\\0b\"\n", 3, 8,
-		    "may not contain a NUL" },
-		{ "kaohe-rubric: 1\n[a]: 1\n", 2, 1,
-		    "a field name must be a word" },
-		{ "%TAG !e! tag:example.com,2000:\n---\nid: x\n", 1, 1,
-		    "tag directives" },
-		{ "kaohe-rubric: 1\nchildren:\n  - {key: x, title: t, min: 0,"
-		    " max: 1, inferred: [title, colour]}\n", 3, 58,
-		    "unknown field 'colour' in 'inferred'" },
-		{ "kaohe-rubric: 1\nchildren:\n  - {key: x, title: t, min: 0,"
-		    " max: 1, tiers: [{label: a, min: 0}]}\n", 3, 48,
-		    "item x (t): tier 1 has no 'max'" },
-		{ "kaohe-rubric: 1\nchildren:\n  - {key: x, title: t, min: 0,"
-		    " max: 1, tiers: [{label: a, min: 0, max: 1, note: n}]}\n",
-		    3, 75, "unknown field 'note' (expected one of: label, min,"
-		    " max)" },
-		{ "kaohe-rubric: 1\nchildren:\n  - {key: x, title: t, min: 01,"
-		    " max: 1}\n", 3, 29, "'min' must be a whole number" },
-		{ "kaohe-rubric: 1\nchildren:\n  - key: s\n    title: t\n"
-		    "    max: 1\n    tiers: []\n    children:\n"
-		    "      - {key: i, title: t, min: 0, max: 1}\n", 6, 5,
-		    "a section may not have 'tiers'" },
-		{ "kaohe-rubric: 1\nchildren: [1]\n", 2, 12,
-		    "'children' must be a list of nodes" },
-	};
-	size_t i;
+	size_t i = (size_t)((const char *)*state - (const char *)cases) /
+	    sizeof cases[0];
 	char *cause;
 
-	(void)state;
-	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		cause = parse_fails(cases[i].text, strlen(cases[i].text), "m");
-		expect_error(cause, "m", cases[i].line, cases[i].col,
-		    cases[i].what);
-		free(cause);
-	}
+	cause = parse_fails(cases[i].text, strlen(cases[i].text), "m");
+	expect_error(cause, "m", cases[i].line, cases[i].col, cases[i].what);
+	free(cause);
 }
+
+#define NBAD	(sizeof bad / sizeof bad[0])
+#define NCASES	(sizeof cases / sizeof cases[0])
 
 int
 main(void)
 {
-	const struct CMUnitTest tests[] = {
+	static const struct CMUnitTest fixed[] = {
 		cmocka_unit_test(test_small_tree),
 		cmocka_unit_test(test_small_find),
 		cmocka_unit_test(test_bom_and_crlf),
 		cmocka_unit_test(test_110),
-		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_depth),
 		cmocka_unit_test(test_size),
 		cmocka_unit_test(test_item_cap),
 		cmocka_unit_test(test_utf8_position),
-		cmocka_unit_test(test_more_rules),
 	};
+	size_t nfixed = sizeof fixed / sizeof fixed[0], n = 0, i;
+	struct CMUnitTest *tests;
+	char **names;
+	int rc;
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	/* A test per refusal, named for it, so one failure hides no other. */
+	tests = xcalloc(nfixed + NBAD + NCASES, sizeof *tests);
+	names = xcalloc(NBAD + NCASES, sizeof *names);
+	for (i = 0; i < nfixed; i++)
+		tests[n++] = fixed[i];
+	for (i = 0; i < NBAD; i++) {
+		names[i] = xasprintf("refuse_%s", bad[i].file);
+		tests[n] = (struct CMUnitTest){ names[i], test_bad_file, NULL,
+		    NULL, (void *)&bad[i] };
+		n++;
+	}
+	for (i = 0; i < NCASES; i++) {
+		names[NBAD + i] = xasprintf("refuse_inline_%zu", i + 1);
+		tests[n] = (struct CMUnitTest){ names[NBAD + i], test_rule,
+		    NULL, NULL, (void *)&cases[i] };
+		n++;
+	}
+	rc = _cmocka_run_group_tests("rubric", tests, n, NULL, NULL);
+	for (i = 0; i < NBAD + NCASES; i++)
+		free(names[i]);
+	free(names);
+	free(tests);
+	return rc;
 }
