@@ -442,12 +442,12 @@ open_db(const char *path, bool readonly, sqlite3 **db)
 	if (readonly && can_read_immutable(path)) {
 		uri = immutable_uri(path);
 		rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY |
-		    SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
+		    SQLITE_OPEN_URI, NULL);
 		free(uri);
 		return rc;
 	}
 	return sqlite3_open_v2(path, db, (readonly ? SQLITE_OPEN_READONLY :
-	    SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW, NULL);
+	    SQLITE_OPEN_READWRITE), NULL);
 }
 
 static int

@@ -62,6 +62,7 @@ struct store_change {
 	const char	*new_value;	/* NULL when cleared */
 };
 typedef int (*store_change_fn)(const struct store_change *, void *arg);
+/* Oldest first. A callback that returns non-zero stops the walk; not an error. */
 int	store_history(struct store *, long long id, store_change_fn, void *arg,
 	    char **cause);
 
@@ -105,7 +106,11 @@ struct store_query {
 	size_t		 offset;
 };
 typedef int (*store_summary_fn)(const struct store_summary *, void *arg);
-/* Rows are stepped one at a time from SQLite, never gathered. */
+/*
+ * Rows are stepped one at a time from SQLite, never gathered. A callback
+ * that returns non-zero stops the walk; not an error. store_count counts
+ * the matches of the filters, ignoring sort, limit and offset.
+ */
 int	store_list(struct store *, const struct store_query *,
 	    store_summary_fn, void *arg, char **cause);
 int	store_count(struct store *, const struct store_query *, size_t *count,
