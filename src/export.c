@@ -126,14 +126,50 @@ export_fill(FILE *f, mode_t mode, const char *target, export_writer_fn fn,
 	return 0;
 }
 
+/*
+ * A FIFO, a terminal or /dev/null is written in place: renaming a file
+ * over it would replace the device or pipe itself.
+ */
+static int
+export_direct(const char *path, export_writer_fn fn, void *arg, char **cause)
+{
+	FILE *f;
+	int rc;
+
+	f = fopen(path, "w");
+	if (f == NULL) {
+		*cause = xasprintf(_("%s: %s"), path, strerror(errno));
+		return -1;
+	}
+	rc = fn(f, arg, cause);
+	if ((fflush(f) != 0 || ferror(f)) && rc == 0) {
+		*cause = xasprintf(_("%s: cannot write: %s"), path,
+		    strerror(errno));
+		rc = -1;
+	}
+	if (fclose(f) != 0 && rc == 0) {
+		*cause = xasprintf(_("%s: cannot write: %s"), path,
+		    strerror(errno));
+		rc = -1;
+	}
+	return rc;
+}
+
 int
 export_atomic(const char *path, export_writer_fn fn, void *arg, char **cause)
 {
 	char *target, *copy, *dir, *tmp;
+	struct stat st;
 	mode_t mode;
 	FILE *f;
 	int fd, rc = -1;
 
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		*cause = xasprintf(_("%s: is a directory"), path);
+		return -1;
+	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return export_direct(path, fn, arg, cause);
 	target = export_target(path);
 	copy = xstrdup(target);
 	dir = dirname(copy);

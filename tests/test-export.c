@@ -737,10 +737,52 @@ test_atomic(void **state)
 	assert_non_null(strstr(cause, path));
 	free(cause);
 
+	/* A directory is refused, and left as it was. */
+	assert_int_equal(export_atomic(dir, write_hello, "x", &cause), -1);
+	assert_non_null(strstr(cause, "is a directory"));
+	free(cause);
+
 	cmd = xasprintf("rm -rf '%s'", dir);
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
 	free(path);
+	free(dir);
+}
+
+/* A FIFO is written through, never replaced by a regular file. */
+static void
+test_atomic_fifo(void **state)
+{
+	char *dir = tmpdir(), *fifo, *got, *cause = NULL, *cmd, *copy;
+	struct stat st;
+	size_t len;
+
+	(void)state;
+	fifo = xasprintf("%s/fifo", dir);
+	copy = xasprintf("%s/copy", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	/* A bounded reader: a regression cannot hang the suite. */
+	cmd = xasprintf("timeout 10 cat '%s' >'%s' &", fifo, copy);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	assert_int_equal(export_atomic(fifo, write_hello, "piped\n", &cause),
+	    0);
+	assert_int_equal(lstat(fifo, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	/* Wait for the reader to finish writing its copy. */
+	cmd = xasprintf("i=0; while [ \"$(cat '%s')\" != piped ] && "
+	    "[ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done", copy);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	got = read_all(copy, &len);
+	assert_non_null(got);
+	assert_string_equal(got, "piped\n");
+	free(got);
+	cmd = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(copy);
+	free(fifo);
 	free(dir);
 }
 
@@ -789,6 +831,7 @@ main(void)
 		cmocka_unit_test(test_odd_shapes),
 		cmocka_unit_test(test_atomic),
 		cmocka_unit_test(test_atomic_symlink),
+		cmocka_unit_test(test_atomic_fifo),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
