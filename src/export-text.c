@@ -354,13 +354,13 @@ static void
 text_dim_cell(struct text_region *g, const struct scorecard *sc,
     const struct text_layout *L, const struct rubric_node *item)
 {
-	const struct rubric_node *path[RUBRIC_MAX_DEPTH + 2];
+	const struct rubric_node *path[EXPORT_PATH_MAX];
 	size_t len, i;
 	char *h;
 
 	if (g->anchor == NULL || g->anchor->parent == NULL)
 		return;
-	len = export_path(g->anchor, NULL, path, RUBRIC_MAX_DEPTH + 1);
+	len = export_path(g->anchor, NULL, path, EXPORT_PATH_MAX - 1);
 	path[len++] = g->anchor;
 	for (i = 0; i < len; i++) {
 		if (path[i] != g->anchor &&
@@ -446,10 +446,10 @@ static void
 text_item_rows(struct text_region *g, const struct scorecard *sc,
     const struct text_layout *L, const struct rubric_node *item)
 {
-	const struct rubric_node *path[RUBRIC_MAX_DEPTH + 2];
+	const struct rubric_node *path[EXPORT_PATH_MAX];
 	size_t len, i;
 
-	len = export_path(item, g->anchor, path, RUBRIC_MAX_DEPTH + 1);
+	len = export_path(item, g->anchor, path, EXPORT_PATH_MAX - 1);
 	for (i = 0; i < len; i++) {
 		if (path[i]->item_first == item->item_first)
 			text_section_row(g, sc, L, path[i]);
@@ -606,7 +606,7 @@ static void
 text_stacked(FILE *out, const struct scorecard *sc, size_t width)
 {
 	const struct rubric *r = sc->rubric;
-	const struct rubric_node *path[RUBRIC_MAX_DEPTH + 2];
+	const struct rubric_node *path[EXPORT_PATH_MAX];
 	size_t i, j, len, n;
 	char *facts[6], *h;
 	bool first;
@@ -617,7 +617,7 @@ text_stacked(FILE *out, const struct scorecard *sc, size_t width)
 		free(facts[i]);
 	}
 	for (i = 0; i < r->nitems; i++) {
-		len = export_path(r->items[i], NULL, path, RUBRIC_MAX_DEPTH + 1);
+		len = export_path(r->items[i], NULL, path, EXPORT_PATH_MAX - 1);
 		for (j = 0, first = true; j < len; j++) {
 			if (path[j]->item_first != r->items[i]->item_first)
 				continue;
