@@ -8,13 +8,17 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
+#include "json-read.h"
 #include "rubric.h"
+#include "rubric-show.h"
+#include "width.h"
 #include "xalloc.h"
 
 #define DATA	KAOHE_SRCDIR "/tests/data"
@@ -195,6 +199,135 @@ test_bom_and_crlf(void **state)
 	    0);
 	assert_int_equal(r->nitems, 1);
 	assert_int_equal(r->items[0]->line, 7);
+	rubric_free(r);
+}
+
+/* --- showing a rubric --- */
+
+/* What show_json or show_text wrote, as a string. Caller frees. */
+static char *
+render(const struct rubric *r, int width)
+{
+	char *buf = NULL, *cause = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	int rc;
+
+	assert_non_null(mem);
+	if (width == 0)
+		rc = rubric_show_json(mem, r, &cause);
+	else
+		rc = rubric_show_text(mem, r, width, &cause);
+	assert_int_equal(rc, 0);
+	assert_null(cause);
+	assert_int_equal(fclose(mem), 0);
+	return buf;
+}
+
+/* The JSON contract of DESIGN.md, read back with a strict JSON reader. */
+static void
+assert_json_node(const struct json_value *v, const struct rubric_node *n)
+{
+	const struct json_value *tiers, *children;
+	int i;
+	size_t k;
+
+	assert_int_equal(v->type, JSON_OBJECT);
+	assert_string_equal(json_get(v, "key")->text, n->key);
+	assert_string_equal(json_get(v, "number")->text, n->number);
+	assert_string_equal(json_get(v, "title")->text, n->title);
+	assert_string_equal(json_get(v, "guidance")->text, n->guidance);
+	assert_true(json_as_int(json_get(v, "max"), &i));
+	assert_int_equal(i, n->max);
+	children = json_get(v, "children");
+	tiers = json_get(v, "tiers");
+	if (n->nchildren > 0) {
+		assert_null(json_get(v, "min"));
+		assert_null(tiers);
+		assert_non_null(children);
+		assert_int_equal(children->n, n->nchildren);
+		for (k = 0; k < n->nchildren; k++)
+			assert_json_node(&children->items[k], &n->children[k]);
+		return;
+	}
+	assert_null(children);
+	assert_true(json_as_int(json_get(v, "min"), &i));
+	assert_int_equal(i, n->min);
+	assert_non_null(tiers);
+	assert_int_equal(tiers->type, JSON_ARRAY);
+	assert_int_equal(tiers->n, n->ntiers);
+	for (k = 0; k < n->ntiers; k++) {
+		assert_string_equal(json_get(&tiers->items[k], "label")->text,
+		    n->tiers[k].label);
+		assert_true(json_as_int(json_get(&tiers->items[k], "min"), &i));
+		assert_int_equal(i, n->tiers[k].min);
+		assert_true(json_as_int(json_get(&tiers->items[k], "max"), &i));
+		assert_int_equal(i, n->tiers[k].max);
+	}
+}
+
+static void
+test_show_json(void **state)
+{
+	struct rubric *r = load_ok(DATA "/rubric-ok/small.yaml");
+	struct json_value *v;
+	const struct json_value *nodes;
+	char *text = render(r, 0), *cause = NULL;
+	size_t i;
+	int max;
+
+	(void)state;
+	if (json_read(text, strlen(text), "show", 1, &v, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_int_equal(v->n, 4);	/* id, title, max, nodes: no more */
+	assert_string_equal(json_get(v, "id")->text, "small");
+	assert_string_equal(json_get(v, "title")->text, "小考核");
+	assert_true(json_as_int(json_get(v, "max"), &max));
+	assert_int_equal(max, 100);
+	nodes = json_get(v, "nodes");
+	assert_non_null(nodes);
+	assert_int_equal(nodes->n, r->root.nchildren);
+	for (i = 0; i < nodes->n; i++)
+		assert_json_node(&nodes->items[i], &r->root.children[i]);
+	json_value_free(v);
+	free(text);
+	rubric_free(r);
+}
+
+/* The outline fits its width in display columns, and ends in the total. */
+static void
+test_show_text(void **state)
+{
+	static const int widths[] = { 40, 60, 80, 132 };
+	struct rubric *r = load_ok(DATA "/rubric-ok/small.yaml");
+	char *text, *line, *save = NULL, *last[3] = { NULL };
+	size_t i, lines;
+
+	(void)state;
+	for (i = 0; i < sizeof widths / sizeof widths[0]; i++) {
+		text = render(r, widths[i]);
+		lines = 0;
+		for (line = strtok_r(text, "\n", &save); line != NULL;
+		    line = strtok_r(NULL, "\n", &save)) {
+			if (width_of(line) > (size_t)widths[i])
+				fail_msg("%d columns: \"%s\" is %zu wide",
+				    widths[i], line, width_of(line));
+			/* Items end in their range at the last column. */
+			if (strstr(line, "正確") != NULL)
+				assert_int_equal(width_of(line), widths[i]);
+			last[0] = last[1];
+			last[1] = last[2];
+			last[2] = line;
+			lines++;
+		}
+		assert_int_equal(lines, 13);	/* the blank line is skipped */
+		assert_int_equal(strncmp(last[0], "合計", 6), 0);
+		assert_int_equal(width_of(last[0]), widths[i]);
+		assert_string_equal(last[0] + strlen(last[0]) - 4, " 100");
+		assert_string_equal(last[1], "4 items");
+		assert_string_equal(last[2], "* inferred: not on the source form");
+		free(text);
+	}
 	rubric_free(r);
 }
 
@@ -580,6 +713,8 @@ main(void)
 		cmocka_unit_test(test_small_tree),
 		cmocka_unit_test(test_small_find),
 		cmocka_unit_test(test_bom_and_crlf),
+		cmocka_unit_test(test_show_json),
+		cmocka_unit_test(test_show_text),
 		cmocka_unit_test(test_110),
 		cmocka_unit_test(test_depth),
 		cmocka_unit_test(test_size),
@@ -591,6 +726,7 @@ main(void)
 	char **names;
 	int rc;
 
+	setlocale(LC_ALL, "");	/* wcwidth, for the outline's widths */
 	/* A test per refusal, named for it, so one failure hides no other. */
 	tests = xcalloc(nfixed + NBAD + NCASES, sizeof *tests);
 	names = xcalloc(NBAD + NCASES, sizeof *names);
