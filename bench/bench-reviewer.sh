@@ -31,13 +31,16 @@ elapsed() { echo "$2 - $1" | bc; }
 ratio() { echo "scale=2; $1 / $2" | bc; }
 
 # Generate in as many files as there are CPUs, in parallel, each its seed.
+# REUSE=1 takes the files a KEEP=1 run left in WORK.
 jobs=$(nproc 2>/dev/null || echo 2)
 per=$(( (n + jobs - 1) / jobs ))
 t0=$(now)
 i=0; left=$n; files=
 while [ "$left" -gt 0 ]; do
 	k=$per; [ "$k" -gt "$left" ] && k=$left
-	"$GEN" -n "$k" -s "$i" "$RUBRIC" >"$WORK/cards-$i.jsonl" &
+	if [ "${REUSE:-}" != 1 ] || [ ! -s "$WORK/cards-$i.jsonl" ]; then
+		"$GEN" -n "$k" -s "$i" "$RUBRIC" >"$WORK/cards-$i.jsonl" &
+	fi
 	files="$files $WORK/cards-$i.jsonl"
 	left=$((left - k)); i=$((i + 1))
 done

@@ -213,7 +213,13 @@ take_lines(struct batch *b, const struct input *in)
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)
 			nl = end;
-		if (!blank(p, (size_t)(nl - p)))
+		if (blank(p, (size_t)(nl - p)))
+			continue;
+		if ((size_t)(nl - p) > IMPORT_MAX_BYTES) {
+			b->records++;
+			report_bad(b, xasprintf(_("%s:%zu: a line longer than"
+			    " %u bytes"), in->name, line, IMPORT_MAX_BYTES));
+		} else
 			take_value(b, p, (size_t)(nl - p), in->name, line);
 	}
 }
@@ -249,15 +255,18 @@ take_file(struct batch *b, const char *path)
 	char *cause = NULL;
 
 	if (input_open(path, &in, &cause) != 0) {
+		b->records++;	/* a file that cannot be read counts as bad */
 		report_bad(b, cause);
 		return;
 	}
-	if (in.len > IMPORT_MAX_BYTES)
+	/* JSON Lines are read a line at a time: only a line has a cap. */
+	if (blank(in.data, in.len) || is_json_lines(&in))
+		take_lines(b, &in);
+	else if (in.len > IMPORT_MAX_BYTES) {
+		b->records++;
 		report_bad(b, xasprintf(_("%s: larger than %u bytes"), in.name,
 		    IMPORT_MAX_BYTES));
-	else if (blank(in.data, in.len) || is_json_lines(&in))
-		take_lines(b, &in);
-	else
+	} else
 		take_value(b, in.data, in.len, in.name, 1);
 	input_close(&in);
 }

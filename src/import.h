@@ -12,7 +12,7 @@
 #include "json-read.h"
 #include "scorecard.h"
 
-/* The largest import file (or JSON Lines line) read whole. */
+/* The largest JSON file, or line of JSON Lines, that import parses. */
 #define IMPORT_MAX_BYTES	(1024u * 1024u * 1024u)
 
 /*

@@ -33,6 +33,22 @@ void	stats_chart(FILE *out, const struct stats_bar *bars, size_t n,
 /* Is the locale's character set UTF-8 (so that block characters show)? */
 bool	stats_locale_utf8(void);
 
+enum stats_format { STATS_TEXT, STATS_CSV, STATS_JSON };
+
+/* Years below this are ROC years (民國): 110 is 2021. */
+#define STATS_ROC_OFFSET	1911
+
+struct store;
+struct store_query;
+
+/*
+ * The whole report over the scorecards that q's agency, year, status and
+ * rubric_id select, written to f. An empty selection says so. -1 with
+ * *cause when the store fails; caller frees.
+ */
+int	stats_report(FILE *f, struct store *, const struct store_query *q,
+	    enum stats_format, bool ascii, char **cause);
+
 /* A mean with one decimal, "870.3": the form every output uses. */
 void	stats_format_mean(double mean, char *buf, size_t size);
 
