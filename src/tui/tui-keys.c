@@ -47,7 +47,7 @@ const struct tui_binding tui_bindings[] = {
 	{ TUI_SCOPE_HOME, REQ_DELETE, { 'D' }, NULL,
 	    N_("delete a draft (type its agency or yes to confirm);"
 	    " a final scorecard is never deleted") },
-	{ TUI_SCOPE_HOME | TUI_SCOPE_WALK, REQ_EXPORT, { 'e' }, NULL,
+	{ TUI_SCOPE_HOME, REQ_EXPORT, { 'e' }, NULL,
 	    N_("export the scorecard as text, Markdown, CSV or JSON") },
 
 	/* Moving, in lists and on the item screen. */
@@ -94,6 +94,9 @@ const struct tui_binding tui_bindings[] = {
 	{ TUI_SCOPE_WALK, REQ_FINALIZE, { 'F' }, NULL,
 	    N_("finalize: lock the scorecard (refused while items are"
 	    " unscored)") },
+
+	{ TUI_SCOPE_WALK, REQ_EXPORT, { 'e' }, NULL,
+	    N_("export the scorecard as text, Markdown, CSV or JSON") },
 
 	/* Outline. */
 	{ TUI_SCOPE_OUTLINE, REQ_OPEN, { ENTER_KEYS }, NULL,

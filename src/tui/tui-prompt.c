@@ -26,12 +26,18 @@ prompt_draw(struct tui *tui, void *arg)
 	int y = LINES - 1, qw;
 
 	tui_fill(y - 1, 0, COLS, A_NORMAL);
-	if (tui->message != NULL)
-		tui_put(y - 1, 1, COLS - 2, tui->message, tui_attr(tui,
-		    tui->message_error ? TUI_ROLE_ERROR : TUI_ROLE_OK));
 	tui_fill(y, 0, COLS, A_NORMAL);
-	qw = tui_put(y, 1, COLS / 2, p->question, A_BOLD);
-	tui_text_draw_line(tui, &p->text, y, qw + 2, COLS - qw - 3,
+	/* A long question takes the line above; the answer gets the width. */
+	if ((int)width_of(p->question) > COLS / 2) {
+		tui_put(y - 1, 1, COLS - 2, p->question, A_BOLD);
+		qw = 0;
+	} else {
+		if (tui->message != NULL)
+			tui_put(y - 1, 1, COLS - 2, tui->message, tui_attr(tui,
+			    tui->message_error ? TUI_ROLE_ERROR : TUI_ROLE_OK));
+		qw = tui_put(y, 1, COLS / 2, p->question, A_BOLD) + 1;
+	}
+	tui_text_draw_line(tui, &p->text, y, qw + 1, COLS - qw - 2,
 	    tui_attr(tui, TUI_ROLE_FIELD));
 }
 

@@ -189,8 +189,17 @@ tui_getkey(struct tui *tui)
 			tui->quit = true;
 			return TUI_KEY_QUIT;
 		}
-		tui_redraw(tui);
+		/*
+		 * Keys already waiting (a paste, an IME's burst) are taken
+		 * without drawing in between; the screen catches up after.
+		 */
+		wtimeout(stdscr, 0);
 		rc = wget_wch(stdscr, &ch);
+		wtimeout(stdscr, TUI_KEY_TIMEOUT_MS);
+		if (rc == ERR) {
+			tui_redraw(tui);
+			rc = wget_wch(stdscr, &ch);
+		}
 		if (tui_signalled != 0) {
 			tui->quit = true;
 			return TUI_KEY_QUIT;
