@@ -1,0 +1,234 @@
+/*
+ * The compare screen: two scorecards side by side, matched by item key
+ * (compare.c), every row with both scores and B - A. A gain is drawn in
+ * the OK role and a loss in the error role, so that without colour they
+ * still stand out (bold, reverse); the sign is always printed too.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "compare.h"
+#include "i18n.h"
+#include "tui/review.h"
+#include "width.h"
+#include "xalloc.h"
+
+#define CMP_SCORE_COLS	10
+#define CMP_DIFF_COLS	7
+#define CMP_HEAD_LINES	4	/* bar, A, B, column titles */
+
+struct cmp_view {
+	struct scorecard	*a;
+	struct scorecard	*b;
+	struct compare		*c;
+	size_t			 top;
+	size_t			 nlines;	/* rows, the total, unmatched */
+};
+
+static int
+cmp_visible(void)
+{
+	return LINES - CMP_HEAD_LINES - 1;
+}
+
+static void
+cmp_cell(const struct compare_side *s, char *buf, size_t size)
+{
+	if (!s->present)
+		snprintf(buf, size, "%s", _("n/a"));
+	else if (!s->scored)
+		snprintf(buf, size, "-/%d", s->max);
+	else
+		snprintf(buf, size, "%d/%d%s", s->score, s->max,
+		    s->complete ? "" : "*");
+}
+
+static void
+cmp_draw_card(struct tui *tui, int y, const char *label,
+    const struct scorecard *sc)
+{
+	struct scorecard_sum t = scorecard_total(sc);
+	char *line;
+
+	line = xasprintf("%s  #%lld  %s  %s  %s %s  %s  %d/%d", label, sc->id,
+	    sc->agency, sc->date, _("rubric"), sc->rubric->id,
+	    sc->status == SCORECARD_FINAL ? _("final") : _("draft"), t.score,
+	    t.max);
+	tui_put(y, 1, COLS - 2, line, tui_attr(tui, TUI_ROLE_TITLE));
+	free(line);
+}
+
+/* One row: the indented name, A, B, and B - A in its role. */
+static void
+cmp_draw_line(struct tui *tui, int y, int depth, const char *number,
+    const char *title, const struct compare_side *a,
+    const struct compare_side *b, bool section)
+{
+	int right = COLS - 1, namecols;
+	char ca[32], cb[32], cd[32], *name;
+	attr_t attr = section ? A_BOLD : A_NORMAL;
+	int diff = b->score - a->score;
+
+	namecols = right - 2 * (CMP_SCORE_COLS + 1) - CMP_DIFF_COLS - 2;
+	name = xasprintf("%*s%s%s%s", depth > 0 ? (depth - 1) * 2 : 0, "",
+	    number, *number != '\0' ? " " : "", title);
+	tui_put(y, 1, namecols, name, attr);
+	free(name);
+	cmp_cell(a, ca, sizeof ca);
+	cmp_cell(b, cb, sizeof cb);
+	tui_put_right(y, right - CMP_DIFF_COLS - CMP_SCORE_COLS - 2, ca, attr);
+	tui_put_right(y, right - CMP_DIFF_COLS - 1, cb, attr);
+	if (!a->scored || !b->scored)
+		return;
+	snprintf(cd, sizeof cd, diff > 0 ? "+%d" : "%d", diff);
+	tui_put_right(y, right, cd, diff > 0 ? tui_attr(tui, TUI_ROLE_OK) :
+	    diff < 0 ? tui_attr(tui, TUI_ROLE_ERROR) : A_NORMAL);
+}
+
+static char *
+cmp_keys(const char *label, const char **keys, size_t n)
+{
+	char *s = xstrdup(label), *t;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		t = xasprintf("%s%s%s", s, i > 0 ? ", " : " ", keys[i]);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/* Line k of the body: a row, the total, or an unmatched list. */
+static void
+cmp_draw_body_line(struct tui *tui, struct cmp_view *v, size_t k, int y)
+{
+	const struct compare *c = v->c;
+	const struct compare_row *r;
+	char *s;
+
+	if (k < c->nrows) {
+		r = &c->rows[k];
+		cmp_draw_line(tui, y, r->depth, r->number, r->title, &r->a,
+		    &r->b, r->section);
+		return;
+	}
+	k -= c->nrows;
+	if (k == 0) {
+		cmp_draw_line(tui, y, 0, "", _("TOTAL"), &c->total_a,
+		    &c->total_b, true);
+		return;
+	}
+	s = k == 1 ? cmp_keys(_("only in A:"), c->only_a, c->nonly_a) :
+	    cmp_keys(_("only in B:"), c->only_b, c->nonly_b);
+	tui_put(y, 1, COLS - 2, s, tui_attr(tui, TUI_ROLE_DIM));
+	free(s);
+}
+
+static void
+cmp_draw(struct tui *tui, struct tui_view *view)
+{
+	struct cmp_view *v = view->data;
+	attr_t bar = tui_attr(tui, TUI_ROLE_BAR);
+	int right = COLS - 1, i;
+
+	tui_fill(0, 0, COLS, bar);
+	tui_put(0, 1, COLS - 2, _("Compare · B - A · kaohe"), bar);
+	cmp_draw_card(tui, 1, "A", v->a);
+	cmp_draw_card(tui, 2, "B", v->b);
+	tui_put(3, 1, 10, _("ITEM"), tui_attr(tui, TUI_ROLE_DIM));
+	tui_put_right(3, right - CMP_DIFF_COLS - CMP_SCORE_COLS - 2, "A",
+	    tui_attr(tui, TUI_ROLE_DIM));
+	tui_put_right(3, right - CMP_DIFF_COLS - 1, "B",
+	    tui_attr(tui, TUI_ROLE_DIM));
+	tui_put_right(3, right, "B-A", tui_attr(tui, TUI_ROLE_DIM));
+	for (i = 0; i < cmp_visible() && v->top + (size_t)i < v->nlines; i++)
+		cmp_draw_body_line(tui, v, v->top + (size_t)i,
+		    CMP_HEAD_LINES + i);
+	tui_draw_bottom(tui, _("j/k scroll · Space/PgDn page · * partial sum"
+	    " · q back"));
+}
+
+static void
+cmp_key(struct tui *tui, struct tui_view *view, int key, enum tui_req req)
+{
+	struct cmp_view *v = view->data;
+	size_t page = (size_t)(cmp_visible() > 1 ? cmp_visible() - 1 : 1);
+	size_t last = v->nlines > (size_t)cmp_visible() ?
+	    v->nlines - (size_t)cmp_visible() : 0;
+
+	(void)key;
+	switch (req) {
+	case REQ_BACK:
+		tui_pop(tui);
+		return;
+	case REQ_DOWN:
+		v->top += v->top < last;
+		break;
+	case REQ_UP:
+		v->top -= v->top > 0;
+		break;
+	case REQ_PAGE_DOWN:
+		v->top = v->top + page < last ? v->top + page : last;
+		break;
+	case REQ_PAGE_UP:
+		v->top = v->top > page ? v->top - page : 0;
+		break;
+	case REQ_FIRST:
+		v->top = 0;
+		break;
+	case REQ_LAST:
+		v->top = last;
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+cmp_close(struct tui *tui, struct tui_view *view)
+{
+	struct cmp_view *v = view->data;
+
+	(void)tui;
+	compare_free(v->c);
+	scorecard_free(v->a);
+	scorecard_free(v->b);
+	free(v);
+}
+
+static const struct tui_view_ops cmp_ops = {
+	"compare", TUI_SCOPE_HELP, cmp_draw, cmp_key, NULL, NULL, NULL,
+	cmp_close,
+};
+
+void
+tui_compare_open(struct tui *tui, struct scorecard *a, struct scorecard *b)
+{
+	struct cmp_view *v = xcalloc(1, sizeof *v);
+
+	v->a = a;
+	v->b = b;
+	v->c = compare_new(a, b);
+	v->nlines = v->c->nrows + 1 + (v->c->nonly_a > 0 ||
+	    v->c->nonly_b > 0 ? 2 : 0);
+	tui_push(tui, &cmp_ops, v);
+}
+
+void
+tui_compare_ids(struct tui *tui, long long ia, long long ib)
+{
+	struct scorecard *a = NULL, *b = NULL;
+	char *cause = NULL;
+
+	if (store_load(tui->st, ia, &a, &cause) != 0 ||
+	    store_load(tui->st, ib, &b, &cause) != 0) {
+		tui_message(tui, true, "%s", cause);
+		free(cause);
+		scorecard_free(a);
+		return;
+	}
+	tui_compare_open(tui, a, b);
+}
