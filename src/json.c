@@ -30,9 +30,15 @@ json_write_string(FILE *out, const char *s)
 		case '\b': fputs("\\b", out); break;
 		case '\f': fputs("\\f", out); break;
 		default:
-			/* UTF-8 passes through; other controls are escaped. */
+			/*
+			 * UTF-8 passes through; controls are escaped, C1 too
+			 * (U+0080..U+009F, C2 80..C2 9F), since a terminal
+			 * may act on them when the JSON is printed.
+			 */
 			if (*p < 0x20 || *p == 0x7f)
 				fprintf(out, "\\u%04x", *p);
+			else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+				fprintf(out, "\\u%04x", *++p);
 			else
 				fputc(*p, out);
 		}

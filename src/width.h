@@ -12,7 +12,7 @@
 size_t	width_of(const char *s);
 size_t	width_of_n(const char *s, size_t len);
 
-/* Append s to buf padded with spaces to exactly cols columns (truncating). */
+/* A copy of s padded with spaces to exactly cols columns (cut at a whole character). */
 char	*width_pad(const char *s, size_t cols);	/* caller frees */
 
 /*
