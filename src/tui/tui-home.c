@@ -196,8 +196,9 @@ home_draw_titles(struct tui *tui, struct home *h, int y)
 	for (i = 0; i < 7; i++) {
 		attr[i] = A_BOLD | A_UNDERLINE;
 		if ((int)h->q.sort == sorted[i]) {
+			/* The store knows each column's natural order; S flips it. */
 			marked = xasprintf("%s%s", cell[i],
-			    h->q.descending ? " ▼" : " ▲");
+			    h->q.descending ? " *r" : " *");
 			cell[i] = marked;
 			attr[i] |= tui_attr(tui, TUI_ROLE_TITLE);
 		}

@@ -404,28 +404,36 @@ walk_tiers_holding(const struct rubric_node *item, int score, int *out)
 	return n;
 }
 
-/* An ambiguous score: ask which tier; 0 when they cancelled. */
+/*
+ * An ambiguous score: ask which tier, listing every tier so that the
+ * menu's numbers are the tiers' own. 0 when they cancelled.
+ */
 static int
 walk_ask_tier(struct tui *tui, const struct rubric_node *item, int score,
     const int *holding, size_t n)
 {
-	char **choices = xreallocarray(NULL, n, sizeof *choices), *title;
+	char **choices, *title, *list = xstrdup(""), *t;
 	size_t i;
 	int pick;
 
+	choices = xreallocarray(NULL, item->ntiers, sizeof *choices);
+	for (i = 0; i < item->ntiers; i++)
+		choices[i] = xasprintf("%d~%d  %s", item->tiers[i].min,
+		    item->tiers[i].max, item->tiers[i].label);
 	for (i = 0; i < n; i++) {
-		const struct rubric_tier *t = &item->tiers[holding[i] - 1];
-
-		choices[i] = xasprintf("%d  %s  (%d~%d)", holding[i], t->label,
-		    t->min, t->max);
+		t = xasprintf("%s%s%d", list, i > 0 ? ", " : "", holding[i]);
+		free(list);
+		list = t;
 	}
-	title = xasprintf(_("%d fits more than one tier: which one?"), score);
-	pick = tui_menu(tui, title, choices, n, 0);
-	for (i = 0; i < n; i++)
+	title = xasprintf(_("%d fits tiers %s: which one?"), score, list);
+	pick = tui_menu(tui, title, choices, item->ntiers,
+	    (size_t)holding[0] - 1);
+	for (i = 0; i < item->ntiers; i++)
 		free(choices[i]);
 	free(choices);
 	free(title);
-	return pick < 0 ? 0 : holding[pick];
+	free(list);
+	return pick < 0 ? 0 : pick + 1;
 }
 
 static bool
@@ -511,6 +519,8 @@ walk_submit(struct tui *tui, struct walk *w)
 			    " for %d"), score);
 			return;
 		}
+		if (n > 1 && !walk_in_range(tui, w, score, tier))
+			return;
 	}
 	if (walk_commit(tui, w, score, tier) != 0)
 		return;

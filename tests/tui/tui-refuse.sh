@@ -3,6 +3,14 @@
 # naming the range, and nothing is saved.
 . "$top_srcdir/tests/tui/lib.sh"
 
+# An unknown ID is a plain error before the screen is taken over.
+if "$KAOHE" --db "$DB" open 999 </dev/null >"$tui_tmp/out" 2>"$tui_tmp/err"; then
+	echo "FAIL: open of an unknown ID succeeded"
+	exit 1
+fi
+grep -q "999" "$tui_tmp/err" || { echo "FAIL: no message for ID 999"; exit 1; }
+[ ! -s "$tui_tmp/out" ] || { echo "FAIL: open 999 wrote to stdout"; exit 1; }
+
 id=$(new_card)
 "$KAOHE" --db "$DB" export "$id" --format json >"$tui_tmp/before.json" ||
     exit 99
@@ -47,4 +55,15 @@ expect "服務設施合宜程度"
 "$KAOHE" --db "$DB" export "$id" --format json >"$tui_tmp/after.json" ||
     fail "export failed"
 grep -q '^  "score": 28,$' "$tui_tmp/after.json" || fail "28 was not saved"
+
+# 5 fits two tiers of 服務設施合宜程度 (1~15 and 1~10): the walk asks which.
+wait_for "服務設施合宜程度"
+type_text 5
+send Enter
+wait_for "5 fits tiers 2, 3: which one?"
+expect "1~15"
+expect "1~10"
+send 3
+wait_for "2/36 items"
+expect "saved 5 (tier 3) for 1. 服務設施合宜程度"
 exit 0
