@@ -202,14 +202,34 @@ blank(const char *s, size_t len)
 	return true;
 }
 
+/*
+ * A mapped file's pages already read are given back now and then, so a
+ * file of gigabytes does not stay resident (they are re-read if touched).
+ */
+#define IMPORT_RELEASE_BYTES	(64u * 1024u * 1024u)
+
+static void
+release_read(const struct input *in, const char *upto, size_t *released)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t done = (size_t)(upto - in->data) / page * page;
+
+	if (!in->mapped || done < *released + IMPORT_RELEASE_BYTES)
+		return;
+	/* Advice only: a failure changes nothing but the memory used. */
+	(void)madvise(in->data, done, MADV_DONTNEED);
+	*released = done;
+}
+
 /* Each non-blank line one record, named by its own line number. */
 static void
 take_lines(struct batch *b, const struct input *in)
 {
 	const char *p = in->data, *end = in->data + in->len, *nl;
-	size_t line = 1;
+	size_t line = 1, released = 0;
 
 	for (; p < end; p = nl + 1, line++) {
+		release_read(in, p, &released);
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)
 			nl = end;
