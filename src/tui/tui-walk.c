@@ -140,23 +140,50 @@ walk_draw_title(struct tui *tui, struct walk *w)
 	free(range);
 }
 
+/*
+ * The item's guidance, then its sections' (what the form prints above
+ * the items), each named: most items of the 110 form have none of their
+ * own. Caller frees.
+ */
+static char *
+walk_guidance(const struct rubric_node *item)
+{
+	const struct rubric_node *p;
+	char *g = xstrdup(item->guidance != NULL ? item->guidance : ""), *t;
+	char *name;
+
+	for (p = item->parent; p != NULL && p->depth >= 1; p = p->parent) {
+		if (p->guidance == NULL || *p->guidance == '\0')
+			continue;
+		name = tui_node_name(p);
+		t = xasprintf("%s%s%s: %s", g, *g != '\0' ? "\n" : "", name,
+		    p->guidance);
+		free(name);
+		free(g);
+		g = t;
+	}
+	return g;
+}
+
 static void
 walk_draw_guidance(struct tui *tui, struct walk *w, int top, int rows)
 {
-	const char *g = walk_node(w)->guidance;
-	char **lines, *clean;
+	char **lines, *clean, *g;
 	size_t n, i;
 	char *more;
 
 	w->guide_rows = rows;
 	if (rows <= 0)
 		return;
-	if (g == NULL || *g == '\0') {
+	g = walk_guidance(walk_node(w));
+	if (*g == '\0') {
 		tui_put(top, 2, COLS - 4, _("(no guidance in the rubric)"),
 		    tui_attr(tui, TUI_ROLE_DIM));
+		free(g);
 		return;
 	}
 	clean = width_sanitize(g);
+	free(g);
 	lines = width_wrap(clean, (size_t)COLS - 4, &n);
 	free(clean);
 	if (w->scroll > (int)n - rows)
