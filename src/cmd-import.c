@@ -280,7 +280,11 @@ take_file(struct batch *b, const char *path)
 		return;
 	}
 	/* JSON Lines are read a line at a time: only a line has a cap. */
-	if (blank(in.data, in.len) || is_json_lines(&in))
+	if (blank(in.data, in.len)) {
+		b->records++;
+		report_bad(b, xasprintf(_("%s: no records (the file is"
+		    " empty)"), in.name));
+	} else if (is_json_lines(&in))
 		take_lines(b, &in);
 	else if (in.len > IMPORT_MAX_BYTES) {
 		b->records++;

@@ -38,6 +38,13 @@ case $err in
 *) fail "the batch's summary: $err" ;;
 esac
 expect 1 "wrong-sum.json:" import "$data/import-bad/wrong-sum.json"
+# Standard input, named as such; all present already, so all skipped.
+checks=$((checks + 1))
+"$KAOHE" --db "$db" import - <"$data/import-good/tainan-110.json" \
+    >"$tmp/out" 2>&1 || fail "import - : $(cat "$tmp/out")"
+grep -q "imported 0, skipped 1 already present" "$tmp/out" ||
+    fail "import - : $(cat "$tmp/out")"
+expect 1 "standard input: no records (the file is empty)" import - </dev/null
 expect 1 "sha256 does not match" import "$data/import-bad/tampered-sha.json"
 expect 1 "nosuch.json: No such file" import "$tmp/nosuch.json"
 expect 2 "import needs a FILE" import
@@ -57,6 +64,39 @@ golden review-compare-draft.txt "$tmp/out"
 golden review-compare-rubrics.txt "$tmp/out"
 "$KAOHE" --db "$db" compare 8 9 --format json >"$tmp/out" 2>&1
 golden review-compare-rubrics.json "$tmp/out"
+# On a terminal (a tmux pane) a gain is green and a loss red, unless
+# NO_COLOR is set. capture-pane -e shows the attributes as escapes.
+tmux_bin=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)}
+if [ -n "$tmux_bin" ]; then
+	colour_run() {	# colour_run ENV: the pane's screen, escapes kept
+		"$tmux_bin" -L "kaohe-review-$$" -f /dev/null kill-server \
+		    >/dev/null 2>&1
+		"$tmux_bin" -L "kaohe-review-$$" -f /dev/null new-session -d \
+		    -x 100 -y 80 "env -u NO_COLOR $1 TERM=screen '$KAOHE' \
+		    --db '$db' compare 1 11; echo '[done]'; sleep 60"
+		tries=0
+		while [ "$tries" -lt 100 ]; do
+			"$tmux_bin" -L "kaohe-review-$$" capture-pane -p -e -t 0 \
+			    >"$tmp/pane" 2>/dev/null
+			grep -q '\[done\]' "$tmp/pane" && break
+			tries=$((tries + 1)); sleep 0.1
+		done
+		"$tmux_bin" -L "kaohe-review-$$" -f /dev/null kill-server \
+		    >/dev/null 2>&1
+	}
+	esc=$(printf '\033')
+	colour_run ""
+	checks=$((checks + 1))
+	grep -q "${esc}\[[0-9;]*32m *+150" "$tmp/pane" ||
+	    fail "a gain is green on a tty: $(head -8 "$tmp/pane")"
+	colour_run "NO_COLOR=1"
+	checks=$((checks + 1))
+	grep -q '+150' "$tmp/pane" || fail "compare ran under NO_COLOR"
+	checks=$((checks + 1))
+	if grep -q "${esc}\[[0-9;]*3[12]m" "$tmp/pane"; then
+		fail "colour under NO_COLOR"
+	fi
+fi
 expect 2 "compare needs two scorecard IDs" compare 1
 expect 2 "--format is text or json" compare 1 2 --format xml
 expect 1 "999" compare 1 999
