@@ -20,6 +20,7 @@ struct outline {
 	FILE	*out;
 	size_t	 width;		/* of the whole line */
 	size_t	 rangew;	/* of the right-aligned range column */
+	size_t	 keyw;		/* of the key column, gap included */
 	bool	 inferred;	/* was any mark printed: explain it */
 };
 
@@ -45,18 +46,15 @@ range_text(const struct rubric_node *n)
 static char *
 label_text(const struct rubric_node *n)
 {
-	const char *sep = " ", *mark = "";
-	size_t nlen = strlen(n->number);
-	char *raw, *clean;
+	char *raw, *clean, *label = rubric_node_label(n);
 
-	/* A full-width 、 already separates; anything else gets a space. */
-	if (nlen == 0 || (nlen >= 3 && strcmp(n->number + nlen - 3, "、") == 0))
-		sep = "";
 	if (has_inferred(n, RUBRIC_INFERRED_TITLE | RUBRIC_INFERRED_NUMBER))
-		mark = " " INFERRED_MARK;
-	raw = xasprintf("%s%s%s%s", n->number, sep, n->title, mark);
+		raw = xasprintf("%s %s", label, INFERRED_MARK);
+	else
+		raw = xstrdup(label);
 	clean = width_sanitize(raw);
 	free(raw);
+	free(label);
 	return clean;
 }
 
@@ -82,17 +80,25 @@ wrap(const char *s, size_t cols, size_t *n)
 	return lines;
 }
 
-/* label at indent, wrapped; right ends at the last column of line one. */
+/*
+ * The key (what `kaohe set` takes) in the first column, then label at
+ * indent, wrapped; right ends at the last column of line one.
+ */
 static void
-row(struct outline *o, size_t indent, const char *label, const char *right)
+row(struct outline *o, const char *key, size_t indent, const char *label,
+    const char *right)
 {
 	size_t avail, n, i, rw = width_of(right);
 	char **lines, *padded;
 
+	indent += o->keyw;
 	avail = o->width > indent + o->rangew + 2 + 8 ?
 	    o->width - indent - o->rangew - 2 : 8;
 	lines = wrap(label, avail, &n);
-	spaces(o->out, indent);
+	padded = width_pad(key, o->keyw);
+	fputs(padded, o->out);
+	free(padded);
+	spaces(o->out, indent - o->keyw);
 	padded = width_pad(lines[0], avail);
 	fprintf(o->out, "%s  ", padded);
 	free(padded);
@@ -124,9 +130,12 @@ band_width(const struct rubric_node *n)
 static void
 tiers(struct outline *o, const struct rubric_node *n, size_t indent)
 {
-	size_t bw = band_width(n), lead = indent + 2 + bw + 1, i, j, nl;
+	size_t bw, lead, i, j, nl;
 	char *band, *label, **lines;
 
+	indent += o->keyw;
+	bw = band_width(n);
+	lead = indent + 2 + bw + 1;
 	for (i = 0; i < n->ntiers; i++) {
 		band = xasprintf("%d~%d", n->tiers[i].min, n->tiers[i].max);
 		label = width_sanitize(n->tiers[i].label);
@@ -155,7 +164,7 @@ node(struct outline *o, const struct rubric_node *n)
 	if (has_inferred(n, RUBRIC_INFERRED_TITLE | RUBRIC_INFERRED_NUMBER |
 	    RUBRIC_INFERRED_MAX | RUBRIC_INFERRED_MIN))
 		o->inferred = true;
-	row(o, indent, label, range);
+	row(o, n->key, indent, label, range);
 	free(label);
 	free(range);
 	tiers(o, n, indent + 2);
@@ -176,6 +185,18 @@ widest_range(const struct rubric_node *n, size_t most)
 	return most;
 }
 
+/* The widest key, so that keys make a column of their own. */
+static size_t
+widest_key(const struct rubric_node *n, size_t most)
+{
+	size_t w = width_of(n->key), i;
+
+	most = w > most ? w : most;
+	for (i = 0; i < n->nchildren; i++)
+		most = widest_key(&n->children[i], most);
+	return most;
+}
+
 static int
 finish(FILE *out, char **cause)
 {
@@ -188,14 +209,17 @@ finish(FILE *out, char **cause)
 int
 rubric_show_text(FILE *out, const struct rubric *r, int width, char **cause)
 {
-	struct outline o = { out, width < 40 ? 40 : (size_t)width, 0, false };
+	struct outline o = { out, width < 40 ? 40 : (size_t)width, 0, 0, false };
 	char *title, *total, **lines;
 	size_t i, n;
 
 	total = xasprintf("%d", r->total);
 	o.rangew = width_of(total);
-	for (i = 0; i < r->root.nchildren; i++)
+	for (i = 0; i < r->root.nchildren; i++) {
 		o.rangew = widest_range(&r->root.children[i], o.rangew);
+		o.keyw = widest_key(&r->root.children[i], o.keyw);
+	}
+	o.keyw = (o.keyw > width_of("合計") ? o.keyw : width_of("合計")) + 2;
 	title = width_sanitize(r->title);
 	lines = wrap(title, o.width, &n);
 	for (i = 0; i < n; i++)
@@ -205,7 +229,8 @@ rubric_show_text(FILE *out, const struct rubric *r, int width, char **cause)
 	fputc('\n', out);
 	for (i = 0; i < r->root.nchildren; i++)
 		node(&o, &r->root.children[i]);
-	row(&o, 0, "合計", total);
+	/* The total's name sits in the key column, at the left edge. */
+	row(&o, "合計", 0, "", total);
 	free(total);
 	fprintf(out, "%zu %s\n", r->nitems, r->nitems == 1 ? "item" : "items");
 	if (o.inferred)
