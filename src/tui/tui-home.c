@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "tui/review.h"
 #include "tui/tui-int.h"
 #include "width.h"
 #include "xalloc.h"
@@ -39,6 +40,7 @@ struct home {
 	size_t			 off;
 	size_t			 n;
 	size_t			 cap;
+	long long		 marked;	/* A for compare, 0 none */
 };
 
 static const struct {
@@ -208,7 +210,8 @@ home_draw_titles(struct tui *tui, struct home *h, int y)
 }
 
 static void
-home_draw_row(struct tui *tui, const struct home_row *r, bool sel, int y)
+home_draw_row(struct tui *tui, const struct home_row *r, bool sel, bool mark,
+    int y)
 {
 	struct home_cols c = home_columns();
 	attr_t base = sel ? tui_attr(tui, TUI_ROLE_SELECT) : A_NORMAL, attr[7];
@@ -237,6 +240,8 @@ home_draw_row(struct tui *tui, const struct home_row *r, bool sel, int y)
 	home_draw_cells(y, &c, cell, attr);
 	tui_bar(y, COLS - 1 - bar, bar, (size_t)r->scored, (size_t)r->items,
 	    base);
+	if (mark)
+		tui_put(y, 0, 1, "A", base | A_BOLD);
 	free(total);
 	free(progress);
 	for (i = 0; i < 3; i++)
@@ -300,7 +305,8 @@ home_draw(struct tui *tui, struct tui_view *v)
 		k = h->top + (size_t)i;
 		if (k >= h->count || k < h->off || k - h->off >= h->n)
 			break;
-		home_draw_row(tui, &h->rows[k - h->off], k == h->sel, 3 + i);
+		home_draw_row(tui, &h->rows[k - h->off], k == h->sel,
+		    h->rows[k - h->off].id == h->marked, 3 + i);
 	}
 	if (h->count == 0)
 		tui_put(LINES / 2, (COLS - 50) / 2, 60, *f != '\0' ?
@@ -508,6 +514,34 @@ home_sort(struct tui *tui, struct home *h)
 }
 
 static void
+home_mark(struct tui *tui, struct home *h)
+{
+	const struct home_row *r = home_selected(tui, h);
+
+	if (r == NULL)
+		return;
+	h->marked = h->marked == r->id ? 0 : r->id;
+	if (h->marked != 0)
+		tui_message(tui, false, _("#%lld %s is A: c on another compares"
+		    " them"), r->id, r->agency);
+}
+
+static void
+home_compare(struct tui *tui, struct home *h)
+{
+	const struct home_row *r = home_selected(tui, h);
+
+	if (r == NULL)
+		return;
+	if (h->marked == 0 || h->marked == r->id) {
+		tui_message(tui, false, _("m marks a scorecard as A; then c on"
+		    " another compares them"));
+		return;
+	}
+	tui_compare_ids(tui, h->marked, r->id);
+}
+
+static void
 home_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 {
 	struct home *h = v->data;
@@ -563,6 +597,16 @@ home_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 		break;
 	case REQ_EXPORT:
 		home_export(tui, h);
+		break;
+	case REQ_MARK:
+		home_mark(tui, h);
+		break;
+	case REQ_COMPARE:
+		home_compare(tui, h);
+		break;
+	case REQ_STATS:
+		home_query(h);
+		tui_stats_open(tui, &h->q);
 		break;
 	default:
 		break;

@@ -82,6 +82,9 @@ enum tui_req {
 	REQ_NEXT_FIELD,
 	REQ_PREV_FIELD,
 	REQ_CHOOSE,
+	REQ_MARK,
+	REQ_COMPARE,
+	REQ_STATS,
 };
 
 /* One row of the key table: the help screen and the man page read it too. */

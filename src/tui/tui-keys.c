@@ -49,6 +49,13 @@ const struct tui_binding tui_bindings[] = {
 	    " a final scorecard is never deleted") },
 	{ TUI_SCOPE_HOME, REQ_EXPORT, { 'e' }, NULL,
 	    N_("export the scorecard as text, Markdown, CSV or JSON") },
+	{ TUI_SCOPE_HOME, REQ_MARK, { 'm' }, NULL,
+	    N_("mark the scorecard as A, to compare with another") },
+	{ TUI_SCOPE_HOME, REQ_COMPARE, { 'c' }, NULL,
+	    N_("compare the marked scorecard (A) with this one (B),"
+	    " item by item") },
+	{ TUI_SCOPE_HOME, REQ_STATS, { 't' }, NULL,
+	    N_("statistics of the scorecards listed (the filters apply)") },
 
 	/* Moving, in lists and on the item screen. */
 	{ LISTS, REQ_DOWN, { 'j', TUI_FN(KEY_DOWN) }, NULL,
