@@ -37,6 +37,12 @@ case $err in
 *"refused: 2 bad records of 5; nothing was imported"*) ;;
 *) fail "the batch's summary: $err" ;;
 esac
+# The same scorecard twice in one batch goes in once.
+checks=$((checks + 1))
+"$KAOHE" --db "$tmp/twice.db" import "$data/import-good/tainan-110.json" \
+    "$data/import-good/tainan-110.json" >"$tmp/out" 2>&1
+grep -q "imported 1, skipped 1 already present" "$tmp/out" ||
+    fail "one batch, one UUID twice: $(cat "$tmp/out")"
 expect 1 "wrong-sum.json:" import "$data/import-bad/wrong-sum.json"
 # Standard input, named as such; all present already, so all skipped.
 checks=$((checks + 1))
