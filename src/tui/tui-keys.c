@@ -114,6 +114,8 @@ const struct tui_binding tui_bindings[] = {
 	    N_("save the note and go back") },
 	{ TUI_SCOPE_NOTE, REQ_EXTERNAL, { TUI_CTRL('o') }, NULL,
 	    N_("continue in $VISUAL or $EDITOR") },
+	{ TUI_SCOPE_NOTE, REQ_NONE, { ENTER_KEYS }, NULL,
+	    N_("start a new line") },
 	{ TUI_SCOPE_NOTE | TUI_SCOPE_FORM | TUI_SCOPE_PROMPT, REQ_LEFT,
 	    { TUI_FN(KEY_LEFT) }, NULL, N_("move the cursor") },
 	{ TUI_SCOPE_NOTE | TUI_SCOPE_FORM | TUI_SCOPE_PROMPT, REQ_RIGHT,
@@ -169,6 +171,10 @@ const struct tui_binding tui_bindings[] = {
 	{ TUI_SCOPE_HOME, REQ_QUIT, { 'q' }, NULL, N_("quit") },
 	{ TUI_SCOPE_WALK | TUI_SCOPE_HOME, REQ_QUIT, { 'Q' }, NULL,
 	    N_("quit at once (everything accepted is already saved)") },
+	/* SIGINT: the key never arrives as a key; listed so people know. */
+	{ ALL_VIEWS | TUI_SCOPE_NOTE | TUI_SCOPE_FORM, REQ_QUIT,
+	    { TUI_CTRL('c') }, NULL,
+	    N_("quit from anywhere; a note being written is kept") },
 };
 const size_t tui_nbindings = sizeof tui_bindings / sizeof tui_bindings[0];
 
