@@ -14,12 +14,14 @@ fi
 tui_tmp=$(mktemp -d "${TMPDIR:-/tmp}/kaohe-tui.XXXXXX") || exit 99
 DB=$tui_tmp/kaohe.db
 tui_run=0
-tui_sock=kaohe-test-$$-$tui_run
+tui_sock=$tui_tmp/tmux-$tui_run
 TUI_TERM=${TUI_TERM:-screen}
 TUI_LANG=${TUI_LANG:-C.UTF-8}
 
+# The server's socket lives in the temporary directory, so that nothing
+# is left behind in /tmp/tmux-UID.
 T() {
-	"$TMUX_BIN" -L "$tui_sock" -f /dev/null "$@"
+	"$TMUX_BIN" -S "$tui_sock" -f /dev/null "$@"
 }
 
 tui_cleanup() {
@@ -44,7 +46,7 @@ start() {
 	# A fresh server each time: a dying one may refuse the new session.
 	T kill-server >/dev/null 2>&1
 	tui_run=$((tui_run + 1))
-	tui_sock=kaohe-test-$$-$tui_run
+	tui_sock=$tui_tmp/tmux-$tui_run
 	T new-session -d -s t -x 80 -y 24 \
 	    "cd '$tui_tmp' && env -u NO_COLOR LANG=$TUI_LANG LC_ALL=$TUI_LANG \
 	    TERM=$TUI_TERM TZ=UTC HOME='$tui_tmp' EDITOR=false VISUAL= \
