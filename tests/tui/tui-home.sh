@@ -54,6 +54,22 @@ wait_for "1 of 1 ·"
 send f 5
 wait_for "1 of 2 ·"
 
+# The reviewer's screens: m marks A, c compares with the selected, t stats.
+send g m
+wait_for "is A: c on another compares them"
+send j c
+wait_for "Compare · B - A"
+expect "870"
+send q
+wait_for "2 of 2 ·"
+send g
+wait_for "1 of 2 ·"
+send t
+wait_for "Stats · kaohe"
+expect "2 scorecards"
+send q
+wait_for "1 of 2 ·"
+
 # Export the selected (the draft, first) as JSON to a typed path.
 send g e
 wait_for "Export as:"
