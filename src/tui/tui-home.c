@@ -435,15 +435,16 @@ home_filter_year(struct tui *tui, struct home *h)
 	char *answer = NULL, *end;
 	long y;
 
-	if (tui_prompt(tui, _("Year (empty for any):"), "", &answer) != 0)
+	if (tui_prompt(tui, _("Year, 2021 or ROC 110 (empty for any):"), "",
+	    &answer) != 0)
 		return;
 	y = strtol(answer, &end, 10);
 	if (*answer == '\0')
 		h->q.year = 0;
 	else if (*end != '\0' || y < 1 || y > 9999)
 		tui_message(tui, true, _("'%s' is not a year"), answer);
-	else
-		h->q.year = (int)y;
+	else	/* as `kaohe list --year`: below 1911 is a ROC year */
+		h->q.year = (int)(y < 1911 ? y + 1911 : y);
 	free(answer);
 }
 

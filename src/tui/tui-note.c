@@ -184,8 +184,8 @@ note_draw(struct tui *tui, struct tui_view *v)
 	tui_put(LINES - 2, 0, COLS / 2, s, bar);
 	free(s);
 	if (n->changed != 0)
-		tui_put_right(LINES - 2, COLS - 1, _("editing: saved on leaving"),
-		    bar);
+		tui_put_right(LINES - 2, COLS - 1,
+		    _("editing: saved when you pause or leave"), bar);
 	else if (tui->saved)
 		tui_put_right(LINES - 2, COLS - 1, _("saved ✓"), bar);
 	tui_draw_bottom(tui, _("Esc save and back · arrows move · Home/End"
@@ -322,8 +322,7 @@ tui_note_open(struct tui *tui, struct scorecard *sc, size_t item,
 	n->readonly = readonly;
 	n->goal = -1;
 	tui_text_init(&n->text, "");
-	note_reload(n);
-	n->text.cur = 0;
+	note_reload(n);	/* the cursor at the end: notes grow by appending */
 	tui_push(tui, &note_ops, n);
 }
 

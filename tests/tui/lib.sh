@@ -117,6 +117,19 @@ tainan_scores() {
 	grep -v '^#' "$top_srcdir/tests/data/tainan-110.tsv"
 }
 
+# Wait until process PID has gone (after a kill).
+wait_dead() {
+	_i=0
+	while [ $_i -lt 200 ]; do
+		if ! kill -0 "$1" 2>/dev/null; then
+			return 0
+		fi
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	fail "process $1 is still running"
+}
+
 # The PID of kaohe running in the pane (the pane's shell's child).
 kaohe_pid() {
 	_pane=$(T display-message -p -t t '#{pane_pid}')
