@@ -823,8 +823,14 @@ void
 tui_walk_open(struct tui *tui, struct scorecard *sc, size_t item,
     bool replace)
 {
-	struct walk *w = xcalloc(1, sizeof *w);
+	struct walk *w;
 
+	if (sc->rubric->nitems == 0) {	/* nothing to walk: say so, stay */
+		tui_message(tui, true, _("the rubric has no items"));
+		scorecard_free(sc);
+		return;
+	}
+	w = xcalloc(1, sizeof *w);
 	w->sc = sc;
 	w->item = item < sc->rubric->nitems ? item : 0;
 	if (replace)
