@@ -157,6 +157,13 @@ const struct tui_binding tui_bindings[] = {
 	    N_("accept") },
 	{ TUI_SCOPE_PROMPT, REQ_BACK, { TUI_ESC, TUI_CTRL('g') }, NULL,
 	    N_("cancel") },
+	/* Menus read list keys from the outline's scope; these document them. */
+	{ TUI_SCOPE_PROMPT, REQ_NONE, { 'j', 'k', TUI_FN(KEY_UP),
+	    TUI_FN(KEY_DOWN) }, N_("j/k, Up/Down"),
+	    N_("move in a menu") },
+	{ TUI_SCOPE_PROMPT, REQ_NONE,
+	    { '1', '2', '3', '4', '5', '6', '7', '8', '9' }, N_("1-9"),
+	    N_("choose a menu's entry by its number") },
 
 	/* Everywhere but where text is typed. */
 	{ ALL_VIEWS, REQ_HELP, { '?', TUI_FN(KEY_F(1)) }, NULL,
