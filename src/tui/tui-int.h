@@ -23,7 +23,8 @@
 
 /*
  * A key as one int: a character is its code point, a function key (from
- * wget_wch's KEY_CODE_YES) sits above the last code point.
+ * wget_wch's KEY_CODE_YES) sits above the last code point. Macros, not
+ * functions, because the key table's initializers need constants.
  */
 #define TUI_FN(k)	(0x110000 + (k))
 #define TUI_CTRL(c)	((c) & 0x1f)
