@@ -578,8 +578,8 @@ test_final_refused_by_triggers(void **state)
 		"UPDATE entries SET record = 'x'",
 		"UPDATE entries SET score = NULL",
 		"DELETE FROM entries",
-		"INSERT INTO entries (scorecard_id, position, item)"
-		" VALUES (1, 99, 'x')",
+		("INSERT INTO entries (scorecard_id, position, item)"
+		 " VALUES (1, 99, 'x')"),
 		"UPDATE scorecards SET status = 0",
 		"UPDATE scorecards SET agency = 'x'",
 		"DELETE FROM scorecards",
