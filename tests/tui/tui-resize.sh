@@ -19,8 +19,14 @@ expect "Score"
 expect_not "terminal too small"
 expect_not "saved ✓"
 # Bigger is fine too, and the status bar follows the bottom.
+# The old layout's status line is still on screen until the redraw, so
+# poll for it on line 39 itself.
 T resize-window -t t -x 120 -y 40
-wait_for "0/36 items"
-screen | sed -n 39p | grep -F -q "0/36 items" ||
-    fail "the status bar is not on the second-to-last line"
+_i=0
+until screen | sed -n 39p | grep -F -q "0/36 items"; do
+	_i=$((_i + 1))
+	[ $_i -lt 200 ] ||
+	    fail "the status bar is not on the second-to-last line"
+	sleep 0.05
+done
 exit 0
