@@ -54,6 +54,15 @@ tui_signals(void)
 	return 0;
 }
 
+/* TERM=dumb and friends cannot place text: the screens would be garbage. */
+static bool
+tui_can_address(void)
+{
+	char *cup = tigetstr("cup");
+
+	return cup != NULL && cup != (char *)-1;
+}
+
 static int
 tui_start_terminal(struct tui *tui, char **cause)
 {
@@ -69,6 +78,15 @@ tui_start_terminal(struct tui *tui, char **cause)
 		return -1;
 	}
 	set_term(tui->screen);
+	if (!tui_can_address()) {
+		endwin();
+		delscreen(tui->screen);
+		tui->screen = NULL;
+		*cause = xasprintf(_("TERM=%s cannot move the cursor; the"
+		    " terminal UI needs a terminal such as xterm"),
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		return -1;
+	}
 	tui_active = true;
 	atexit(tui_end_terminal);
 	xalloc_set_oom_hook(tui_end_terminal);
