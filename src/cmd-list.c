@@ -47,19 +47,37 @@ static const char *const sort_names[] = {
 	"score", "progress", NULL
 };
 
-static void
-text_cell(const char *s, size_t cols)
+/* s sanitized for a terminal, on one line. Caller frees. */
+static char *
+one_line(const char *s)
 {
-	char *clean = width_sanitize(s), *cell;
+	char *clean = width_sanitize(s);
 	size_t i;
 
 	for (i = 0; clean[i] != '\0'; i++)
 		if (clean[i] == '\n' || clean[i] == '\t')
 			clean[i] = ' ';
-	cell = width_pad(clean, cols);
+	return clean;
+}
+
+static void
+text_cell(const char *s, size_t cols)
+{
+	char *clean = one_line(s), *cell = width_pad(clean, cols);
+
 	fputs(cell, stdout);
 	fputc(' ', stdout);
 	free(cell);
+	free(clean);
+}
+
+/* The last column is neither cut nor padded: no trailing blanks. */
+static void
+last_cell(const char *s)
+{
+	char *clean = one_line(s);
+
+	printf("%s\n", clean);
 	free(clean);
 }
 
@@ -87,8 +105,7 @@ text_row(const struct store_summary *r)
 	text_cell(r->rubric_id, 6);
 	text_cell(r->status == SCORECARD_FINAL ? _("final") : _("draft"), 6);
 	printf("%9s %7s  ", score, scored);
-	text_cell(r->inspectors, 30);
-	fputc('\n', stdout);
+	last_cell(r->inspectors);
 }
 
 static void

@@ -49,6 +49,12 @@ read_stdin(void)
 		free(buf);
 		return NULL;
 	}
+	/* A NUL would silently cut the note short: refuse it instead. */
+	if (memchr(buf, '\0', len) != NULL) {
+		cli_fail(_("the note holds a NUL byte; it must be text"));
+		free(buf);
+		return NULL;
+	}
 	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
 		len--;
 	buf[len] = '\0';

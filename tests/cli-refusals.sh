@@ -39,6 +39,14 @@ expect 1 "tier" set "$id" 1.1.3 28 --tier 9
 expect 1 "scorecard 999" set 999 1.1.1 3
 expect 1 "not a scorecard ID" set abc 1.1.1 3
 expect 1 "scored" finalize "$id"
+rc=0; printf 'a\000b' | "$KAOHE" --db "$db" note "$id" 1.1.1 --record - \
+    2>"$tmp/err" || rc=$?
+checks=$((checks + 1))
+[ "$rc" -eq 1 ] && grep -q "NUL" "$tmp/err" || fail "a NUL in a note: exit $rc"
+rc=0; printf 'a\377b' | "$KAOHE" --db "$db" note "$id" 1.1.1 --record - \
+    2>"$tmp/err" || rc=$?
+checks=$((checks + 1))
+[ "$rc" -eq 1 ] && grep -q "UTF-8" "$tmp/err" || fail "invalid UTF-8 note: exit $rc"
 "$KAOHE" --db "$db" history "$id" >"$tmp/after"
 same "$tmp/before" "$tmp/after" "history after refused writes"
 
