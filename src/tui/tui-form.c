@@ -294,6 +294,10 @@ form_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 {
 	struct form *fm = v->data;
 
+	if (tui->pasting && (key == '\r' || key == '\n' || key == '\t')) {
+		tui_text_insert(&fm->field[fm->focus], L' ');
+		return;
+	}
 	switch (req) {
 	case REQ_BACK:
 		tui_pop(tui);

@@ -31,6 +31,9 @@
 #define TUI_ESC		27
 #define TUI_KEY_NONE	(-1)	/* nothing read: a timeout */
 #define TUI_KEY_QUIT	(-2)	/* a signal asked us to leave */
+/* Bracketed paste's begin and end, as define_key codes. */
+#define TUI_KEY_PASTE_BEGIN	(KEY_MAX + 1)
+#define TUI_KEY_PASTE_END	(KEY_MAX + 2)
 
 /* Where a binding applies: one bit per kind of screen. */
 enum tui_scope {
@@ -169,6 +172,7 @@ struct tui {
 	char			*message;	/* one line at the bottom */
 	bool			 message_error;
 	bool			 saved;		/* "saved ✓" after a commit */
+	bool			 pasting;	/* inside a bracketed paste */
 	int			 cursor_y;	/* -1: hidden */
 	int			 cursor_x;
 };

@@ -58,6 +58,10 @@ tui_prompt(struct tui *tui, const char *question, const char *initial,
 		if (key == TUI_KEY_QUIT)
 			break;
 		req = tui_keys_lookup(TUI_SCOPE_PROMPT, key);
+		if (tui->pasting && req == REQ_SUBMIT) {
+			tui_text_insert(&p.text, L' ');
+			continue;
+		}
 		if (req == REQ_BACK)
 			break;
 		if (req == REQ_SUBMIT) {

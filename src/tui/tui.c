@@ -30,12 +30,26 @@ tui_on_signal(int sig)
 	tui_signalled = sig;
 }
 
+/*
+ * Bracketed paste: the terminal wraps pasted text in ESC[200~ ... ESC[201~,
+ * so that a paste on the item screen is not taken for keys (an "x" in
+ * pasted evidence must not clear a score). Terminals without it ignore
+ * the mode.
+ */
+static void
+tui_paste_mode(bool on)
+{
+	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+	fflush(stdout);
+}
+
 static void
 tui_end_terminal(void)
 {
 	if (tui_active) {
 		tui_active = false;
 		endwin();
+		tui_paste_mode(false);
 	}
 }
 
@@ -94,6 +108,9 @@ tui_start_terminal(struct tui *tui, char **cause)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	define_key("\033[200~", TUI_KEY_PASTE_BEGIN);
+	define_key("\033[201~", TUI_KEY_PASTE_END);
+	tui_paste_mode(true);
 	set_escdelay(25);
 	wtimeout(stdscr, TUI_KEY_TIMEOUT_MS);
 	tui_colors_init(tui);
@@ -235,6 +252,11 @@ tui_getkey(struct tui *tui)
 				v->ops->resize(tui, v);
 			continue;
 		}
+		if (rc == KEY_CODE_YES && (ch == TUI_KEY_PASTE_BEGIN ||
+		    ch == TUI_KEY_PASTE_END)) {
+			tui->pasting = ch == TUI_KEY_PASTE_BEGIN;
+			continue;
+		}
 		if (tui_too_small())
 			continue;	/* nothing to act on: see the message */
 		if (rc == KEY_CODE_YES)
@@ -272,12 +294,14 @@ tui_suspend(struct tui *tui)
 	(void)tui;
 	def_prog_mode();
 	endwin();
+	tui_paste_mode(false);
 }
 
 void
 tui_resume_screen(struct tui *tui)
 {
 	reset_prog_mode();
+	tui_paste_mode(true);
 	clearok(curscr, TRUE);
 	tui_redraw(tui);
 }
@@ -294,6 +318,12 @@ tui_loop(struct tui *tui)
 		if (key == TUI_KEY_QUIT)
 			break;
 		v = tui_top(tui);
+		if (tui->pasting && (v->ops->scope & (TUI_SCOPE_NOTE |
+		    TUI_SCOPE_FORM)) == 0) {
+			tui_message(tui, true, _("a paste is not keys: open the"
+			    " record (r) or the rationale (R) to paste into"));
+			continue;
+		}
 		tui_clear_message(tui);	/* a message lasts until the next key */
 		req = tui_keys_lookup(v->ops->scope, key);
 		if (req == REQ_HELP) {
