@@ -202,6 +202,30 @@ test_bom_and_crlf(void **state)
 	rubric_free(r);
 }
 
+/*
+ * A BOM right before the first key (as Notepad writes it): the key stays
+ * at column 1, and a later error still points at the right column.
+ */
+static void
+test_bom_before_first_key(void **state)
+{
+	const char *text = "\xef\xbb\xbfkaohe-rubric: 1\nid: x\ntitle: X\n"
+	    "total: 5\nchildren:\n  - {key: a, title: A, min: 0, max: 5}\n";
+	const char *bad = "\xef\xbb\xbfkaohe-rubric: 1\nid: x\n";
+	struct rubric *r;
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(rubric_parse(text, strlen(text), "bom", &r, &cause),
+	    0);
+	assert_int_equal(r->nitems, 1);
+	rubric_free(r);
+	assert_int_equal(rubric_parse(bad, strlen(bad), "bom", &r, &cause),
+	    -1);
+	assert_string_equal(cause, "bom:1:1: the rubric has no 'title'");
+	free(cause);
+}
+
 /* --- showing a rubric --- */
 
 /* What show_json or show_text wrote, as a string. Caller frees. */
@@ -713,6 +737,7 @@ main(void)
 		cmocka_unit_test(test_small_tree),
 		cmocka_unit_test(test_small_find),
 		cmocka_unit_test(test_bom_and_crlf),
+		cmocka_unit_test(test_bom_before_first_key),
 		cmocka_unit_test(test_show_json),
 		cmocka_unit_test(test_show_text),
 		cmocka_unit_test(test_110),
