@@ -139,9 +139,44 @@ check_section(const struct rubric_err *err, const struct rubric_node *n,
 }
 
 static int
+by_tier_min(const void *a, const void *b)
+{
+	const struct rubric_tier *x = a, *y = b;
+
+	return (x->min > y->min) - (x->min < y->min);
+}
+
+/*
+ * The lowest score in the item's range that no tier holds, or
+ * n->max + 1 when the tiers cover it all. A score in no band could never
+ * be given, so such a rubric is a mistake. Sorting first keeps this
+ * O(n log n) for a hostile file with many tiers.
+ */
+static long long
+first_gap(const struct rubric_node *n)
+{
+	struct rubric_tier *sorted;
+	long long next = n->min;
+	size_t i;
+
+	sorted = xreallocarray(NULL, n->ntiers, sizeof *sorted);
+	memcpy(sorted, n->tiers, n->ntiers * sizeof *sorted);
+	qsort(sorted, n->ntiers, sizeof *sorted, by_tier_min);
+	for (i = 0; i < n->ntiers && next <= n->max; i++) {
+		if (sorted[i].min > next)
+			break;
+		if (sorted[i].max >= next)
+			next = (long long)sorted[i].max + 1;
+	}
+	free(sorted);
+	return next;
+}
+
+static int
 check_item(const struct rubric_err *err, const struct rubric_node *n,
     const struct rubric_marks *m)
 {
+	long long gap;
 	const struct rubric_tier *t;
 	size_t i;
 
@@ -155,7 +190,10 @@ check_item(const struct rubric_err *err, const struct rubric_node *n,
 			    " (%d~%d) lies outside the item's range %d~%d",
 			    i + 1, t->min, t->max, n->min, n->max);
 	}
-	return 0;
+	if (n->ntiers == 0 || (gap = first_gap(n)) > n->max)
+		return 0;
+	return node_errorf(err, n, m->name[RF_TIERS], "no tier holds %lld;"
+	    " the tiers must cover the range %d~%d", gap, n->min, n->max);
 }
 
 int

@@ -484,6 +484,8 @@ static const struct {
 	{ "min-max", 10, 35, "item 1 (甲): min 31 is greater than max 30" },
 	{ "tier-outside", 16, 13, "item 1 (甲): tier 2 (25~35) lies outside"
 	    " the item's range 1~30" },
+	{ "tier-gap", 14, 9, "item 1 (甲): no tier holds 11; the tiers must"
+	    " cover the range 1~30" },
 	{ "tier-min-max", 15, 30, "item 1 (甲): tier 1: min 25 is greater than"
 	    " max 21" },
 	{ "duplicate-key", 11, 15, "duplicate key \"1\" (first used at"
