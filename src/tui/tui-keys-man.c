@@ -13,31 +13,31 @@
 
 /* roff treats a leading '.' or '\'' as a request, and '\\' as an escape. */
 static void
-roff_line(const char *s)
+roff_text(const char *s)
 {
 	if (*s == '.' || *s == '\'')
 		fputs("\\&", stdout);
 	for (; *s != '\0'; s++) {
 		if (*s == '\\')
 			fputs("\\e", stdout);
-		else if (*s == '-')
-			fputs("\\-", stdout);
 		else
 			putchar(*s);
 	}
 	putchar('\n');
 }
 
+/* man/kaohe.1 is mdoc: a tagged list per screen. */
 int
 main(void)
 {
 	size_t i, k;
 	char *label;
 
-	puts(".SH KEYS");
+	puts(".Sh KEYS");
 	for (i = 0; i < tui_nscope_names; i++) {
-		printf(".SS ");
-		roff_line(tui_scope_names[i].name);
+		printf(".Ss ");
+		roff_text(tui_scope_names[i].name);
+		puts(".Bl -tag -width Ds");
 		for (k = 0; k < tui_nbindings; k++) {
 			const struct tui_binding *b = &tui_bindings[k];
 
@@ -45,12 +45,11 @@ main(void)
 			    b->help == NULL)
 				continue;
 			label = tui_keys_label(b);
-			puts(".TP");
-			printf(".B ");
-			roff_line(label);
-			roff_line(b->help);
+			printf(".It Sy \"%s\"\n", label);
+			roff_text(b->help);
 			free(label);
 		}
+		puts(".El");
 	}
 	return 0;
 }
