@@ -127,9 +127,12 @@ cli_load(struct cli_ctx *ctx, enum store_mode mode, const char *idtext,
 	long long id;
 	char *cause = NULL;
 
-	if (!cli_parse_id(idtext, &id))
-		return cli_fail(_("'%s' is not a scorecard ID (a positive"
-		    " number)"), idtext);
+	/* A malformed ID is a usage error; an unknown one is refused work. */
+	if (!cli_parse_id(idtext, &id)) {
+		cli_fail(_("'%s' is not a scorecard ID (a positive number)"),
+		    idtext);
+		return CLI_USAGE;
+	}
 	if (cli_open_store(ctx, mode, st) != CLI_OK)
 		return CLI_FAILED;
 	if (store_load(*st, id, sc, &cause) != 0) {

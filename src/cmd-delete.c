@@ -37,8 +37,9 @@ cmd_delete_exec(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (npos != 1)
 		return cli_usage(&cli_cmd_delete, _("needs a scorecard ID"));
-	if (cli_load(ctx, STORE_READWRITE, pos[0], &st, &sc) != CLI_OK)
-		return CLI_FAILED;
+	rc = cli_load(ctx, STORE_READWRITE, pos[0], &st, &sc);
+	if (rc != CLI_OK)
+		return rc;
 	if (!yes)
 		rc = cli_fail(_("add --yes to delete draft %lld (%s, %s)"),
 		    sc->id, sc->agency, sc->date);

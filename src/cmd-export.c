@@ -121,6 +121,8 @@ cmd_export_exec(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (npos != 1)
 		return cli_usage(&cli_cmd_export, _("needs a scorecard ID"));
+	if (file != NULL && *file == '\0')
+		return cli_usage(&cli_cmd_export, _("-o needs a file name"));
 	f = export_format_parse(format != NULL ? format : "text");
 	if (f < 0)
 		return cli_usage(&cli_cmd_export, _("--format is text, md, csv"
@@ -131,8 +133,9 @@ cmd_export_exec(struct cli_ctx *ctx, int argc, char **argv)
 			return CLI_USAGE;
 	} else
 		width = default_width(file != NULL && strcmp(file, "-") != 0);
-	if (cli_load(ctx, STORE_READONLY, pos[0], &st, &sc) != CLI_OK)
-		return CLI_FAILED;
+	rc = cli_load(ctx, STORE_READONLY, pos[0], &st, &sc);
+	if (rc != CLI_OK)
+		return rc;
 	job.sc = sc;
 	job.format = (enum export_format)f;
 	job.width = (int)width;

@@ -38,13 +38,20 @@ cmd_finalize_exec(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (npos != 1)
 		return cli_usage(&cli_cmd_finalize, _("needs a scorecard ID"));
-	if (cli_load(ctx, STORE_READWRITE, pos[0], &st, &sc) != CLI_OK)
-		return CLI_FAILED;
-	if (store_finalize(st, sc, &cause) != 0) {
+	rc = cli_load(ctx, STORE_READWRITE, pos[0], &st, &sc);
+	if (rc != CLI_OK)
+		return rc;
+	/*
+	 * The rules first: an incomplete card is refused with its list
+	 * before the store is asked, so that the list is the whole answer.
+	 */
+	if (sc->status == SCORECARD_DRAFT && !scorecard_complete(sc)) {
+		rc = cli_fail(_("scorecard %lld cannot be finalized: items are"
+		    " unscored"), sc->id);
+		cli_show_unscored(stderr, sc);
+	} else if (store_finalize(st, sc, &cause) != 0) {
 		rc = cli_fail("%s", cause);
 		free(cause);
-		if (!scorecard_complete(sc))
-			cli_show_unscored(stderr, sc);
 	} else {
 		t = scorecard_total(sc);
 		printf(_("scorecard %lld finalized: %d / %d\n"), sc->id,

@@ -76,9 +76,11 @@ cmd_history_exec(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (npos != 1)
 		return cli_usage(&cli_cmd_history, _("needs a scorecard ID"));
-	if (!cli_parse_id(pos[0], &id))
-		return cli_fail(_("'%s' is not a scorecard ID (a positive"
-		    " number)"), pos[0]);
+	if (!cli_parse_id(pos[0], &id)) {
+		cli_fail(_("'%s' is not a scorecard ID (a positive number)"),
+		    pos[0]);
+		return CLI_USAGE;
+	}
 	if (cli_open_store(ctx, STORE_READONLY, &st) != CLI_OK)
 		return CLI_FAILED;
 	if (store_history(st, id, print_change, NULL, &cause) != 0) {

@@ -105,9 +105,10 @@ cmd_note_exec(struct cli_ctx *ctx, int argc, char **argv)
 		    " (or - for standard input)"));
 	if (strcmp(pos[2], "-") == 0 && (text = read_stdin()) == NULL)
 		return CLI_FAILED;
-	if (cli_load(ctx, STORE_READWRITE, pos[0], &st, &sc) != CLI_OK) {
+	rc = cli_load(ctx, STORE_READWRITE, pos[0], &st, &sc);
+	if (rc != CLI_OK) {
 		free(text);
-		return CLI_FAILED;
+		return rc;
 	}
 	item = cli_item(sc, pos[1]);
 	rc = item < 0 ? CLI_FAILED : write_note(st, sc, item,

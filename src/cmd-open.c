@@ -36,8 +36,9 @@ cmd_open_exec(struct cli_ctx *ctx, int argc, char **argv)
 	if (npos != 1)
 		return cli_usage(&cli_cmd_open, _("needs a scorecard ID"));
 	/* Fail before curses starts, so the error is readable. */
-	if (cli_load(ctx, STORE_READWRITE, pos[0], &st, &sc) != CLI_OK)
-		return CLI_FAILED;
+	rc = cli_load(ctx, STORE_READWRITE, pos[0], &st, &sc);
+	if (rc != CLI_OK)
+		return rc;
 	id = sc->id;
 	scorecard_free(sc);
 	rc = tui_run(st, TUI_OPEN, id, NULL);

@@ -80,8 +80,9 @@ cmd_set_exec(struct cli_ctx *ctx, int argc, char **argv)
 	if (clear && tier != NULL)
 		return cli_usage(&cli_cmd_set, _("--clear and --tier do not"
 		    " go together"));
-	if (cli_load(ctx, STORE_READWRITE, pos[0], &st, &sc) != CLI_OK)
-		return CLI_FAILED;
+	rc = cli_load(ctx, STORE_READWRITE, pos[0], &st, &sc);
+	if (rc != CLI_OK)
+		return rc;
 	item = cli_item(sc, pos[1]);
 	rc = item < 0 ? CLI_FAILED :
 	    apply(st, sc, item, clear ? NULL : pos[2], tier, clear);

@@ -121,8 +121,9 @@ cmd_show_exec(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (npos != 1)
 		return cli_usage(&cli_cmd_show, _("needs a scorecard ID"));
-	if (cli_load(ctx, STORE_READONLY, pos[0], &st, &sc) != CLI_OK)
-		return CLI_FAILED;
+	rc = cli_load(ctx, STORE_READONLY, pos[0], &st, &sc);
+	if (rc != CLI_OK)
+		return rc;
 	show_header(stdout, sc);
 	show_sections(stdout, sc, &sc->rubric->root);
 	fputc('\n', stdout);

@@ -37,8 +37,11 @@ expect 1 "fits several tiers" set "$id" 1.2.1 8
 expect 1 "tier" set "$id" 1.1.3 28 --tier 2
 expect 1 "tier" set "$id" 1.1.3 28 --tier 9
 expect 1 "scorecard 999" set 999 1.1.1 3
-expect 1 "not a scorecard ID" set abc 1.1.1 3
-expect 1 "scored" finalize "$id"
+expect 2 "not a scorecard ID" set abc 1.1.1 3
+expect 2 "not a scorecard ID" set 0 1.1.1 3
+expect 2 "not a scorecard ID" history x
+expect 2 "-o needs a file name" export "$id" -o ""
+expect 1 "items are unscored" finalize "$id"
 rc=0; printf 'a\000b' | "$KAOHE" --db "$db" note "$id" 1.1.1 --record - \
     2>"$tmp/err" || rc=$?
 checks=$((checks + 1))
