@@ -114,3 +114,53 @@ cli_args_int(const struct cli_command *cmd, const char *name,
 	*out = v;
 	return CLI_OK;
 }
+
+int
+cli_args_choice(const struct cli_command *cmd, const char *name,
+    const char *text, const char *const *names, int *out)
+{
+	char *list = xstrdup(""), *tmp;
+	int i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (text == NULL || strcmp(text, names[i]) == 0) {
+			*out = i;
+			free(list);
+			return CLI_OK;
+		}
+	for (i = 0; names[i] != NULL; i++) {
+		tmp = xasprintf("%s%s%s", list, i == 0 ? "" : names[i + 1] ==
+		    NULL ? _(" or ") : ", ", names[i]);
+		free(list);
+		list = tmp;
+	}
+	i = cli_usage(cmd, _("%s is %s, not '%s'"), name, list, text);
+	free(list);
+	return i;
+}
+
+/* Years below the ROC calendar's start are ROC years: 110 is 2021. */
+#define ROC_OFFSET	1911
+
+int
+cli_args_filters(const struct cli_command *cmd, const char *year,
+    const char *status, struct store_query *q)
+{
+	static const char *const statuses[] = { "draft", "final", NULL };
+	long v;
+	int i;
+
+	if (year != NULL) {
+		if (cli_args_int(cmd, "--year", year, 1, 9999, &v) != CLI_OK)
+			return CLI_USAGE;
+		q->year = v < ROC_OFFSET ? (int)v + ROC_OFFSET : (int)v;
+	}
+	if (status != NULL) {
+		if (cli_args_choice(cmd, "--status", status, statuses, &i) !=
+		    CLI_OK)
+			return CLI_USAGE;
+		/* The names are in enum scorecard_status's order. */
+		q->status = i == 0 ? SCORECARD_DRAFT : SCORECARD_FINAL;
+	}
+	return CLI_OK;
+}

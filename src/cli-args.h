@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "cli.h"
+#include "store.h"
 
 struct cli_opt {
 	const char	*name;		/* "--tier" */
@@ -34,5 +35,19 @@ int	cli_args_parse(const struct cli_command *, int argc, char **argv,
 /* An integer option in [min, max]; prints a usage error otherwise. */
 int	cli_args_int(const struct cli_command *, const char *name,
 	    const char *text, long min, long max, long *out);
+
+/*
+ * An option that takes one of names[] (NULL-terminated); text NULL means
+ * the first, the default. *out is the index. Prints a usage error else.
+ */
+int	cli_args_choice(const struct cli_command *, const char *name,
+	    const char *text, const char *const *names, int *out);
+
+/*
+ * The filters list and stats share: --year (2021, or a ROC year such as
+ * 110) and --status (draft or final), into q. NULL texts leave q alone.
+ */
+int	cli_args_filters(const struct cli_command *, const char *year,
+	    const char *status, struct store_query *q);
 
 #endif

@@ -35,6 +35,7 @@ const struct cli_command cli_cmd_list = {
 };
 
 enum list_format { LIST_TEXT, LIST_CSV, LIST_JSON };
+static const char *const formats[] = { "text", "csv", "json", NULL };
 
 struct list_out {
 	enum list_format	 format;
@@ -200,32 +201,14 @@ parse_query(const struct list_flags *f, struct store_query *q,
 {
 	const struct cli_command *cmd = &cli_cmd_list;
 	long v;
-	size_t i;
+	int i;
 
-	if (f->year != NULL) {
-		if (cli_args_int(cmd, "--year", f->year, 1, 9999, &v) !=
-		    CLI_OK)
-			return CLI_USAGE;
-		q->year = v < 1911 ? (int)v + 1911 : (int)v;
-	}
-	if (f->status != NULL) {
-		if (strcmp(f->status, "draft") == 0)
-			q->status = SCORECARD_DRAFT;
-		else if (strcmp(f->status, "final") == 0)
-			q->status = SCORECARD_FINAL;
-		else
-			return cli_usage(cmd, _("--status is draft or final,"
-			    " not '%s'"), f->status);
-	}
-	if (f->sort != NULL) {
-		for (i = 0; sort_names[i] != NULL; i++)
-			if (strcmp(sort_names[i], f->sort) == 0)
-				break;
-		if (sort_names[i] == NULL)
-			return cli_usage(cmd, _("cannot sort by '%s'"),
-			    f->sort);
-		q->sort = (enum store_sort)i;
-	}
+	if (cli_args_filters(cmd, f->year, f->status, q) != CLI_OK)
+		return CLI_USAGE;
+	/* sort_names is in enum store_sort's order. */
+	if (cli_args_choice(cmd, "--sort", f->sort, sort_names, &i) != CLI_OK)
+		return CLI_USAGE;
+	q->sort = (enum store_sort)i;
 	q->descending = f->reverse;
 	if (f->limit != NULL) {
 		if (cli_args_int(cmd, "--limit", f->limit, 1, 1000000000, &v)
@@ -239,15 +222,10 @@ parse_query(const struct list_flags *f, struct store_query *q,
 			return CLI_USAGE;
 		q->offset = (size_t)v;
 	}
-	if (f->format == NULL || strcmp(f->format, "text") == 0)
-		o->format = LIST_TEXT;
-	else if (strcmp(f->format, "csv") == 0)
-		o->format = LIST_CSV;
-	else if (strcmp(f->format, "json") == 0)
-		o->format = LIST_JSON;
-	else
-		return cli_usage(cmd, _("--format is text, csv or json, not"
-		    " '%s'"), f->format);
+	if (cli_args_choice(cmd, "--format", f->format, formats, &i) !=
+	    CLI_OK)
+		return CLI_USAGE;
+	o->format = (enum list_format)i;
 	return CLI_OK;
 }
 

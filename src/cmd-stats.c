@@ -47,34 +47,15 @@ static int
 parse_flags(const struct stats_flags *f, struct store_query *q,
     struct stats_choice *o)
 {
+	static const char *const formats[] = { "text", "csv", "json", NULL };
 	const struct cli_command *cmd = &cli_cmd_stats;
-	long v;
+	int i;
 
-	if (f->year != NULL) {
-		if (cli_args_int(cmd, "--year", f->year, 1, 9999, &v) !=
-		    CLI_OK)
-			return CLI_USAGE;
-		q->year = v < STATS_ROC_OFFSET ? (int)v + STATS_ROC_OFFSET :
-		    (int)v;
-	}
-	if (f->status != NULL) {
-		if (strcmp(f->status, "draft") == 0)
-			q->status = SCORECARD_DRAFT;
-		else if (strcmp(f->status, "final") == 0)
-			q->status = SCORECARD_FINAL;
-		else
-			return cli_usage(cmd, _("--status is draft or final,"
-			    " not '%s'"), f->status);
-	}
-	if (f->format == NULL || strcmp(f->format, "text") == 0)
-		o->format = STATS_TEXT;
-	else if (strcmp(f->format, "csv") == 0)
-		o->format = STATS_CSV;
-	else if (strcmp(f->format, "json") == 0)
-		o->format = STATS_JSON;
-	else
-		return cli_usage(cmd, _("--format is text, csv or json, not"
-		    " '%s'"), f->format);
+	if (cli_args_filters(cmd, f->year, f->status, q) != CLI_OK ||
+	    cli_args_choice(cmd, "--format", f->format, formats, &i) != CLI_OK)
+		return CLI_USAGE;
+	/* formats is in enum stats_format's order. */
+	o->format = (enum stats_format)i;
 	o->ascii = f->ascii || !stats_locale_utf8();
 	return CLI_OK;
 }
