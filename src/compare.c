@@ -11,6 +11,21 @@ struct builder {
 	size_t		 cap;
 };
 
+/*
+ * n's counterpart in the other rubric: the node with the same key and of
+ * the same kind. Next year's rubric may reuse a key for an item where
+ * this one had a section; pairing those would compare unlike things.
+ */
+static const struct rubric_node *
+counterpart(const struct rubric *other, const struct rubric_node *n)
+{
+	const struct rubric_node *m = rubric_find(other, n->key);
+
+	if (m == NULL || rubric_node_is_item(m) != rubric_node_is_item(n))
+		return NULL;
+	return m;
+}
+
 static struct compare_side
 side_of(const struct scorecard *sc, const struct rubric_node *n)
 {
@@ -65,7 +80,7 @@ static void
 walk(struct builder *bl, const struct rubric_node *na)
 {
 	const struct rubric *ra = bl->c->a->rubric, *rb = bl->c->b->rubric;
-	const struct rubric_node *nb = rubric_find(rb, na->key);
+	const struct rubric_node *nb = counterpart(rb, na);
 	size_t i;
 
 	add_row(bl, na, nb);
@@ -74,7 +89,7 @@ walk(struct builder *bl, const struct rubric_node *na)
 	if (nb == NULL)
 		return;
 	for (i = 0; i < nb->nchildren; i++)
-		if (rubric_find(ra, nb->children[i].key) == NULL)
+		if (counterpart(ra, &nb->children[i]) == NULL)
 			walk_only_b(bl, &nb->children[i]);
 }
 
@@ -87,7 +102,7 @@ unmatched(const struct rubric *mine, const struct rubric *other, size_t *n)
 
 	*n = 0;
 	for (i = 0; i < mine->nitems; i++) {
-		if (rubric_find(other, mine->items[i]->key) != NULL)
+		if (counterpart(other, mine->items[i]) != NULL)
 			continue;
 		keys = xreallocarray(keys, *n + 1, sizeof *keys);
 		keys[(*n)++] = mine->items[i]->key;
@@ -112,7 +127,7 @@ compare_new(const struct scorecard *a, const struct scorecard *b)
 		walk(&bl, &ra->children[i]);
 	/* Top-level nodes only b has. */
 	for (i = 0; i < rb->nchildren; i++)
-		if (rubric_find(a->rubric, rb->children[i].key) == NULL)
+		if (counterpart(a->rubric, &rb->children[i]) == NULL)
 			walk_only_b(&bl, &rb->children[i]);
 	c->only_a = unmatched(a->rubric, b->rubric, &c->nonly_a);
 	c->only_b = unmatched(b->rubric, a->rubric, &c->nonly_b);

@@ -210,12 +210,65 @@ test_different_rubrics(void **state)
 	scorecard_free(b);
 }
 
+/* Rubric C reuses A's section key "1" for an item, and "2" likewise. */
+static const char rubric_c[] =
+    "kaohe-rubric: 1\n"
+    "id: tc\n"
+    "title: 丙\n"
+    "total: 30\n"
+    "children:\n"
+    "  - { key: '1', title: 單項, min: 1, max: 10 }\n"
+    "  - { key: '2', title: 另一項, min: 1, max: 20 }\n";
+
+/* A key shared by a section and an item is two different things. */
+static void
+test_kind_mismatch(void **state)
+{
+	const char *ka[] = { "1.1" }, *kc[] = { "1" };
+	const int sa[] = { 28 }, sc_[] = { 5 };
+	struct scorecard *a, *c3;
+	struct compare *c;
+	const struct compare_row *r;
+	size_t i, n1 = 0;
+
+	(void)state;
+	a = card(rubric_a, ka, sa, 1);
+	c3 = card(rubric_c, kc, sc_, 1);
+	c = compare_new(a, c3);
+	/* A's section 1 has no counterpart: C's item 1 is not it. */
+	for (i = 0; i < c->nrows; i++) {
+		if (strcmp(c->rows[i].key, "1") != 0)
+			continue;
+		n1++;
+		r = &c->rows[i];
+		if (r->section) {
+			assert_true(r->a.present);
+			assert_false(r->b.present);
+		} else {
+			assert_false(r->a.present);
+			assert_true(r->b.present);
+			assert_int_equal(r->b.score, 5);
+		}
+		assert_false(compare_has_diff(r));
+	}
+	assert_int_equal(n1, 2);
+	/* Every item of each is listed as the other's lack. */
+	assert_int_equal(c->nonly_a, 4);
+	assert_int_equal(c->nonly_b, 2);
+	assert_string_equal(c->only_b[0], "1");
+	assert_string_equal(c->only_b[1], "2");
+	compare_free(c);
+	scorecard_free(a);
+	scorecard_free(c3);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_same_rubric),
 		cmocka_unit_test(test_different_rubrics),
+		cmocka_unit_test(test_kind_mismatch),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
