@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "cli-commands.h"
@@ -88,12 +89,31 @@ cli_wants_help(const struct cli_command *cmd, int argc, char **argv)
 	return false;
 }
 
+bool
+cli_db_missing(struct cli_ctx *ctx)
+{
+	char *path = paths_db(ctx->db_flag);
+	struct stat sb;
+	bool missing;
+
+	missing = stat(path, &sb) == -1 && errno == ENOENT;
+	free(path);
+	return missing;
+}
+
 int
 cli_open_store(struct cli_ctx *ctx, enum store_mode mode, struct store **st)
 {
 	char *path = paths_db(ctx->db_flag), *cause = NULL;
 	int rc;
 
+	/* Reading never creates the file; say what a new user should do. */
+	if (mode == STORE_READONLY && cli_db_missing(ctx)) {
+		cli_fail(_("there is no database at %s yet; 'kaohe new' starts"
+		    " one"), path);
+		free(path);
+		return CLI_FAILED;
+	}
 	rc = store_open(path, mode, st, &cause);
 	free(path);
 	if (rc != 0) {

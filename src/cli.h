@@ -39,6 +39,8 @@ int	cli_usage(const struct cli_command *cmd, const char *fmt, ...)
 bool	cli_wants_help(const struct cli_command *cmd, int argc, char **argv);
 
 int	cli_open_store(struct cli_ctx *, enum store_mode, struct store **);
+/* Is there no database file yet? (A first run: nothing scored.) */
+bool	cli_db_missing(struct cli_ctx *);
 /* A scorecard ID: digits, > 0. */
 bool	cli_parse_id(const char *s, long long *id);
 int	cli_load(struct cli_ctx *, enum store_mode, const char *idtext,

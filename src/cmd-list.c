@@ -259,6 +259,12 @@ cmd_list_exec(struct cli_ctx *ctx, int argc, char **argv)
 		rc = parse_query(&f, &q, &o);
 	if (rc != CLI_OK)
 		return rc;
+	/* Before the first scorecard there is no file: an empty list. */
+	if (cli_db_missing(ctx)) {
+		begin(&o);
+		end(&o);
+		return CLI_OK;
+	}
 	if (cli_open_store(ctx, STORE_READONLY, &st) != CLI_OK)
 		return CLI_FAILED;
 	begin(&o);

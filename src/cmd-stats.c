@@ -88,6 +88,10 @@ cmd_stats_exec(struct cli_ctx *ctx, int argc, char **argv)
 	rc = parse_flags(&f, &q, &o);
 	if (rc != CLI_OK)
 		return rc;
+	if (cli_db_missing(ctx)) {
+		puts(_("no scorecards yet"));
+		return CLI_OK;
+	}
 	if (cli_open_store(ctx, STORE_READONLY, &st) != CLI_OK)
 		return CLI_FAILED;
 	if (stats_report(stdout, st, &q, o.format, o.ascii, &cause) != 0) {

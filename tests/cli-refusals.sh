@@ -56,6 +56,16 @@ same "$tmp/before" "$tmp/after" "history after refused writes"
 # An ambiguous score is accepted once its tier is chosen.
 expect 0 "" set "$id" 1.2.1 8 --tier 3
 
+# A first run has no database: reading shows nothing, and creates nothing.
+rc=0; "$KAOHE" --db "$tmp/none.db" list --format json >"$tmp/out" || rc=$?
+checks=$((checks + 1))
+[ "$rc" -eq 0 ] && [ "$(cat "$tmp/out")" = "[]" ] || fail "list, no db: $rc"
+rc=0; "$KAOHE" --db "$tmp/none.db" show 1 2>"$tmp/err" || rc=$?
+checks=$((checks + 1))
+[ "$rc" -eq 1 ] && grep -q "kaohe new" "$tmp/err" || fail "show, no db: $rc"
+checks=$((checks + 1))
+[ ! -e "$tmp/none.db" ] || fail "reading created $tmp/none.db"
+
 # Files that are not kaohe databases are refused and left untouched.
 printf 'not a database, just text\n' >"$tmp/junk.db"
 cp "$tmp/junk.db" "$tmp/junk.orig"
