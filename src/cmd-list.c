@@ -34,6 +34,9 @@ const struct cli_command cli_cmd_list = {
 	cmd_list_exec,
 };
 
+/* Wide enough for a full name such as 法務部行政執行署臺南分署. */
+#define AGENCY_COLS	24
+
 enum list_format { LIST_TEXT, LIST_CSV, LIST_JSON };
 static const char *const formats[] = { "text", "csv", "json", NULL };
 
@@ -61,11 +64,25 @@ one_line(const char *s)
 	return clean;
 }
 
+/* s in exactly cols columns; a cut is marked with "…", never silent. */
 static void
 text_cell(const char *s, size_t cols)
 {
-	char *clean = one_line(s), *cell = width_pad(clean, cols);
+	char *clean = one_line(s), *cell, *cut;
+	size_t n;
 
+	if (width_of(clean) > cols) {
+		cell = width_pad(clean, cols - 1);
+		/* A wide character that did not fit left a blank: drop it. */
+		n = strlen(cell);
+		while (n > 0 && cell[n - 1] == ' ')
+			cell[--n] = '\0';
+		cut = xasprintf("%s…", cell);
+		free(cell);
+		cell = width_pad(cut, cols);
+		free(cut);
+	} else
+		cell = width_pad(clean, cols);
 	fputs(cell, stdout);
 	fputc(' ', stdout);
 	free(cell);
@@ -86,7 +103,7 @@ static void
 text_header(void)
 {
 	printf("%6s ", "ID");
-	text_cell(_("AGENCY"), 16);
+	text_cell(_("AGENCY"), AGENCY_COLS);
 	text_cell(_("DATE"), 10);
 	text_cell(_("RUBRIC"), 6);
 	text_cell(_("STATUS"), 6);
@@ -101,7 +118,7 @@ text_row(const struct store_summary *r)
 	snprintf(score, sizeof score, "%d/%d", r->score, r->max);
 	snprintf(scored, sizeof scored, "%d/%d", r->scored, r->items);
 	printf("%6lld ", r->id);
-	text_cell(r->agency, 16);
+	text_cell(r->agency, AGENCY_COLS);
 	text_cell(r->date, 10);
 	text_cell(r->rubric_id, 6);
 	text_cell(r->status == SCORECARD_FINAL ? _("final") : _("draft"), 6);
