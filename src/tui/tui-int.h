@@ -7,6 +7,7 @@
 #define KAOHE_TUI_INT_H
 
 #include <stdbool.h>
+#include <limits.h>
 #include <stddef.h>
 #include <wchar.h>
 
@@ -22,8 +23,8 @@
 #define TUI_MAX_VIEWS	8
 
 /*
- * A key as one int: a character is its code point, a function key (from
- * wget_wch's KEY_CODE_YES) sits above the last code point. Macros, not
+ * A key as one int: a character is its code point, a function key (one of
+ * wgetch's KEY_ codes) sits above the last code point. Macros, not
  * functions, because the key table's initializers need constants.
  */
 #define TUI_FN(k)	(0x110000 + (k))
@@ -173,6 +174,9 @@ struct tui {
 	bool			 message_error;
 	bool			 saved;		/* "saved ✓" after a commit */
 	bool			 pasting;	/* inside a bracketed paste */
+	/* The first bytes of a character whose rest has not arrived. */
+	char			 partial[MB_LEN_MAX];
+	size_t			 npartial;
 	int			 cursor_y;	/* -1: hidden */
 	int			 cursor_x;
 };

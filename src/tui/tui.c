@@ -1,6 +1,6 @@
 /*
  * The curses UI's loop: the terminal set up and always restored, the
- * stack of views, keys read with wget_wch, resize and signals.
+ * stack of views, keys read byte by byte, resize and signals.
  */
 #include "config.h"
 
@@ -212,12 +212,67 @@ tui_redraw(struct tui *tui)
 	doupdate();
 }
 
+/*
+ * One key: a character or a function key (*fn set). The bytes of a
+ * character are put together here, not by wget_wch: wget_wch forgets the
+ * first bytes of a character when its timeout falls between them (a
+ * paste arriving in pieces from the terminal), and then, starting on a
+ * continuation byte, swallows up to 145 further bytes as one "invalid"
+ * character: a pasted Chinese note lost blocks of ~50-150 characters.
+ * Here the bytes already read wait in tui->partial for the rest.
+ */
+static int
+tui_read_key(struct tui *tui, int *key, bool *fn)
+{
+	mbstate_t ps;
+	wchar_t wc;
+	size_t k;
+	int c;
+
+	for (;;) {
+		c = wgetch(stdscr);
+		if (c == ERR)
+			return ERR;
+		if (c > 0xff) {
+			/* A key between the bytes of a character: they are noise. */
+			tui->npartial = 0;
+			*key = c;
+			*fn = true;
+			return OK;
+		}
+		tui->partial[tui->npartial++] = (char)c;
+		memset(&ps, 0, sizeof ps);
+		k = mbrtowc(&wc, tui->partial, tui->npartial, &ps);
+		if (k == (size_t)-2 && tui->npartial < sizeof tui->partial)
+			continue;
+		if (k == (size_t)-1 || k == (size_t)-2) {
+			/*
+			 * Not a character: drop the bytes before the last, which
+			 * may begin the next character, so nothing good is lost.
+			 */
+			tui->partial[0] = tui->partial[tui->npartial - 1];
+			tui->npartial = 1;
+			memset(&ps, 0, sizeof ps);
+			k = mbrtowc(&wc, tui->partial, 1, &ps);
+			if (k == (size_t)-2)
+				continue;
+			tui->npartial = 0;
+			if (k == (size_t)-1)
+				continue;
+		}
+		tui->npartial = 0;
+		*key = (int)wc;
+		*fn = false;
+		return OK;
+	}
+}
+
 int
 tui_getkey(struct tui *tui)
 {
 	struct tui_view *v;
-	wint_t ch;
-	int rc;
+	bool fn;
+	int rc, key;
 
 	for (;;) {
 		if (tui_signalled != 0) {
@@ -229,11 +284,11 @@ tui_getkey(struct tui *tui)
 		 * without drawing in between; the screen catches up after.
 		 */
 		wtimeout(stdscr, 0);
-		rc = wget_wch(stdscr, &ch);
+		rc = tui_read_key(tui, &key, &fn);
 		wtimeout(stdscr, TUI_KEY_TIMEOUT_MS);
 		if (rc == ERR) {
 			tui_redraw(tui);
-			rc = wget_wch(stdscr, &ch);
+			rc = tui_read_key(tui, &key, &fn);
 		}
 		if (tui_signalled != 0) {
 			tui->quit = true;
@@ -245,23 +300,21 @@ tui_getkey(struct tui *tui)
 				v->ops->idle(tui, v);
 			continue;
 		}
-		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+		if (fn && key == KEY_RESIZE) {
 			v = tui_top(tui);
 			if (v != NULL && v->ops->resize != NULL &&
 			    !tui_too_small())
 				v->ops->resize(tui, v);
 			continue;
 		}
-		if (rc == KEY_CODE_YES && (ch == TUI_KEY_PASTE_BEGIN ||
-		    ch == TUI_KEY_PASTE_END)) {
-			tui->pasting = ch == TUI_KEY_PASTE_BEGIN;
+		if (fn && (key == TUI_KEY_PASTE_BEGIN ||
+		    key == TUI_KEY_PASTE_END)) {
+			tui->pasting = key == TUI_KEY_PASTE_BEGIN;
 			continue;
 		}
 		if (tui_too_small())
 			continue;	/* nothing to act on: see the message */
-		if (rc == KEY_CODE_YES)
-			return TUI_FN((int)ch);
-		return (int)ch;
+		return fn ? TUI_FN(key) : key;
 	}
 }
 

@@ -69,10 +69,11 @@ type_text() {
 	T send-keys -t t -l "$1"
 }
 
-# Wait (at most 10 s, in 0.05 s steps) until the screen shows text.
+# Wait (at most 10 s, in 0.05 s steps; WAIT_STEPS steps when set) until
+# the screen shows text.
 wait_for() {
 	_i=0
-	while [ $_i -lt 200 ]; do
+	while [ $_i -lt "${WAIT_STEPS:-200}" ]; do
 		if screen | grep -F -q -- "$1"; then
 			return 0
 		fi
