@@ -225,6 +225,9 @@ int	tui_prompt(struct tui *, const char *question, const char *initial,
 /* A list to choose from; the index, or -1 when cancelled. */
 int	tui_menu(struct tui *, const char *title, char *const *choices,
 	    size_t n, size_t initial);
+/* The same, each choice picked by its own digit (numbers[i], 1-9). */
+int	tui_menu_numbered(struct tui *, const char *title,
+	    char *const *choices, size_t n, size_t initial, const int *numbers);
 /* Ask to type word (or "yes"); true when they did. */
 bool	tui_confirm_typed(struct tui *, const char *question, const char *word);
 

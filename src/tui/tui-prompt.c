@@ -82,7 +82,34 @@ struct menu {
 	size_t		 n;
 	size_t		 sel;
 	size_t		 top;
+	const int	*numbers;	/* the choices' own; NULL: 1, 2, ... */
 };
+
+/* The digit that picks choice k, or 0 when none does. */
+static int
+menu_number(const struct menu *m, size_t k)
+{
+	int num = m->numbers != NULL ? m->numbers[k] : (int)k + 1;
+
+	if (m->numbers == NULL && m->n > 9)
+		return 0;
+	return num >= 1 && num <= 9 ? num : 0;
+}
+
+/* A list longer than the box says so on its lower border. */
+static void
+menu_draw_more(const struct menu *m, int y, int x0, int w, int rows)
+{
+	size_t below = m->n - m->top - (size_t)rows;
+	char *s;
+
+	if ((size_t)rows >= m->n)
+		return;
+	s = below > 0 ? xasprintf(_(" … and %zu more (↓) "), below) :
+	    xasprintf(_(" %zu-%zu of %zu "), m->top + 1, m->n, m->n);
+	tui_put_right(y, x0 + w - 2, s, A_BOLD);
+	free(s);
+}
 
 static int
 menu_width(const struct menu *m)
@@ -135,20 +162,41 @@ menu_draw(struct tui *tui, void *arg)
 
 		a = k == m->sel ? tui_attr(tui, TUI_ROLE_SELECT) : A_NORMAL;
 		tui_fill(y0 + 3 + i, x0 + 1, w - 2, a);
-		if (m->n <= 9)
-			snprintf(num, sizeof num, "%zu ", k + 1);
+		if (menu_number(m, k) > 0)
+			snprintf(num, sizeof num, "%d ", menu_number(m, k));
 		else
 			num[0] = '\0';
 		tui_put(y0 + 3 + i, x0 + 2, 2, num, a | A_BOLD);
 		tui_put(y0 + 3 + i, x0 + 4, w - 6, m->choices[k], a);
 	}
+	menu_draw_more(m, y0 + h - 1, x0, w, rows);
 }
 
 int
 tui_menu(struct tui *tui, const char *title, char *const *choices, size_t n,
     size_t initial)
 {
-	struct menu m = { title, choices, n, initial < n ? initial : 0, 0 };
+	return tui_menu_numbered(tui, title, choices, n, initial, NULL);
+}
+
+/* The choice whose digit is key, or -1. */
+static int
+menu_pick_digit(const struct menu *m, int key)
+{
+	size_t k;
+
+	for (k = 0; k < m->n; k++)
+		if (menu_number(m, k) > 0 && key == '0' + menu_number(m, k))
+			return (int)k;
+	return -1;
+}
+
+int
+tui_menu_numbered(struct tui *tui, const char *title, char *const *choices,
+    size_t n, size_t initial, const int *numbers)
+{
+	struct menu m = { title, choices, n, initial < n ? initial : 0, 0,
+	    numbers };
 	struct tui_overlay ov = { menu_draw, &m }, *saved = tui->overlay;
 	enum tui_req req;
 	int key, rc = -2;
@@ -166,8 +214,8 @@ tui_menu(struct tui *tui, const char *title, char *const *choices, size_t n,
 		req = tui_keys_lookup(TUI_SCOPE_OUTLINE, key);
 		if (req == REQ_NONE || req == REQ_BACK)
 			req = tui_keys_lookup(TUI_SCOPE_PROMPT, key);
-		if (n <= 9 && key >= '1' && key < '1' + (int)n)
-			rc = key - '1';
+		if (menu_pick_digit(&m, key) >= 0)
+			rc = menu_pick_digit(&m, key);
 		else if (req == REQ_BACK || key == 'q')
 			rc = -1;
 		else if (req == REQ_SUBMIT || req == REQ_OPEN)

@@ -22,6 +22,7 @@ struct walk {
 	int			 pending_tier;	/* chosen before a score, 1-based */
 	char			 input[WALK_INPUT_MAX + 1];
 	size_t			 ninput;
+	bool			 refused;	/* input was refused: a digit replaces it */
 	int			 scroll;	/* guidance lines scrolled off */
 	int			 guide_rows;	/* as last drawn */
 };
@@ -390,6 +391,7 @@ walk_reset_input(struct walk *w)
 {
 	w->ninput = 0;
 	w->input[0] = '\0';
+	w->refused = false;
 	w->pending_tier = 0;
 	w->scroll = 0;
 }
@@ -432,35 +434,58 @@ walk_tiers_holding(const struct rubric_node *item, int score, int *out)
 }
 
 /*
- * An ambiguous score: ask which tier, listing every tier so that the
- * menu's numbers are the tiers' own. 0 when they cancelled.
+ * An ambiguous score: ask which tier, listing only the tiers that hold
+ * it, each under its own number, the ranges padded so the labels line
+ * up. 0 when they cancelled.
  */
 static int
 walk_ask_tier(struct tui *tui, const struct rubric_node *item, int score,
     const int *holding, size_t n)
 {
-	char **choices, *title, *list = xstrdup(""), *t;
-	size_t i;
+	char **choices, *title, *list = xstrdup(""), *t, *range;
+	size_t i, rw = 0, w;
 	int pick;
 
-	choices = xreallocarray(NULL, item->ntiers, sizeof *choices);
-	for (i = 0; i < item->ntiers; i++)
-		choices[i] = xasprintf("%d~%d  %s", item->tiers[i].min,
-		    item->tiers[i].max, item->tiers[i].label);
 	for (i = 0; i < n; i++) {
+		range = xasprintf("%d~%d", item->tiers[holding[i] - 1].min,
+		    item->tiers[holding[i] - 1].max);
+		if (strlen(range) > rw)
+			rw = strlen(range);
+		free(range);
+	}
+	choices = xreallocarray(NULL, n, sizeof *choices);
+	for (i = 0; i < n; i++) {
+		const struct rubric_tier *tier = &item->tiers[holding[i] - 1];
+
+		range = xasprintf("%d~%d", tier->min, tier->max);
+		w = strlen(range);	/* digits and '~': a column each */
+		choices[i] = xasprintf("%s%*s  %s", range, (int)(rw - w), "",
+		    tier->label);
+		free(range);
 		t = xasprintf("%s%s%d", list, i > 0 ? ", " : "", holding[i]);
 		free(list);
 		list = t;
 	}
 	title = xasprintf(_("%d fits tiers %s: which one?"), score, list);
-	pick = tui_menu(tui, title, choices, item->ntiers,
-	    (size_t)holding[0] - 1);
-	for (i = 0; i < item->ntiers; i++)
+	pick = tui_menu_numbered(tui, title, choices, n, 0, holding);
+	for (i = 0; i < n; i++)
 		free(choices[i]);
 	free(choices);
 	free(title);
 	free(list);
-	return pick < 0 ? 0 : pick + 1;
+	return pick < 0 ? 0 : holding[pick];
+}
+
+/*
+ * The typed score stays to be read, but the next digit replaces it: the
+ * natural next move is to type the right number. "saved ✓" went with
+ * the previous save; next to "nothing saved" it read as a contradiction.
+ */
+static void
+walk_refuse(struct tui *tui, struct walk *w)
+{
+	w->refused = true;
+	tui->saved = false;
 }
 
 static bool
@@ -476,6 +501,7 @@ walk_in_range(struct tui *tui, struct walk *w, int score, int tier)
 	}
 	if (score >= lo && score <= hi)
 		return true;
+	walk_refuse(tui, w);
 	range = tui_range(lo, hi);
 	/* The item is on screen; the message names the range it broke. */
 	if (tier > 0)
@@ -488,6 +514,33 @@ walk_in_range(struct tui *tui, struct walk *w, int score, int tier)
 	return false;
 }
 
+/*
+ * Read the scorecard again: another process (kaohe set in a shell, a
+ * second UI) may have written it, and a stale copy refuses to finalize
+ * and shows wrong totals. The walk stays on its item: the rubric is the
+ * scorecard's own snapshot, so the items are the same.
+ */
+static void
+walk_reload(struct tui *tui, struct walk *w)
+{
+	struct scorecard *sc = NULL;
+	char *cause = NULL;
+
+	if (store_load(tui->st, w->sc->id, &sc, &cause) != 0) {
+		if (tui->message == NULL)
+			tui_message(tui, true, _("cannot reload scorecard %lld:"
+			    " %s"), w->sc->id, cause);
+		free(cause);
+		return;
+	}
+	if (sc->rubric->nitems != w->sc->rubric->nitems) {
+		scorecard_free(sc);	/* cannot happen: a snapshot is fixed */
+		return;
+	}
+	scorecard_free(w->sc);
+	w->sc = sc;
+}
+
 static int
 walk_commit(struct tui *tui, struct walk *w, int score, int tier)
 {
@@ -498,24 +551,31 @@ walk_commit(struct tui *tui, struct walk *w, int score, int tier)
 		tui_message(tui, true, _("not saved: %s"), cause);
 		free(cause);
 		tui->saved = false;
+		walk_reload(tui, w);
 		return -1;
 	}
 	tui->saved = true;
+	walk_reload(tui, w);	/* the totals count others' writes too */
 	return 0;
 }
 
+/*
+ * "saved 28 for 1.1.1 · now at 1.1.2": Enter moves on, and a note typed
+ * next (r, R) goes to the item now shown, not to the one just scored.
+ */
 static void
-walk_saved_message(struct tui *tui, struct walk *w, int score)
+walk_saved_message(struct tui *tui, struct walk *w, size_t scored, int score)
 {
-	const struct scorecard_entry *e = walk_entry(w);
-	char *name = tui_node_name(walk_node(w));
+	const struct scorecard_entry *e = &w->sc->entries[scored];
+	const char *key = w->sc->rubric->items[scored]->key;
+	const char *now = walk_node(w)->key;
 
 	if (e->tier > 0)
-		tui_message(tui, false, _("saved %d (tier %d) for %s"), score,
-		    e->tier, name);
+		tui_message(tui, false, _("saved %d (tier %d) for %s · now at %s"),
+		    score, e->tier, key, now);
 	else
-		tui_message(tui, false, _("saved %d for %s"), score, name);
-	free(name);
+		tui_message(tui, false, _("saved %d for %s · now at %s"), score,
+		    key, now);
 }
 
 static void
@@ -534,6 +594,7 @@ walk_submit(struct tui *tui, struct walk *w)
 	if (scorecard_parse_score(w->input, &score, &cause) != 0) {
 		tui_message(tui, true, "%s", cause);
 		free(cause);
+		walk_refuse(tui, w);
 		return;
 	}
 	if (!walk_in_range(tui, w, score, tier))
@@ -544,6 +605,7 @@ walk_submit(struct tui *tui, struct walk *w)
 		    n)) == 0) {
 			tui_message(tui, true, _("not saved: choose a tier"
 			    " for %d"), score);
+			walk_refuse(tui, w);
 			return;
 		}
 		if (n > 1 && !walk_in_range(tui, w, score, tier))
@@ -551,12 +613,12 @@ walk_submit(struct tui *tui, struct walk *w)
 	}
 	if (walk_commit(tui, w, score, tier) != 0)
 		return;
-	walk_saved_message(tui, w, score);
 	w->ninput = 0;
 	w->input[0] = '\0';
-	if (w->item + 1 < w->sc->rubric->nitems)
+	if (w->item + 1 < w->sc->rubric->nitems) {
 		walk_go(tui, w, w->item + 1);
-	else {
+		walk_saved_message(tui, w, w->item - 1, score);
+	} else {
 		walk_reset_input(w);
 		tui_message(tui, false, scorecard_complete(w->sc) ?
 		    _("last item: every item is scored, F finalizes") :
@@ -612,9 +674,11 @@ walk_clear(struct tui *tui, struct walk *w)
 		tui_message(tui, true, _("not saved: %s"), cause);
 		free(cause);
 		tui->saved = false;
+		walk_reload(tui, w);
 		return;
 	}
 	tui->saved = true;
+	walk_reload(tui, w);
 	tui_message(tui, false, _("score cleared"));
 }
 
@@ -655,6 +719,7 @@ walk_finalize(struct tui *tui, struct walk *w)
 	struct scorecard_sum total;
 	int pick;
 
+	walk_reload(tui, w);
 	if (scorecard_check_finalize(w->sc, &unscored, &n, &cause) != 0) {
 		free(cause);
 		choices = xreallocarray(NULL, n > 0 ? n : 1, sizeof *choices);
@@ -685,6 +750,7 @@ walk_finalize(struct tui *tui, struct walk *w)
 	if (store_finalize(tui->st, w->sc, &cause) != 0) {
 		tui_message(tui, true, _("not finalized: %s"), cause);
 		free(cause);
+		walk_reload(tui, w);
 		return;
 	}
 	tui->saved = true;
@@ -721,12 +787,17 @@ walk_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 	}
 	switch (req) {
 	case REQ_SCORE:
+		if (w->refused) {
+			w->ninput = 0;
+			w->refused = false;
+		}
 		if (w->ninput < WALK_INPUT_MAX) {
 			w->input[w->ninput++] = (char)key;
 			w->input[w->ninput] = '\0';
 		}
 		break;
 	case REQ_DELETE_BACK:
+		w->refused = false;	/* they correct it instead */
 		if (w->ninput > 0)
 			w->input[--w->ninput] = '\0';
 		break;
@@ -800,8 +871,9 @@ walk_resume(struct tui *tui, struct tui_view *v)
 {
 	struct walk *w = v->data;
 
-	(void)tui;
 	w->scroll = 0;
+	/* The screens above held w->sc; they are closed now. */
+	walk_reload(tui, w);
 }
 
 static void

@@ -65,5 +65,5 @@ expect "1~15"
 expect "1~10"
 send 3
 wait_for "2/36 items"
-expect "saved 5 (tier 3) for 1. 服務設施合宜程度"
+expect "saved 5 (tier 3) for 1.2.1 · now at 1.2.2.1"
 exit 0
