@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "paths.h"
 #include "tui/tui.h"
+#include "width.h"
 #include "xalloc.h"
 
 static void
@@ -37,16 +38,33 @@ print_help(FILE *f)
 	    " man kaohe has the rest.\n"));
 }
 
+/*
+ * Messages echo what the user typed and what the database holds (an
+ * agency, a path): strip control characters so that they cannot drive
+ * the terminal, and fold newlines so that the message stays one line.
+ */
+static void
+print_error(const char *fmt, va_list ap)
+{
+	char *raw = xvasprintf(fmt, ap), *clean, *p;
+
+	clean = width_sanitize(raw);
+	free(raw);
+	for (p = clean; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+	fprintf(stderr, "kaohe: %s\n", clean);
+	free(clean);
+}
+
 int
 cli_fail(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("kaohe: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_error(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return CLI_FAILED;
 }
 
@@ -55,11 +73,9 @@ cli_usage(const struct cli_command *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("kaohe: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_error(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	if (cmd != NULL)
 		fprintf(stderr, _("usage: kaohe %s %s\n"), cmd->name,
 		    cmd->usage);

@@ -3,6 +3,7 @@
 #ifndef KAOHE_XALLOC_H
 #define KAOHE_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t size);
@@ -12,6 +13,8 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* Caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
 
 /* Hook run before exiting on out-of-memory (the TUI restores the terminal). */
 void xalloc_set_oom_hook(void (*hook)(void));

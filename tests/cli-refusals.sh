@@ -38,6 +38,10 @@ expect 1 "tier" set "$id" 1.1.3 28 --tier 2
 expect 1 "tier" set "$id" 1.1.3 28 --tier 9
 expect 1 "scorecard 999" set 999 1.1.1 3
 expect 2 "not a scorecard ID" set abc 1.1.1 3
+# A message that echoes what was typed shows it without its control
+# characters, and on one line.
+expect 2 "'1[2Jx' is not a scorecard ID" show "$(printf '1\033[2Jx')"
+expect 2 "'1 x' is not a scorecard ID" history "$(printf '1\nx')"
 expect 2 "not a scorecard ID" set 0 1.1.1 3
 expect 2 "not a scorecard ID" history x
 expect 2 "-o needs a file name" export "$id" -o ""
