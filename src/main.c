@@ -2,6 +2,7 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -25,7 +26,14 @@ main(int argc, char **argv)
 {
 	/* Before anything measures text: wcwidth needs the UTF-8 locale. */
 	setup_locale();
-	bindtextdomain(PACKAGE, KAOHE_LOCALEDIR);
+	/*
+	 * Uninstalled (make check), the catalogue is not in localedir yet:
+	 * $KAOHE_LOCALEDIR points at one, for the CLI and the UI alike.
+	 */
+	if (getenv("KAOHE_LOCALEDIR") != NULL && *getenv("KAOHE_LOCALEDIR"))
+		bindtextdomain(PACKAGE, getenv("KAOHE_LOCALEDIR"));
+	else
+		bindtextdomain(PACKAGE, KAOHE_LOCALEDIR);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 	return cli_main(argc, argv);

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -148,6 +149,33 @@ tui_put(int y, int x, int cols, const char *s, attr_t attr)
 	return used;
 }
 
+bool
+tui_utf8(void)
+{
+	static int utf8 = -1;
+
+	if (utf8 < 0)
+		utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	return utf8 == 1;
+}
+
+int
+tui_put_cut(int y, int x, int cols, const char *s, attr_t attr)
+{
+	size_t n;
+	wchar_t *w;
+	int used;
+
+	if (s == NULL || cols <= 0)
+		return 0;
+	if ((int)width_of(s) <= cols)
+		return tui_put(y, x, cols, s, attr);
+	w = to_wide(s, &n);
+	used = tui_putw(y, x, cols - 1, w, n, attr);
+	free(w);
+	return used + tui_put(y, x + used, 1, tui_utf8() ? "…" : "~", attr);
+}
+
 void
 tui_fill(int y, int x, int cols, attr_t attr)
 {
@@ -171,14 +199,33 @@ tui_put_right(int y, int right, const char *s, attr_t attr)
 	tui_put(y, x, right - x, s, attr);
 }
 
+/*
+ * Eighths of a cell in block characters when the codeset can say them
+ * (the Linux console's font has them too); '#' and '-' otherwise.
+ */
 void
 tui_bar(int y, int x, int cols, size_t done, size_t all, attr_t attr)
 {
-	int full = all > 0 ? (int)((done * (size_t)cols) / all) : 0, i;
+	static const wchar_t part[8] = { L' ', L'▏', L'▎', L'▍', L'▌', L'▋',
+	    L'▊', L'▉' };
+	size_t eighths = all > 0 ? done * (size_t)cols * 8 / all : 0, e;
+	wchar_t wc;
+	int i;
 
-	/* ASCII so that it reads the same on the Linux console. */
-	for (i = 0; i < cols; i++)
-		mvaddch(y, x + i, (i < full ? '#' : '-') | attr);
+	for (i = 0; i < cols; i++) {
+		e = (size_t)i * 8;
+		if (!tui_utf8()) {
+			mvaddch(y, x + i, (e + 8 <= eighths ? '#' : '-') | attr);
+			continue;
+		}
+		if (e + 8 <= eighths)
+			wc = L'█';
+		else if (e < eighths)
+			wc = part[eighths - e];
+		else
+			wc = L'░';
+		tui_putw(y, x + i, 1, &wc, 1, attr);
+	}
 }
 
 void

@@ -177,7 +177,7 @@ home_draw_cells(int y, const struct home_cols *c, const char *const cell[7],
 		if (i == 5)	/* totals align right */
 			tui_put_right(y, x + w[i], cell[i], attr[i]);
 		else
-			tui_put(y, x, w[i], cell[i], attr[i]);
+			tui_put_cut(y, x, w[i], cell[i], attr[i]);
 		x += w[i] + 1;
 	}
 }

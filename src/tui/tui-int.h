@@ -209,6 +209,10 @@ attr_t	tui_attr(const struct tui *, enum tui_role);
 int	tui_put(int y, int x, int cols, const char *s, attr_t);
 int	tui_putw(int y, int x, int cols, const wchar_t *s, size_t n, attr_t);
 void	tui_fill(int y, int x, int cols, attr_t);
+/* The same as tui_put, but a cut shows "…" in its last column. */
+int	tui_put_cut(int y, int x, int cols, const char *s, attr_t);
+/* Is the locale's codeset UTF-8 (block characters, "…")? */
+bool	tui_utf8(void);
 /* Draw s right-aligned so that it ends at column right. */
 void	tui_put_right(int y, int right, const char *s, attr_t);
 /* A bar of width cols: done of all. */

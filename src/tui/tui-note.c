@@ -171,8 +171,8 @@ note_draw(struct tui *tui, struct tui_view *v)
 	free(name);
 	tui_put(1, 1, COLS - 2, n->readonly ?
 	    _("finalized: read-only. Esc goes back.") :
-	    _("Enter starts a new line · Esc saves and goes back · Ctrl-O"
-	    " opens $EDITOR"), tui_attr(tui, TUI_ROLE_DIM));
+	    _("Enter: new line · Esc: save and back · Ctrl-O: $EDITOR"),
+	    tui_attr(tui, TUI_ROLE_DIM));
 	for (i = 0; i < rows && (size_t)(n->top + i) < n->nrows; i++) {
 		const struct note_row *r = &n->rows[n->top + i];
 

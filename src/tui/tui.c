@@ -434,12 +434,6 @@ tui_run(struct store *st, enum tui_start start, long long id,
 	struct scorecard *sc = NULL;
 	char *cause = NULL;
 
-	/*
-	 * Uninstalled (make check), the catalogue is not in localedir yet:
-	 * KAOHE_LOCALEDIR points at one. main binds the installed one.
-	 */
-	if (getenv("KAOHE_LOCALEDIR") != NULL && *getenv("KAOHE_LOCALEDIR"))
-		bindtextdomain(PACKAGE, getenv("KAOHE_LOCALEDIR"));
 	memset(&tui, 0, sizeof tui);
 	tui.st = st;
 	tui.cursor_y = -1;

@@ -20,6 +20,10 @@ screen | grep -n -e 臺南分署 -e 高雄分署 | head -n 1 | grep -q 臺南分
     fail "the draft is not listed first"
 expect "870/1000"
 expect "36/36"
+# A cut name says so; progress in block characters under UTF-8.
+expect "為民服務不…"
+expect "███████"
+expect "░░░░░░░"
 
 # Search the notes.
 send /

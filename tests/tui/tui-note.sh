@@ -8,6 +8,8 @@ start open "$id"
 wait_for "0/36 items"
 send r
 wait_for "Record (紀錄事項)"
+# The hint line fits 80 columns whole.
+expect 'Esc: save and back · Ctrl-O: $EDITOR'
 type_text "各科室業務承辦，均完成製作標準作業流程達 100%。"
 send Enter
 type_text "給予 29 分"

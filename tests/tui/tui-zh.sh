@@ -20,6 +20,13 @@ else
 fi
 
 id=$(new_card)
+# The command line reads the same catalogue (main binds it, not the UI).
+env LANG=zh_TW.UTF-8 LC_ALL=zh_TW.UTF-8 LANGUAGE= \
+    KAOHE_LOCALEDIR="$tui_tmp/locale" "$KAOHE" --db "$DB" show 999 \
+    >"$tui_tmp/out" 2>"$tui_tmp/err" && { echo "FAIL: show 999 succeeded"; exit 1; }
+grep -q "沒有評分表 999" "$tui_tmp/err" ||
+    { echo "FAIL: the CLI message is not in Chinese:"; cat "$tui_tmp/err"; exit 1; }
+
 TUI_LANG=zh_TW.UTF-8
 TUI_ENV="KAOHE_LOCALEDIR=$tui_tmp/locale LANGUAGE="
 start open "$id"
@@ -37,6 +44,7 @@ send BSpace BSpace
 type_text 28
 send Enter
 wait_for "已儲存 ✓"
+expect "已儲存 28 分：1.1.1 · 現在在 1.1.2"
 T resize-window -t t -x 40 -y 10
 wait_for "終端機視窗太小：40x10，至少需要 80x24"
 T resize-window -t t -x 80 -y 24
