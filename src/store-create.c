@@ -28,6 +28,7 @@ struct card_row {
 	size_t			 ninspectors;
 	const char		*created_at;
 	const char		*updated_at;
+	bool			 sums_pending;	/* import: sums once, at the end */
 };
 
 static int
@@ -44,20 +45,15 @@ static int
 insert_rubric(struct store *st, const char *sha256, const struct rubric *r,
     const char *text, char **cause)
 {
-	sqlite3_stmt *stmt;
-	int rc;
+	sqlite3_stmt *stmt = store_stmt(st, STMT_RUBRIC_INSERT, cause);
 
-	if (store_prepare(st, "INSERT INTO rubrics (sha256, rubric_id, title,"
-	    " text) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (sha256) DO NOTHING",
-	    &stmt, cause) != 0)
+	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_text(stmt, 1, sha256, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, r->id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, r->title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, text, -1, SQLITE_STATIC);
-	rc = step_once(st, stmt, "save the rubric snapshot", cause);
-	sqlite3_finalize(stmt);
-	return rc;
+	return step_once(st, stmt, "save the rubric snapshot", cause);
 }
 
 static char *
@@ -78,15 +74,11 @@ static int
 insert_card(struct store *st, const struct card_row *c, long long *id,
     char **cause)
 {
-	sqlite3_stmt *stmt;
+	sqlite3_stmt *stmt = store_stmt(st, STMT_CARD_INSERT, cause);
 	char *joined;
 	int rc;
 
-	if (store_prepare(st, "INSERT INTO scorecards (uuid, rubric_sha256,"
-	    " rubric_id, agency, date, inspectors, status, created_at,"
-	    " updated_at, finalized_at, score, max, scored, items)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, '', 0, ?9, 0, ?10)",
-	    &stmt, cause) != 0)
+	if (stmt == NULL)
 		return -1;
 	joined = join_inspectors(c->inspectors, c->ninspectors);
 	sqlite3_bind_text(stmt, 1, c->uuid, -1, SQLITE_STATIC);
@@ -99,8 +91,8 @@ insert_card(struct store *st, const struct card_row *c, long long *id,
 	sqlite3_bind_text(stmt, 8, c->updated_at, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 9, c->rubric->root.max);
 	sqlite3_bind_int64(stmt, 10, (sqlite3_int64)c->rubric->nitems);
+	sqlite3_bind_int(stmt, 11, c->sums_pending ? -1 : 0);
 	rc = step_once(st, stmt, "save the scorecard", cause);
-	sqlite3_finalize(stmt);
 	free(joined);
 	*id = sqlite3_last_insert_rowid(st->db);
 	return rc;
@@ -110,12 +102,11 @@ static int
 insert_inspectors(struct store *st, long long id, char *const *names,
     size_t n, char **cause)
 {
-	sqlite3_stmt *stmt;
+	sqlite3_stmt *stmt = store_stmt(st, STMT_INSPECTOR_INSERT, cause);
 	size_t i;
 	int rc = 0;
 
-	if (store_prepare(st, "INSERT INTO inspectors (scorecard_id, position,"
-	    " name) VALUES (?1, ?2, ?3)", &stmt, cause) != 0)
+	if (stmt == NULL)
 		return -1;
 	for (i = 0; i < n && rc == 0; i++) {
 		sqlite3_bind_int64(stmt, 1, id);
@@ -123,7 +114,6 @@ insert_inspectors(struct store *st, long long id, char *const *names,
 		sqlite3_bind_text(stmt, 3, names[i], -1, SQLITE_STATIC);
 		rc = step_once(st, stmt, "save the inspectors", cause);
 	}
-	sqlite3_finalize(stmt);
 	return rc;
 }
 
@@ -157,16 +147,11 @@ static int
 insert_sections(struct store *st, long long id, const struct rubric *r,
     char **cause)
 {
-	sqlite3_stmt *stmt;
-	int rc;
+	sqlite3_stmt *stmt = store_stmt(st, STMT_SECTION_INSERT, cause);
 
-	if (store_prepare(st, "INSERT INTO section_scores (scorecard_id, key,"
-	    " title, depth, item_first, score, max, scored, items)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, 0, ?7)", &stmt, cause) != 0)
+	if (stmt == NULL)
 		return -1;
-	rc = insert_sections_below(st, stmt, id, &r->root, cause);
-	sqlite3_finalize(stmt);
-	return rc;
+	return insert_sections_below(st, stmt, id, &r->root, cause);
 }
 
 /* entries may be NULL for a new, empty draft. */
@@ -175,13 +160,11 @@ insert_entries(struct store *st, long long id, const struct rubric *r,
     const struct scorecard_entry *entries, char **cause)
 {
 	const struct scorecard_entry *e;
-	sqlite3_stmt *stmt;
+	sqlite3_stmt *stmt = store_stmt(st, STMT_ENTRY_INSERT, cause);
 	size_t i;
 	int rc = 0;
 
-	if (store_prepare(st, "INSERT INTO entries (scorecard_id, position,"
-	    " item, score, tier, record, rationale)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &stmt, cause) != 0)
+	if (stmt == NULL)
 		return -1;
 	for (i = 0; i < r->nitems && rc == 0; i++) {
 		e = entries != NULL ? &entries[i] : NULL;
@@ -199,8 +182,28 @@ insert_entries(struct store *st, long long id, const struct rubric *r,
 		    SQLITE_STATIC);
 		rc = step_once(st, stmt, "save the entries", cause);
 	}
-	sqlite3_finalize(stmt);
 	return rc;
+}
+
+/*
+ * The sums the sums_insert trigger skipped while scorecards.scored was -1:
+ * the card's and every section's, one statement each, from the entries
+ * as stored, with the triggers' own formula.
+ */
+static int
+compute_sums(struct store *st, long long id, char **cause)
+{
+	sqlite3_stmt *stmt;
+
+	if ((stmt = store_stmt(st, STMT_SECTION_SUMS, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	if (step_once(st, stmt, "sum the sections", cause) != 0)
+		return -1;
+	if ((stmt = store_stmt(st, STMT_CARD_SUMS, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	return step_once(st, stmt, "sum the scorecard", cause);
 }
 
 static int
@@ -214,7 +217,7 @@ insert_all(struct store *st, const struct card_row *c, const char *text,
 	    insert_sections(st, *id, c->rubric, cause) != 0 ||
 	    insert_entries(st, *id, c->rubric, entries, cause) != 0)
 		return -1;
-	return 0;
+	return c->sums_pending ? compute_sums(st, *id, cause) : 0;
 }
 
 int
@@ -224,7 +227,7 @@ store_create(struct store *st, const char *rubric_text,
 {
 	char uuid[37], sha[65], now[32];
 	struct card_row c = { uuid, sha, rubric, agency, date, inspectors,
-	    ninspectors, now, now };
+	    ninspectors, now, now, false };
 
 	if (store_refuse_readonly(st, cause) != 0)
 		return -1;
@@ -249,18 +252,17 @@ int
 store_has_uuid(struct store *st, const char *uuid, bool *present,
     char **cause)
 {
-	sqlite3_stmt *stmt;
+	sqlite3_stmt *stmt = store_stmt(st, STMT_CARD_BY_UUID, cause);
 	int rc;
 
-	if (store_prepare(st, "SELECT 1 FROM scorecards WHERE uuid = ?1",
-	    &stmt, cause) != 0)
+	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_text(stmt, 1, uuid, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	*present = rc == SQLITE_ROW;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		*cause = store_errmsg(st, "look up the UUID");
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -269,21 +271,16 @@ static int
 restore_status(struct store *st, const struct scorecard *sc, long long id,
     const char *updated_at, char **cause)
 {
-	sqlite3_stmt *stmt;
-	int rc;
+	sqlite3_stmt *stmt = store_stmt(st, STMT_CARD_RESTORE, cause);
 
-	if (store_prepare(st, "UPDATE scorecards SET status = ?2,"
-	    " finalized_at = ?3, updated_at = ?4 WHERE id = ?1", &stmt,
-	    cause) != 0)
+	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_int(stmt, 2, sc->status == SCORECARD_FINAL);
 	sqlite3_bind_text(stmt, 3, sc->status == SCORECARD_FINAL ?
 	    sc->finalized_at : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, updated_at, -1, SQLITE_STATIC);
-	rc = step_once(st, stmt, "save the status", cause);
-	sqlite3_finalize(stmt);
-	return rc;
+	return step_once(st, stmt, "save the status", cause);
 }
 
 /* An imported score obeys the rules of its own rubric snapshot. */
@@ -336,18 +333,32 @@ check_insertable(struct store *st, const struct scorecard *sc, char **cause)
 	return 0;
 }
 
+/* The hash is recomputed: a snapshot is keyed by what it holds. */
+static void
+hash_snapshot(struct store *st, const char *text, char sha[65])
+{
+	if (st->hashed_text != NULL && strcmp(st->hashed_text, text) == 0) {
+		memcpy(sha, st->hashed_sha256, 65);
+		return;
+	}
+	sha256_hex(text, strlen(text), sha);
+	free(st->hashed_text);
+	st->hashed_text = xstrdup(text);
+	memcpy(st->hashed_sha256, sha, 65);
+}
+
 int
 store_insert(struct store *st, struct scorecard *sc, char **cause)
 {
 	char sha[65], now[32];
 	struct card_row c = { sc->uuid, sha, sc->rubric, sc->agency, sc->date,
-	    sc->inspectors, sc->ninspectors, sc->created_at, sc->updated_at };
+	    sc->inspectors, sc->ninspectors, sc->created_at, sc->updated_at,
+	    true };
 	long long id;
 
 	if (check_insertable(st, sc, cause) != 0)
 		return -1;
-	/* The hash is recomputed: a snapshot is keyed by what it holds. */
-	sha256_hex(sc->rubric_text, strlen(sc->rubric_text), sha);
+	hash_snapshot(st, sc->rubric_text, sha);
 	store_now(now);
 	if (*c.created_at == '\0')
 		c.created_at = now;

@@ -22,6 +22,16 @@ enum store_stmt {
 	STMT_ENTRY_NOTE_RATIONALE,
 	STMT_CARD_STATUS,
 	STMT_CARD_UPDATED,
+	/* store-create.c: import writes 100,000 cards through these. */
+	STMT_RUBRIC_INSERT,
+	STMT_CARD_INSERT,
+	STMT_INSPECTOR_INSERT,
+	STMT_SECTION_INSERT,
+	STMT_ENTRY_INSERT,
+	STMT_CARD_SUMS,
+	STMT_SECTION_SUMS,
+	STMT_CARD_RESTORE,
+	STMT_CARD_BY_UUID,
 	STMT__COUNT
 };
 
@@ -31,6 +41,10 @@ struct store {
 	bool		 readonly;
 	bool		 in_transaction;	/* store_begin was called */
 	sqlite3_stmt	*stmts[STMT__COUNT];
+	/* The last rubric text store_insert hashed: an import's 100,000
+	 * cards share a snapshot, and comparing is cheaper than hashing. */
+	char		*hashed_text;
+	char		 hashed_sha256[65];
 };
 
 /* The cached statement, reset and unbound; NULL with *cause. */

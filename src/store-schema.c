@@ -28,7 +28,7 @@
  *	finalized_at	TEXT NOT NULL,		-- '' while a draft
  *	score		INTEGER NOT NULL,	-- sum of scored entries
  *	max		INTEGER NOT NULL,	-- the rubric's total
- *	scored		INTEGER NOT NULL,	-- entries scored
+ *	scored		INTEGER NOT NULL,	-- entries scored; -1: see sums_*
  *	items		INTEGER NOT NULL	-- the rubric's items
  * ) STRICT;
  *
@@ -92,7 +92,11 @@
  *    audit itself refuses UPDATE and DELETE.
  *  - sums_*: a change of an entry's score recomputes scorecards.score and
  *    .scored and the section_scores rows of the sections that hold it;
- *    any change of an entry touches scorecards.updated_at.
+ *    any change of an entry touches scorecards.updated_at. An inserted
+ *    entry is summed only when its card's scored is not -1: import
+ *    (store_insert) writes its card with scored = -1, inserts all the
+ *    entries without 36 recomputations, then sets the card's and every
+ *    section's sums once, with the same formula, in the same transaction.
  *
  *  - rubrics_immutable: a snapshot is never updated (its hash is its key).
  *
@@ -282,7 +286,8 @@ static const char schema_v1[] =
 	SUMS_BODY
 	"END;\n"
 	"CREATE TRIGGER sums_insert AFTER INSERT ON entries\n"
-	"WHEN NEW.score IS NOT NULL BEGIN\n"
+	"WHEN NEW.score IS NOT NULL AND (SELECT scored FROM scorecards\n"
+	"  WHERE id = NEW.scorecard_id) >= 0 BEGIN\n"
 	SUMS_BODY
 	"END;\n"
 	"CREATE TRIGGER touch_entry AFTER UPDATE ON entries\n"
@@ -662,6 +667,7 @@ store_close(struct store *st)
 		return;
 	for (i = 0; i < STMT__COUNT; i++)
 		sqlite3_finalize(st->stmts[i]);
+	free(st->hashed_text);
 	if (st->db != NULL && sqlite3_close(st->db) != SQLITE_OK)
 		sqlite3_close_v2(st->db);
 	free(st->path);

@@ -29,6 +29,42 @@ static const char *const stmt_sql[STMT__COUNT] = {
 	    " finalized_at = ?2, updated_at = ?2 WHERE id = ?1",
 	[STMT_CARD_UPDATED] = "SELECT status, updated_at FROM scorecards"
 	    " WHERE id = ?1",
+	[STMT_RUBRIC_INSERT] = "INSERT INTO rubrics (sha256, rubric_id,"
+	    " title, text) VALUES (?1, ?2, ?3, ?4)"
+	    " ON CONFLICT (sha256) DO NOTHING",
+	/* scored ?11 is -1 while import's sums are pending (store-schema.c). */
+	[STMT_CARD_INSERT] = "INSERT INTO scorecards (uuid, rubric_sha256,"
+	    " rubric_id, agency, date, inspectors, status, created_at,"
+	    " updated_at, finalized_at, score, max, scored, items)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, '', 0, ?9, ?11, ?10)",
+	[STMT_INSPECTOR_INSERT] = "INSERT INTO inspectors (scorecard_id,"
+	    " position, name) VALUES (?1, ?2, ?3)",
+	[STMT_SECTION_INSERT] = "INSERT INTO section_scores (scorecard_id,"
+	    " key, title, depth, item_first, score, max, scored, items)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, 0, ?7)",
+	[STMT_ENTRY_INSERT] = "INSERT INTO entries (scorecard_id, position,"
+	    " item, score, tier, record, rationale)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	/* The same sums as the schema's SUMS_BODY, once for a whole card. */
+	[STMT_CARD_SUMS] = "UPDATE scorecards SET"
+	    " score = (SELECT coalesce(sum(score), 0) FROM entries"
+	    " WHERE scorecard_id = ?1),"
+	    " scored = (SELECT count(score) FROM entries"
+	    " WHERE scorecard_id = ?1) WHERE id = ?1",
+	[STMT_SECTION_SUMS] = "UPDATE section_scores SET"
+	    " score = (SELECT coalesce(sum(e.score), 0) FROM entries AS e"
+	    " WHERE e.scorecard_id = section_scores.scorecard_id"
+	    " AND e.position >= section_scores.item_first"
+	    " AND e.position < section_scores.item_first"
+	    " + section_scores.items),"
+	    " scored = (SELECT count(e.score) FROM entries AS e"
+	    " WHERE e.scorecard_id = section_scores.scorecard_id"
+	    " AND e.position >= section_scores.item_first"
+	    " AND e.position < section_scores.item_first"
+	    " + section_scores.items) WHERE scorecard_id = ?1",
+	[STMT_CARD_RESTORE] = "UPDATE scorecards SET status = ?2,"
+	    " finalized_at = ?3, updated_at = ?4 WHERE id = ?1",
+	[STMT_CARD_BY_UUID] = "SELECT 1 FROM scorecards WHERE uuid = ?1",
 };
 
 char *
