@@ -1123,6 +1123,91 @@ test_insert_round_trip(void **state)
 	free(dbcopy);
 }
 
+/* Every summary column of card id, as one line: the card's, then its sections'. */
+static char *
+raw_sums(const char *path, long long id)
+{
+	sqlite3 *db;
+	sqlite3_stmt *stmt;
+	char *sql, *v;
+
+	sql = xasprintf("SELECT (SELECT score || '/' || max || ' ' || scored"
+	    " || '/' || items FROM scorecards WHERE id = %lld) || ';' ||"
+	    " (SELECT group_concat(key || ' ' || title || ' ' || depth || ' '"
+	    " || item_first || ' ' || score || '/' || max || ' ' || scored"
+	    " || '/' || items, ';') FROM (SELECT * FROM section_scores"
+	    " WHERE scorecard_id = %lld ORDER BY key))", id, id);
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	assert_non_null(sqlite3_column_text(stmt, 0));
+	v = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	free(sql);
+	return v;
+}
+
+/*
+ * Import sums a card once, after its entries, instead of through the
+ * per-entry triggers: the summary it leaves must be the one interactive
+ * scoring of the same card leaves, and later interactive writes to the
+ * imported card must keep it current as before.
+ */
+static void
+test_insert_sums_match_interactive(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = open_ok(f->db, STORE_READWRITE), *other;
+	long long id = create_card(st, "臺南分署", "2021-08-06");
+	struct scorecard *sc = load_ok(st, id), *copy;
+	char *cause = NULL, *dbcopy = xasprintf("%s/copy.db", f->dir);
+	char *want, *got;
+
+	/* A partly scored draft: some sections have partial sums. */
+	assert_int_equal(store_set_score(st, sc, I113, 27, 0, &cause), 0);
+	assert_int_equal(store_set_score(st, sc, I121, 8, 3, &cause), 0);
+	assert_int_equal(store_set_score(st, sc, I21, 30, 0, &cause), 0);
+	scorecard_free(sc);
+	sc = load_ok(st, id);
+	store_close(st);
+	want = raw_sums(f->db, id);
+	assert_non_null(strstr(want, "65/100 3/4;"));
+
+	other = open_ok(dbcopy, STORE_READWRITE);
+	create_card(other, "先來的", "2020-01-01");
+	assert_int_equal(store_begin(other, &cause), 0);
+	assert_int_equal(store_insert(other, sc, &cause), 0);
+	assert_int_equal(store_commit(other, &cause), 0);
+	got = raw_sums(dbcopy, sc->id);
+	assert_string_equal(got, want);
+	free(got);
+	assert_int_equal(raw_int(dbcopy, "SELECT count(*) FROM scorecards"
+	    " WHERE scored < 0"), 0);
+
+	/* The same interactive write on both: the triggers still sum. */
+	copy = load_ok(other, sc->id);
+	assert_int_equal(store_set_score(other, copy, I111, 9, 0, &cause), 0);
+	store_close(other);
+	scorecard_free(sc);	/* its id is now the copy's */
+	st = open_ok(f->db, STORE_READWRITE);
+	sc = load_ok(st, id);
+	assert_int_equal(store_set_score(st, sc, I111, 9, 0, &cause), 0);
+	store_close(st);
+	free(want);
+	want = raw_sums(f->db, id);
+	assert_non_null(strstr(want, "74/100 4/4;"));
+	got = raw_sums(dbcopy, copy->id);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	scorecard_free(copy);
+	scorecard_free(sc);
+	free(dbcopy);
+}
+
 /* A failed insert inside a batch undoes itself, not the batch. */
 static void
 test_insert_failure_is_atomic(void **state)
@@ -1207,6 +1292,7 @@ main(void)
 		T(test_disk_full),
 		T(test_list),
 		T(test_insert_round_trip),
+		T(test_insert_sums_match_interactive),
 		T(test_insert_failure_is_atomic),
 	};
 
