@@ -205,6 +205,21 @@ run_home(struct cli_ctx *ctx)
 	return rc;
 }
 
+/*
+ * stdio reports a full disk only when it flushes: a command that printed
+ * a report must not exit 0 when the report was lost on the way.
+ */
+static int
+check_stdout(int rc)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	if (rc == CLI_OK)
+		rc = cli_fail(_("cannot write to standard output: %s"),
+		    strerror(errno));
+	return rc;
+}
+
 int
 cli_main(int argc, char **argv)
 {
@@ -244,5 +259,5 @@ cli_main(int argc, char **argv)
 		    " --help)"), argv[i]);
 	if (cli_wants_help(cmd, argc - i, argv + i))
 		return CLI_OK;
-	return cmd->exec(&ctx, argc - i, argv + i);
+	return check_stdout(cmd->exec(&ctx, argc - i, argv + i));
 }

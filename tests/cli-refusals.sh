@@ -116,6 +116,20 @@ else
 	echo "SKIP: read-only checks (root without setpriv)"
 fi
 
+# A report lost to a full disk is an error, not exit 0.
+if [ -w /dev/full ]; then
+	for args in "show $id" "history $id" "stats" "compare $id $id" \
+	    "rubric list"; do
+		checks=$((checks + 1))
+		rc=0
+		# shellcheck disable=SC2086
+		"$KAOHE" --db "$db" $args >/dev/full 2>"$tmp/err" || rc=$?
+		[ "$rc" -eq 1 ] || fail "$args >/dev/full: exit $rc"
+		grep -q "cannot write" "$tmp/err" ||
+		    fail "$args >/dev/full: $(cat "$tmp/err")"
+	done
+fi
+
 # The database file is private.
 mode=$(stat -c %a "$db")
 checks=$((checks + 1)); [ "$mode" = 600 ] || fail "database mode $mode"
