@@ -85,7 +85,8 @@ cli_usage(const struct cli_command *cmd, const char *fmt, ...)
 	return CLI_USAGE;
 }
 
-bool
+/* Does argv hold -h or --help before "--"? Then print the command's help. */
+static bool
 cli_wants_help(const struct cli_command *cmd, int argc, char **argv)
 {
 	int i;

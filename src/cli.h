@@ -35,8 +35,6 @@ int	cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A usage error for cmd: the message, then "usage: kaohe ..."; returns CLI_USAGE. */
 int	cli_usage(const struct cli_command *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
-/* Does argv hold -h or --help before "--"? Then print the command's help. */
-bool	cli_wants_help(const struct cli_command *cmd, int argc, char **argv);
 
 int	cli_open_store(struct cli_ctx *, enum store_mode, struct store **);
 /* Is there no database file yet? (A first run: nothing scored.) */

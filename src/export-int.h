@@ -23,9 +23,6 @@ char	*export_inspectors(const struct scorecard *, const char *sep);
 const char *export_status(const struct scorecard *);
 /* "一、基礎服務 (200分) 得分：174", "（已評 2/3）" added while incomplete. */
 char	*export_heading(const struct scorecard *, const struct rubric_node *);
-/* Its second half: "(200分) 得分：174". */
-char	*export_heading_tail(const struct scorecard *,
-	    const struct rubric_node *);
 /* "1~30分" */
 char	*export_range(int min, int max);
 /* "■ 26~30分 達90%以上" for the chosen tier, "□ 21~25分" for the others. */

@@ -289,7 +289,8 @@ export_status(const struct scorecard *sc)
 	return sc->status == SCORECARD_FINAL ? "已定稿" : "草稿";
 }
 
-char *
+/* export_heading's second half: "(200分) 得分：174". */
+static char *
 export_heading_tail(const struct scorecard *sc, const struct rubric_node *n)
 {
 	struct scorecard_sum s = scorecard_sum(sc, n);

@@ -14,7 +14,8 @@ json_init(struct json_writer *w, FILE *out, bool pretty)
 	w->pretty = pretty;
 }
 
-void
+/* Write s as a JSON string literal (with quotes) to out. */
+static void
 json_write_string(FILE *out, const char *s)
 {
 	const unsigned char *p;

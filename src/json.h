@@ -26,7 +26,5 @@ void	json_number(struct json_writer *, const char *key, const char *text);
 void	json_bool(struct json_writer *, const char *key, bool v);
 /* Ends the top-level value with a newline. */
 void	json_finish(struct json_writer *);
-/* Write s as a JSON string literal (with quotes) to out. */
-void	json_write_string(FILE *out, const char *s);
 
 #endif

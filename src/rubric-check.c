@@ -58,7 +58,8 @@ rubric_excerpt(const char *s, size_t len)
 	return out;
 }
 
-char *
+/* "item 1.1.3 (服務人員專業度)", or "this item" before its key is known. Caller frees. */
+static char *
 rubric_node_name(const struct rubric_node *n)
 {
 	const char *kind = n->nchildren > 0 ? "section" : "item";

@@ -48,8 +48,6 @@ int	rubric_errorf(const struct rubric_err *, struct rubric_pos,
 	    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Up to about 40 bytes of s on one line, for a message. Caller frees. */
 char	*rubric_excerpt(const char *s, size_t len);
-/* "item 1.1.3 (服務人員專業度)", or "this item" before its key is known. Caller frees. */
-char	*rubric_node_name(const struct rubric_node *);
 
 /* rubric-utf8.c: the first invalid byte, and positions of byte offsets. */
 bool	rubric_utf8_check(const char *text, size_t len, size_t *bad);

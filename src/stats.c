@@ -14,7 +14,12 @@ static const char *const eighths[9] = {
 	"", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"
 };
 
-char *
+/*
+ * The bar for value on a scale where scale fills cols columns, padded with
+ * spaces to exactly cols columns. Negative or NaN values draw nothing.
+ * Caller frees.
+ */
+static char *
 stats_bar_text(double value, double scale, size_t cols, bool ascii)
 {
 	size_t units = 0, full, rest, i, len = 0, used;

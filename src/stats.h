@@ -16,12 +16,6 @@ struct stats_bar {
 	const char	*note;		/* "870.0  (3)"; may be NULL */
 };
 
-/*
- * The bar for value on a scale where scale fills cols columns, padded with
- * spaces to exactly cols columns. Negative or NaN values draw nothing.
- * Caller frees.
- */
-char	*stats_bar_text(double value, double scale, size_t cols, bool ascii);
 
 /*
  * Print one line a bar: the label padded to label_cols display columns
