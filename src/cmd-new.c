@@ -18,7 +18,7 @@ static int	cmd_new_exec(struct cli_ctx *, int, char **);
 
 const struct cli_command cli_cmd_new = {
 	"new",
-	"[--rubric NAME|FILE] --agency A [--date YYYY-MM-DD] --inspector P... --no-tui",
+	"[--rubric NAME|FILE] --agency A [--date YYYY-MM-DD] --inspector P... [--no-tui]",
 	N_("start a scorecard (prints its ID with --no-tui)"),
 	N_("  --rubric NAME|FILE  the rubric (default: 110)\n"
 	   "  --agency A          受考核機關, the agency inspected\n"

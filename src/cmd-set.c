@@ -13,7 +13,7 @@ static int	cmd_set_exec(struct cli_ctx *, int, char **);
 
 const struct cli_command cli_cmd_set = {
 	"set",
-	"ID ITEM SCORE [--tier N]",
+	"ID ITEM SCORE [--tier N] | ID ITEM --clear",
 	N_("score an item (or clear it with --clear)"),
 	N_("  --tier N   the tier (1-based) that the score falls in; needed only\n"
 	   "             when the item's tiers overlap at SCORE\n"
