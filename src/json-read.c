@@ -57,7 +57,8 @@ static void
 buf_add(struct buf *b, const char *s, size_t n)
 {
 	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
+		/* Most strings are one run: the first piece fits exactly. */
+		b->cap = (b->len + n + 1) * (b->cap == 0 ? 1 : 2);
 		b->s = xreallocarray(b->s, b->cap, 1);
 	}
 	memcpy(b->s + b->len, s, n);
@@ -312,7 +313,6 @@ parse_string(struct reader *r, char **out)
 	const unsigned char *run;
 
 	advance(r);	/* the quote */
-	buf_add(&b, "", 0);
 	for (;;) {
 		/* Plain text is copied a run at a time, not a byte at a time. */
 		run = r->p;
@@ -351,7 +351,7 @@ parse_string(struct reader *r, char **out)
 		return fail_at(r, r->line, r->col, _("invalid UTF-8"));
 	}
 	advance(r);	/* the closing quote */
-	*out = b.s;
+	*out = b.s != NULL ? b.s : xstrdup("");
 	return 0;
 }
 
