@@ -34,18 +34,6 @@ cmp_visible(void)
 }
 
 static void
-cmp_cell(const struct compare_side *s, char *buf, size_t size)
-{
-	if (!s->present)
-		snprintf(buf, size, "%s", _("n/a"));
-	else if (!s->scored)
-		snprintf(buf, size, "-/%d", s->max);
-	else
-		snprintf(buf, size, "%d/%d%s", s->score, s->max,
-		    s->complete ? "" : "*");
-}
-
-static void
 cmp_draw_card(struct tui *tui, int y, const char *label,
     const struct scorecard *sc)
 {
@@ -76,8 +64,8 @@ cmp_draw_line(struct tui *tui, int y, int depth, const char *number,
 	    number, *number != '\0' ? " " : "", title);
 	tui_put(y, 1, namecols, name, attr);
 	free(name);
-	cmp_cell(a, ca, sizeof ca);
-	cmp_cell(b, cb, sizeof cb);
+	compare_side_text(a, ca, sizeof ca);
+	compare_side_text(b, cb, sizeof cb);
 	tui_put_right(y, right - CMP_DIFF_COLS - CMP_SCORE_COLS - 2, ca, attr);
 	tui_put_right(y, right - CMP_DIFF_COLS - 1, cb, attr);
 	if (!a->scored || !b->scored)
@@ -164,25 +152,8 @@ cmp_key(struct tui *tui, struct tui_view *view, int key, enum tui_req req)
 	case REQ_BACK:
 		tui_pop(tui);
 		return;
-	case REQ_DOWN:
-		v->top += v->top < last;
-		break;
-	case REQ_UP:
-		v->top -= v->top > 0;
-		break;
-	case REQ_PAGE_DOWN:
-		v->top = v->top + page < last ? v->top + page : last;
-		break;
-	case REQ_PAGE_UP:
-		v->top = v->top > page ? v->top - page : 0;
-		break;
-	case REQ_FIRST:
-		v->top = 0;
-		break;
-	case REQ_LAST:
-		v->top = last;
-		break;
 	default:
+		tui_scroll(&v->top, last, page, req);
 		break;
 	}
 }

@@ -99,25 +99,8 @@ stats_key(struct tui *tui, struct tui_view *view, int key, enum tui_req req)
 	case REQ_BACK:
 		tui_pop(tui);
 		return;
-	case REQ_DOWN:
-		v->top += v->top < last;
-		break;
-	case REQ_UP:
-		v->top -= v->top > 0;
-		break;
-	case REQ_PAGE_DOWN:
-		v->top = v->top + page < last ? v->top + page : last;
-		break;
-	case REQ_PAGE_UP:
-		v->top = v->top > page ? v->top - page : 0;
-		break;
-	case REQ_FIRST:
-		v->top = 0;
-		break;
-	case REQ_LAST:
-		v->top = last;
-		break;
 	default:
+		tui_scroll(&v->top, last, page, req);
 		break;
 	}
 }

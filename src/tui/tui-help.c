@@ -132,27 +132,8 @@ help_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 	case REQ_BACK:
 		tui_pop(tui);
 		break;
-	case REQ_DOWN:
-		if (h->top < last)
-			h->top++;
-		break;
-	case REQ_UP:
-		if (h->top > 0)
-			h->top--;
-		break;
-	case REQ_PAGE_DOWN:
-		h->top = h->top + page < last ? h->top + page : last;
-		break;
-	case REQ_PAGE_UP:
-		h->top = h->top > page ? h->top - page : 0;
-		break;
-	case REQ_FIRST:
-		h->top = 0;
-		break;
-	case REQ_LAST:
-		h->top = last;
-		break;
 	default:
+		tui_scroll(&h->top, last, page, req);
 		break;
 	}
 }
