@@ -60,18 +60,6 @@ want_colour(void)
 	return isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0');
 }
 
-static void
-score_cell(const struct compare_side *s, char *buf, size_t size)
-{
-	if (!s->present)
-		snprintf(buf, size, "%s", _("n/a"));
-	else if (!s->scored)
-		snprintf(buf, size, "-/%d", s->max);
-	else
-		snprintf(buf, size, "%d/%d%s", s->score, s->max,
-		    s->complete ? "" : "*");
-}
-
 /* A name column: the depth's indent, the printed ordinal, the title. */
 static void
 name_cell(int depth, const char *number, const char *title)
@@ -111,8 +99,8 @@ text_line(const struct paint *p, int depth, const char *number,
 	char ca[32], cb[32];
 	bool has = a->scored && b->scored;
 
-	score_cell(a, ca, sizeof ca);
-	score_cell(b, cb, sizeof cb);
+	compare_side_text(a, ca, sizeof ca);
+	compare_side_text(b, cb, sizeof cb);
 	if (section)
 		paint_begin(p, "1");
 	name_cell(depth, number, title);

@@ -1,9 +1,11 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "compare.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 struct builder {
@@ -155,4 +157,16 @@ int
 compare_diff(const struct compare_row *r)
 {
 	return r->b.score - r->a.score;
+}
+
+void
+compare_side_text(const struct compare_side *s, char *buf, size_t size)
+{
+	if (!s->present)
+		snprintf(buf, size, "%s", _("n/a"));
+	else if (!s->scored)
+		snprintf(buf, size, "-/%d", s->max);
+	else
+		snprintf(buf, size, "%d/%d%s", s->score, s->max,
+		    s->complete ? "" : "*");
 }

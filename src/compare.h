@@ -53,6 +53,13 @@ struct compare *compare_new(const struct scorecard *a,
 	    const struct scorecard *b);
 void	compare_free(struct compare *);
 
+/*
+ * One side as a cell: "n/a" when the key is not in its rubric, "-/30"
+ * unscored, "28/30", and "28/30*" for a partial section sum.
+ */
+void	compare_side_text(const struct compare_side *, char *buf,
+	    size_t size);
+
 /* Both sides have a value, so b - a means something. */
 bool	compare_has_diff(const struct compare_row *);
 int	compare_diff(const struct compare_row *);
