@@ -105,7 +105,7 @@ cmd_export_exec(struct cli_ctx *ctx, int argc, char **argv)
 	struct export_job job = { 0 };
 	struct scorecard *sc;
 	struct store *st;
-	char *cause = NULL;
+	char *cause = NULL, *names;
 	size_t npos;
 	long width;
 	int rc, f;
@@ -124,9 +124,13 @@ cmd_export_exec(struct cli_ctx *ctx, int argc, char **argv)
 	if (file != NULL && *file == '\0')
 		return cli_usage(&cli_cmd_export, _("-o needs a file name"));
 	f = export_format_parse(format != NULL ? format : "text");
-	if (f < 0)
-		return cli_usage(&cli_cmd_export, _("--format is text, md, csv"
-		    " or json, not '%s'"), format);
+	if (f < 0) {
+		names = export_format_names();
+		rc = cli_usage(&cli_cmd_export, _("--format is %s, not '%s'"),
+		    names, format);
+		free(names);
+		return rc;
+	}
 	if (widthtext != NULL) {
 		if (cli_args_int(&cli_cmd_export, "--width", widthtext, 40,
 		    1000, &width) != CLI_OK)

@@ -29,7 +29,8 @@
 #include <string.h>
 
 #include "csv.h"
-#include "export-int.h"
+#include "export-formats.h"
+#include "export-util.h"
 #include "width.h"
 #include "xalloc.h"
 
@@ -116,11 +117,14 @@ csv_item(FILE *out, const struct scorecard *sc, const struct rubric_node *item)
 	csv_last(out, e->rationale);
 }
 
-void
-export_csv(FILE *out, const struct scorecard *sc)
+int
+export_csv(FILE *out, const struct scorecard *sc,
+    const struct export_options *o, char **cause)
 {
 	size_t i, n = sizeof csv_columns / sizeof csv_columns[0];
 
+	(void)o;
+	(void)cause;
 	fputs("\xef\xbb\xbf", out);
 	for (i = 0; i < n; i++) {
 		fputs(csv_columns[i], out);
@@ -128,4 +132,5 @@ export_csv(FILE *out, const struct scorecard *sc)
 	}
 	for (i = 0; i < sc->rubric->nitems; i++)
 		csv_item(out, sc, sc->rubric->items[i]);
+	return 0;
 }

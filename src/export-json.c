@@ -22,7 +22,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "export-int.h"
+#include "export-formats.h"
+#include "export-util.h"
 #include "json.h"
 
 static void
@@ -122,13 +123,16 @@ json_rubric(struct json_writer *w, const struct scorecard *sc)
 	json_end_object(w);
 }
 
-void
-export_json(FILE *out, const struct scorecard *sc)
+int
+export_json(FILE *out, const struct scorecard *sc,
+    const struct export_options *o, char **cause)
 {
 	struct scorecard_sum t = scorecard_total(sc);
 	struct json_writer w;
 	size_t i;
 
+	(void)o;
+	(void)cause;
 	json_init(&w, out, true);
 	json_begin_object(&w, NULL);
 	json_int(&w, "id", sc->id);
@@ -152,4 +156,5 @@ export_json(FILE *out, const struct scorecard *sc)
 	json_rubric(&w, sc);
 	json_end_object(&w);
 	json_finish(&w);
+	return 0;
 }

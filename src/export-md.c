@@ -16,7 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export-int.h"
+#include "export-formats.h"
+#include "export-util.h"
 #include "xalloc.h"
 
 static void
@@ -160,8 +161,9 @@ md_item_row(FILE *out, const struct scorecard *sc, const char *dim,
 	free(label);
 }
 
-void
-export_md(FILE *out, const struct scorecard *sc)
+int
+export_md(FILE *out, const struct scorecard *sc,
+    const struct export_options *o, char **cause)
 {
 	const struct rubric *r = sc->rubric;
 	const struct rubric_node *path[EXPORT_PATH_MAX], *anchor, *prev = NULL;
@@ -169,6 +171,8 @@ export_md(FILE *out, const struct scorecard *sc)
 	char *dim;
 	size_t i, j, len;
 
+	(void)o;
+	(void)cause;
 	md_header(out, sc);
 	for (i = 0; i < r->nitems; i++) {
 		item = r->items[i];
@@ -186,4 +190,5 @@ export_md(FILE *out, const struct scorecard *sc)
 		md_item_row(out, sc, dim, item);
 		free(dim);
 	}
+	return 0;
 }

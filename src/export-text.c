@@ -22,7 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export-int.h"
+#include "export-formats.h"
+#include "export-util.h"
 #include "width.h"
 #include "xalloc.h"
 
@@ -638,18 +639,22 @@ text_stacked(FILE *out, const struct scorecard *sc, size_t width)
 	fputc('\n', out);
 }
 
-void
-export_text(FILE *out, const struct scorecard *sc, int width)
+int
+export_text(FILE *out, const struct scorecard *sc,
+    const struct export_options *o, char **cause)
 {
 	struct text_layout L;
+	int width = o->width;
 	size_t w;
 
+	(void)cause;
 	w = (size_t)(width < TEXT_MIN_WIDTH ? TEXT_MIN_WIDTH :
 	    width > TEXT_MAX_WIDTH ? TEXT_MAX_WIDTH : width);
 	if (text_layout(&L, sc, w) != 0) {
 		text_stacked(out, sc, w);
-		return;
+		return 0;
 	}
 	text_header(out, sc, w);
 	text_table(out, sc, &L);
+	return 0;
 }

@@ -1,15 +1,19 @@
 /*
- * Exports of one scorecard: text laid out like the paper form, Markdown,
- * CSV (RFC 4180, UTF-8 with BOM) and JSON (the contract in DESIGN.md).
- * Writes to a memory buffer; the caller decides where it goes.
+ * Exports of one scorecard. Each format is an entry in one table
+ * (export.c): its --format name, its file extension, a description for
+ * menus and its writer. Adding a format adds an entry, not a branch.
+ * Writers write to a FILE; the caller decides where it goes
+ * (export_atomic for a file).
  */
 #ifndef KAOHE_EXPORT_H
 #define KAOHE_EXPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "scorecard.h"
 
+/* The table's order: an index into it, never stored or printed. */
 enum export_format {
 	EXPORT_TEXT = 0,
 	EXPORT_MD,
@@ -17,9 +21,32 @@ enum export_format {
 	EXPORT_JSON,
 };
 
+/* How the text layouts are laid out; the other formats ignore what they
+ * cannot use. */
+struct export_options {
+	int	 width;		/* text: the total width in columns */
+};
+
+typedef int (*export_format_fn)(FILE *out, const struct scorecard *,
+    const struct export_options *, char **cause);
+
+struct export_format_def {
+	const char		*name;		/* "text", as --format takes it */
+	const char		*ext;		/* "txt", for a default file name */
+	const char		*summary;	/* N_("…") for menus and --help */
+	export_format_fn	 write;
+};
+
 /* "text", "md", "csv", "json" → format; -1 when unknown. */
 int	export_format_parse(const char *name);
+/* The table: entries 0 .. export_format_count() - 1. */
+size_t	export_format_count(void);
+const struct export_format_def *export_format_get(enum export_format);
+/* "text, md, csv or json": the names, for messages. Caller frees. */
+char	*export_format_names(void);
 
+int	export_write_opts(FILE *out, const struct scorecard *,
+	    enum export_format, const struct export_options *, char **cause);
 /* width is the text layout's total width in columns (ignored by the others). */
 int	export_write(FILE *out, const struct scorecard *sc, enum export_format,
 	    int width, char **cause);

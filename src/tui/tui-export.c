@@ -13,18 +13,6 @@
 #include "tui/tui-int.h"
 #include "xalloc.h"
 
-static const struct {
-	enum export_format	 format;
-	const char		*ext;
-	const char		*name;
-} export_formats[] = {
-	{ EXPORT_TEXT, "txt", N_("text, laid out like the paper form") },
-	{ EXPORT_MD, "md", N_("Markdown") },
-	{ EXPORT_CSV, "csv", N_("CSV (UTF-8 with BOM, for spreadsheets)") },
-	{ EXPORT_JSON, "json", N_("JSON") },
-};
-#define NFORMATS	(sizeof export_formats / sizeof export_formats[0])
-
 struct export_job {
 	const struct scorecard	*sc;
 	enum export_format	 format;
@@ -52,18 +40,21 @@ export_shown_path(const char *path)
 void
 tui_export(struct tui *tui, const struct scorecard *sc)
 {
-	char *choices[NFORMATS], *def, *path = NULL, *cause = NULL, *shown;
+	size_t i, n = export_format_count();
+	char **choices, *def, *path = NULL, *cause = NULL, *shown;
 	struct export_job job = { sc, EXPORT_TEXT };
-	size_t i;
 	int pick;
 
-	for (i = 0; i < NFORMATS; i++)
-		choices[i] = _(export_formats[i].name);
-	pick = tui_menu(tui, _("Export as:"), choices, NFORMATS, 0);
+	choices = xreallocarray(NULL, n, sizeof *choices);
+	for (i = 0; i < n; i++)
+		choices[i] = _(export_format_get((enum export_format)i)->summary);
+	pick = tui_menu(tui, _("Export as:"), choices, n, 0);
+	free(choices);
 	if (pick < 0)
 		return;
-	job.format = export_formats[pick].format;
-	def = xasprintf("kaohe-%lld.%s", sc->id, export_formats[pick].ext);
+	job.format = (enum export_format)pick;
+	def = xasprintf("kaohe-%lld.%s", sc->id,
+	    export_format_get(job.format)->ext);
 	if (tui_prompt(tui, _("Write to:"), def, &path) != 0 || *path == '\0') {
 		tui_message(tui, false, _("not exported"));
 		free(def);

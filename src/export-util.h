@@ -1,13 +1,16 @@
 /*
- * What the four exports share: the header facts as the form prints them,
- * and one writer per format. Internal to src/export*.c.
+ * What the exports share: the header facts as the form prints them and
+ * the walk over the rubric tree. Every writer (src/export-*.c) uses these;
+ * they use nothing of the writers, so the dependency runs one way:
+ * export.c (the table) → export-<format>.c → export-util.c.
  */
-#ifndef KAOHE_EXPORT_INT_H
-#define KAOHE_EXPORT_INT_H
+#ifndef KAOHE_EXPORT_UTIL_H
+#define KAOHE_EXPORT_UTIL_H
 
 #include <stdbool.h>
-#include <stdio.h>
+#include <stddef.h>
 
+#include "rubric.h"
 #include "scorecard.h"
 
 /* Every text field a reader sees, made safe: no controls, no CR, no tabs,
@@ -41,10 +44,5 @@ const struct rubric_node *export_anchor(const struct rubric_node *item);
 size_t	export_path(const struct rubric_node *n,
 	    const struct rubric_node *stop, const struct rubric_node **path,
 	    size_t max);
-
-void	export_text(FILE *, const struct scorecard *, int width);
-void	export_md(FILE *, const struct scorecard *);
-void	export_csv(FILE *, const struct scorecard *);
-void	export_json(FILE *, const struct scorecard *);
 
 #endif
