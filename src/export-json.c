@@ -4,14 +4,18 @@
  * rubric snapshot, timestamps). The key order is fixed here and nowhere
  * else, so that export → import → export gives the same bytes:
  *
- *   id, uuid, agency, date, inspectors, status, score, max, scored, items,
+ *   id, uuid, agency, date, inspectors, status, score, max, inferred?,
+ *   inferred_from?,
+ *   scored, items,
  *   created_at, updated_at, finalized_at, nodes, rubric
  *   rubric: id, title, sha256, text
  *   node:   as `rubric show --format json` prints it (key, number,
  *           title, min*, max, tiers*, guidance, children+), filled in:
  *           key, number, title, min*, max, tiers* [{label, min, max}],
- *           guidance, score, tier*, record*, rationale*, children+
- *           (* an item only, + a section only)
+ *           guidance, inferred?, inferred_from?, score, tier*, record*,
+ *           rationale*, children+
+ *           (* an item only, + a section only, ? only where the rubric
+ *           marks inferred fields; at the top they are the total's)
  *
  * Strings are written as stored (the writer escapes controls); an empty
  * timestamp is null. A section's score is the sum of its scored items; an
@@ -25,6 +29,7 @@
 #include "export-formats.h"
 #include "export-util.h"
 #include "json.h"
+#include "rubric-show.h"
 
 static void
 json_time(struct json_writer *w, const char *key, const char *t)
@@ -90,6 +95,7 @@ json_node(struct json_writer *w, const struct scorecard *sc,
 	if (item)
 		json_tiers(w, n);
 	json_string(w, "guidance", n->guidance);
+	rubric_json_inferred(w, n);
 	if (item)
 		json_item(w, sc, n);
 	else {
@@ -147,6 +153,7 @@ export_json(FILE *out, const struct scorecard *sc,
 	    "draft");
 	json_int(&w, "score", t.score);
 	json_int(&w, "max", t.max);
+	rubric_json_inferred(&w, &sc->rubric->root);
 	json_int(&w, "scored", (long long)t.scored);
 	json_int(&w, "items", (long long)t.items);
 	json_time(&w, "created_at", sc->created_at);

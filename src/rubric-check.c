@@ -208,6 +208,10 @@ rubric_check_node(const struct rubric_err *err, struct rubric_node *n,
 	    (item && require(err, n, m, RF_MIN, "min") != 0) ||
 	    require(err, n, m, RF_MAX, "max") != 0)
 		return -1;
+	if (has(m, RF_INFERRED_FROM) && n->inferred == 0)
+		return node_errorf(err, n, m->name[RF_INFERRED_FROM],
+		    "'inferred-from' explains 'inferred', which this node"
+		    " does not have (or lists nothing)");
 	return item ? check_item(err, n, m) : check_section(err, n, m);
 }
 
@@ -253,6 +257,10 @@ rubric_check_top(const struct rubric_err *err, const struct rubric *r,
 		if (!has(m, required[i].id))
 			return rubric_errorf(err, m->start, "the rubric has"
 			    " no '%s'", required[i].name);
+	if (has(m, RF_INFERRED_FROM) && r->root.inferred == 0)
+		return rubric_errorf(err, m->name[RF_INFERRED_FROM],
+		    "'inferred-from' explains 'inferred', which the top of"
+		    " the rubric does not have (or lists nothing)");
 	for (i = 0; i < r->root.nchildren; i++)
 		sum += r->root.children[i].max;
 	if (sum != r->total)

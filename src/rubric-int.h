@@ -20,7 +20,7 @@ struct rubric_pos {
 /* The fields a node or the top may carry; bit i is field i. */
 enum rubric_field {
 	RF_KEY, RF_NUMBER, RF_TITLE, RF_MIN, RF_MAX, RF_GUIDANCE,
-	RF_INFERRED, RF_TIERS, RF_CHILDREN,
+	RF_INFERRED, RF_INFERRED_FROM, RF_TIERS, RF_CHILDREN,
 	RF_VERSION, RF_ID, RF_SOURCE, RF_TOTAL, RF_LABEL,
 	RF_COUNT
 };

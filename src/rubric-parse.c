@@ -330,42 +330,73 @@ unknown_name(struct parser *p, const char *fmt)
 	return rc;
 }
 
-static const struct {
+struct inferred_name {
 	const char	*name;
 	unsigned	 bit;
-} inferred_names[] = {
+};
+
+static const struct inferred_name node_inferred_names[] = {
 	{ "title", RUBRIC_INFERRED_TITLE },
 	{ "number", RUBRIC_INFERRED_NUMBER },
 	{ "max", RUBRIC_INFERRED_MAX },
 	{ "min", RUBRIC_INFERRED_MIN },
 	{ "guidance", RUBRIC_INFERRED_GUIDANCE },
 	{ "tiers", RUBRIC_INFERRED_TIERS },
+	{ NULL, 0 }
+};
+
+/* At the top only the total can be inferred: it is the root's max. */
+static const struct inferred_name top_inferred_names[] = {
+	{ "total", RUBRIC_INFERRED_MAX },
+	{ NULL, 0 }
 };
 
 static int
-inferred_one(struct parser *p, unsigned *bits)
+inferred_unknown(struct parser *p, const struct inferred_name *names)
 {
+	char *list = xstrdup(""), *tmp;
+	const struct inferred_name *in;
+	int rc;
+
+	for (in = names; in->name != NULL; in++) {
+		tmp = xasprintf("%s%s%s", list, in == names ? "" : ", ",
+		    in->name);
+		free(list);
+		list = tmp;
+	}
+	tmp = xasprintf("unknown field '%%s' in 'inferred' (expected %s%s)",
+	    names[1].name != NULL ? "one of: " : "", list);
+	rc = unknown_name(p, tmp);
+	free(tmp);
+	free(list);
+	return rc;
+}
+
+static int
+inferred_one(struct parser *p, const struct inferred_name *names,
+    unsigned *bits)
+{
+	const struct inferred_name *in;
 	const char *s;
-	size_t i, n = sizeof inferred_names / sizeof inferred_names[0];
 
 	if (p->ev.type != YAML_SCALAR_EVENT)
 		return wrong_type(p, "inferred", "a list of field names");
 	s = (const char *)p->ev.data.scalar.value;
-	for (i = 0; i < n; i++) {
-		if (strcmp(s, inferred_names[i].name) != 0)
+	for (in = names; in->name != NULL; in++) {
+		if (strcmp(s, in->name) != 0)
 			continue;
-		if (*bits & inferred_names[i].bit)
+		if (*bits & in->bit)
 			return rubric_errorf(p->err, here(p), "'%s' is listed"
 			    " twice in 'inferred'", s);
-		*bits |= inferred_names[i].bit;
+		*bits |= in->bit;
 		return 0;
 	}
-	return unknown_name(p, "unknown field '%s' in 'inferred' (expected"
-	    " one of: title, number, max, min, guidance, tiers)");
+	return inferred_unknown(p, names);
 }
 
 static int
-node_inferred(struct parser *p, struct frame *f)
+take_inferred(struct parser *p, const struct inferred_name *names,
+    unsigned *bits)
 {
 	if (p->ev.type != YAML_SEQUENCE_START_EVENT)
 		return wrong_type(p, "inferred", "a list of field names");
@@ -374,9 +405,22 @@ node_inferred(struct parser *p, struct frame *f)
 			return -1;
 		if (p->ev.type == YAML_SEQUENCE_END_EVENT)
 			return 0;
-		if (inferred_one(p, &f->node->inferred) != 0)
+		if (inferred_one(p, names, bits) != 0)
 			return -1;
 	}
+}
+
+static int
+node_inferred(struct parser *p, struct frame *f)
+{
+	return take_inferred(p, node_inferred_names, &f->node->inferred);
+}
+
+/* The ＊ legend's text: where this node's inferred values came from. */
+static int
+node_inferred_from(struct parser *p, struct frame *f)
+{
+	return take_nonempty_text(p, "inferred-from", &f->node->inferred_from);
 }
 
 static int
@@ -502,6 +546,7 @@ static const struct field node_fields[] = {
 	{ "max", RF_MAX, node_max },
 	{ "guidance", RF_GUIDANCE, node_guidance },
 	{ "inferred", RF_INFERRED, node_inferred },
+	{ "inferred-from", RF_INFERRED_FROM, node_inferred_from },
 	{ "tiers", RF_TIERS, node_tiers },
 	{ "children", RF_CHILDREN, node_children },
 	{ NULL, RF_COUNT, NULL }
@@ -544,6 +589,20 @@ top_total(struct parser *p, struct frame *f)
 }
 
 static int
+top_inferred(struct parser *p, struct frame *f)
+{
+	return take_inferred(p, top_inferred_names,
+	    &f->rubric->root.inferred);
+}
+
+static int
+top_inferred_from(struct parser *p, struct frame *f)
+{
+	return take_nonempty_text(p, "inferred-from",
+	    &f->rubric->root.inferred_from);
+}
+
+static int
 top_children(struct parser *p, struct frame *f)
 {
 	return take_children(p, &f->rubric->root, 0);
@@ -555,6 +614,8 @@ static const struct field top_fields[] = {
 	{ "title", RF_TITLE, top_title },
 	{ "source", RF_SOURCE, top_source },
 	{ "total", RF_TOTAL, top_total },
+	{ "inferred", RF_INFERRED, top_inferred },
+	{ "inferred-from", RF_INFERRED_FROM, top_inferred_from },
 	{ "children", RF_CHILDREN, top_children },
 	{ NULL, RF_COUNT, NULL }
 };
@@ -662,6 +723,7 @@ parse_node(struct parser *p, struct rubric_node *n, int depth)
 	free(m.tier);
 	default_text(&n->number);
 	default_text(&n->guidance);
+	default_text(&n->inferred_from);
 	return rc;
 }
 

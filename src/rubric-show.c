@@ -172,6 +172,33 @@ node(struct outline *o, const struct rubric_node *n)
 		node(o, &n->children[i]);
 }
 
+/* Under the legend: each inferred-from, after the key it explains. */
+static void
+sources(struct outline *o, const struct rubric_node *n)
+{
+	char *text, *key, **lines;
+	size_t i, nl;
+
+	if (n->inferred != 0 && *n->inferred_from != '\0') {
+		text = width_sanitize(n->inferred_from);
+		lines = wrap(text, o->width > o->keyw + 8 ? o->width -
+		    o->keyw : 8, &nl);
+		key = width_pad(n->parent == NULL ? "合計" : n->key, o->keyw);
+		for (i = 0; i < nl; i++) {
+			if (i == 0)
+				fputs(key, o->out);
+			else
+				spaces(o->out, o->keyw);
+			fprintf(o->out, "%s\n", lines[i]);
+		}
+		free(key);
+		width_lines_free(lines);
+		free(text);
+	}
+	for (i = 0; i < n->nchildren; i++)
+		sources(o, &n->children[i]);
+}
+
 static size_t
 widest_range(const struct rubric_node *n, size_t most)
 {
@@ -213,7 +240,8 @@ rubric_show_text(FILE *out, const struct rubric *r, int width, char **cause)
 	char *title, *total, **lines;
 	size_t i, n;
 
-	total = xasprintf("%d", r->total);
+	total = xasprintf("%s%d", has_inferred(&r->root, RUBRIC_INFERRED_MAX) ?
+	    INFERRED_MARK : "", r->total);
 	o.rangew = width_of(total);
 	for (i = 0; i < r->root.nchildren; i++) {
 		o.rangew = widest_range(&r->root.children[i], o.rangew);
@@ -233,10 +261,29 @@ rubric_show_text(FILE *out, const struct rubric *r, int width, char **cause)
 	row(&o, "合計", 0, "", total);
 	free(total);
 	fprintf(out, "%zu %s\n", r->nitems, r->nitems == 1 ? "item" : "items");
-	if (o.inferred)
+	if (o.inferred || r->root.inferred != 0) {
 		fputs(INFERRED_MARK " inferred: not on the source form"
 		    "\n", out);
+		sources(&o, &r->root);
+	}
 	return finish(out, cause);
+}
+
+void
+rubric_json_inferred(struct json_writer *w, const struct rubric_node *n)
+{
+	const char *names[RUBRIC_INFERRED_MAXN];
+	size_t i, k;
+
+	if (n->inferred == 0)
+		return;
+	k = rubric_inferred_names(n, names);
+	json_begin_array(w, "inferred");
+	for (i = 0; i < k; i++)
+		json_string(w, NULL, names[i]);
+	json_end_array(w);
+	if (*n->inferred_from != '\0')
+		json_string(w, "inferred_from", n->inferred_from);
 }
 
 static void
@@ -263,6 +310,7 @@ json_node(struct json_writer *w, const struct rubric_node *n)
 		json_end_array(w);
 	}
 	json_string(w, "guidance", n->guidance);
+	rubric_json_inferred(w, n);
 	if (n->nchildren > 0) {
 		json_begin_array(w, "children");
 		for (i = 0; i < n->nchildren; i++)
@@ -283,6 +331,7 @@ rubric_show_json(FILE *out, const struct rubric *r, char **cause)
 	json_string(&w, "id", r->id);
 	json_string(&w, "title", r->title);
 	json_int(&w, "max", r->total);
+	rubric_json_inferred(&w, &r->root);
 	json_begin_array(&w, "nodes");
 	for (i = 0; i < r->root.nchildren; i++)
 		json_node(&w, &r->root.children[i]);

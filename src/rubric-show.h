@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "json.h"
 #include "rubric.h"
 
 /*
@@ -18,5 +19,11 @@ int	rubric_show_text(FILE *, const struct rubric *, int width,
 	    char **cause);
 /* {"id","title","max","nodes":[...]}; see DESIGN.md and kaohe-rubric(5). */
 int	rubric_show_json(FILE *, const struct rubric *, char **cause);
+/*
+ * On a node that has inferred fields: "inferred": ["number", "title"] and,
+ * when the rubric says where they came from, "inferred_from". Nothing on
+ * the others. The export's JSON writes the same through this.
+ */
+void	rubric_json_inferred(struct json_writer *, const struct rubric_node *);
 
 #endif

@@ -28,6 +28,7 @@ rubric_node_clear(struct rubric_node *n)
 	free(n->number);
 	free(n->title);
 	free(n->guidance);
+	free(n->inferred_from);
 	memset(n, 0, sizeof *n);
 }
 
@@ -82,6 +83,8 @@ link_tree(struct rubric *r)
 	root->number = xstrdup("");
 	root->title = xstrdup(r->title);
 	root->guidance = xstrdup("");
+	if (root->inferred_from == NULL)
+		root->inferred_from = xstrdup("");
 	root->max = r->total;
 	if (r->source == NULL)
 		r->source = xstrdup("");
@@ -178,4 +181,28 @@ rubric_item_index(const struct rubric *r, const char *key)
 		if (strcmp(r->items[i]->key, key) == 0)
 			return (long)i;
 	return -1;
+}
+
+size_t
+rubric_inferred_names(const struct rubric_node *n,
+    const char *names[RUBRIC_INFERRED_MAXN])
+{
+	static const struct {
+		unsigned	 bit;
+		const char	*name;
+	} order[RUBRIC_INFERRED_MAXN] = {
+		{ RUBRIC_INFERRED_NUMBER, "number" },
+		{ RUBRIC_INFERRED_TITLE, "title" },
+		{ RUBRIC_INFERRED_MIN, "min" },
+		{ RUBRIC_INFERRED_MAX, "max" },
+		{ RUBRIC_INFERRED_GUIDANCE, "guidance" },
+		{ RUBRIC_INFERRED_TIERS, "tiers" },
+	};
+	size_t i, k = 0;
+
+	for (i = 0; i < RUBRIC_INFERRED_MAXN; i++) {
+		if (n->inferred & order[i].bit)
+			names[k++] = order[i].name;
+	}
+	return k;
 }

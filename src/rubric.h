@@ -44,6 +44,7 @@ struct rubric_node {
 	int			 min;		/* items only */
 	int			 max;
 	unsigned		 inferred;	/* enum rubric_inferred bits */
+	char			*inferred_from;	/* where they came from; "" when not said */
 	struct rubric_tier	*tiers;
 	size_t			 ntiers;
 	struct rubric_node	*children;
@@ -61,6 +62,8 @@ struct rubric {
 	char			*id;		/* "110" */
 	char			*title;
 	char			*source;	/* optional provenance, "" when absent */
+	/* root.inferred has RUBRIC_INFERRED_MAX when `total` was inferred,
+	 * and root.inferred_from says how. */
 	int			 total;		/* == root.max */
 	struct rubric_node	 root;		/* key "", title = rubric title */
 	const struct rubric_node **items;	/* leaves in document order */
@@ -81,6 +84,14 @@ bool	rubric_node_is_item(const struct rubric_node *);
 const struct rubric_node *rubric_find(const struct rubric *, const char *key);
 /* "一、基礎服務", "(一) 服務一致及正確", "1. 申辦…": number and title as printed. Caller frees. */
 char	*rubric_node_label(const struct rubric_node *);
+/*
+ * The names of the inferred fields of n, in a fixed order ("number",
+ * "title", "min", "max", "guidance", "tiers"): as the YAML and the JSON
+ * name them. Returns how many; names[] needs room for RUBRIC_INFERRED_MAXN.
+ */
+#define RUBRIC_INFERRED_MAXN	6
+size_t	rubric_inferred_names(const struct rubric_node *n,
+	    const char *names[RUBRIC_INFERRED_MAXN]);
 /* Index of an item in items[], or -1 when key is not an item. */
 long	rubric_item_index(const struct rubric *, const char *key);
 

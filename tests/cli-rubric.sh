@@ -57,7 +57,12 @@ for line in "合計" "36 items"; do
 	grep -q "^$line" "$tmp/show.txt" || fail "show lacks '$line'"
 done
 checks=$((checks + 1))
-grep -q '^合計  *1000$' "$tmp/show.txt" || fail "show: no total line of 1000"
+grep -q '^合計  *\*1000$' "$tmp/show.txt" ||
+	fail "show: no total line of 1000 marked inferred"
+# Each inferred-from is listed under the legend, after its key.
+checks=$((checks + 1))
+grep -q '^1\.1\.2  *評分表缺此項目列' "$tmp/show.txt" ||
+	fail "show: 1.1.2's inferred-from is not under the legend"
 
 run rubric show 110 --format json
 checks=$((checks + 1))
@@ -67,6 +72,14 @@ golden rubric-show-110.json "$tmp/show.json"
 checks=$((checks + 1))
 [ "$(grep -c '"guidance"' "$tmp/show.json")" -ge 36 ] ||
 	fail "show json: fewer than 36 guidance members"
+# inferred: on the total and the eight nodes the seed does not print, with
+# where each came from.
+checks=$((checks + 1))
+[ "$(grep -c '"inferred": \[' "$tmp/show.json")" -eq 9 ] ||
+	fail "show json: want 9 inferred lists"
+checks=$((checks + 1))
+[ "$(grep -c '"inferred_from": ' "$tmp/show.json")" -eq 9 ] ||
+	fail "show json: want 9 inferred_from texts"
 
 run rubric show tests/data/rubric-ok/small.yaml --width 40
 printf '%s\n' "$out" >"$tmp/small.txt"

@@ -411,6 +411,55 @@ assert_tiers(const struct rubric *r, const char *key, const int *bands,
 	}
 }
 
+/*
+ * What seed 002 does not print, with where it came from: every node with
+ * inferred fields says so (the legend of the printed form needs it), and
+ * no other node claims to.
+ */
+static void
+assert_inferred_110(const struct rubric *r)
+{
+	static const struct {
+		const char	*key;	/* "" the total */
+		const char	*names;
+		const char	*cites;	/* a piece of inferred_from */
+	} want[] = {
+		{ "", "max", "900＋100" },
+		{ "D1", "max", "200＋300＋200＋200" },
+		{ "1.1", "number title max", "200（一、基礎服務）－100" },
+		{ "1.1.2", "number title min max", "100－30－30" },
+		{ "2.1.1", "number title", "單一窗口整合服務" },
+		{ "3.2.1", "number title", "■ 條目" },
+		{ "3.2.2", "number title", "■ 條目" },
+		{ "4.1.5", "min tiers", "11~15分、1~10分" },
+		{ "D2", "max", "開放創新 (100分)" },
+	};
+	const char *names[RUBRIC_INFERRED_MAXN];
+	const struct rubric_node *n;
+	char joined[64];
+	size_t i, j, k, count = 0;
+
+	for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+		n = *want[i].key == '\0' ? &r->root : rubric_find(r, want[i].key);
+		assert_non_null(n);
+		k = rubric_inferred_names(n, names);
+		joined[0] = '\0';
+		for (j = 0; j < k; j++) {
+			strcat(joined, j > 0 ? " " : "");
+			strcat(joined, names[j]);
+		}
+		if (strcmp(joined, want[i].names) != 0)
+			fail_msg("%s: inferred \"%s\", want \"%s\"",
+			    want[i].key, joined, want[i].names);
+		if (strstr(n->inferred_from, want[i].cites) == NULL)
+			fail_msg("%s: inferred-from \"%s\" does not cite \"%s\"",
+			    want[i].key, n->inferred_from, want[i].cites);
+	}
+	for (i = 0; i < r->nitems; i++)
+		count += r->items[i]->inferred != 0;
+	assert_int_equal(count, 5);	/* 1.1.2 2.1.1 3.2.1 3.2.2 4.1.5 */
+}
+
 static void
 test_110(void **state)
 {
@@ -455,6 +504,7 @@ test_110(void **state)
 	/* Every item is 1~max: the form never prints another lower end. */
 	for (i = 0; i < r->nitems; i++)
 		assert_int_equal(r->items[i]->min, 1);
+	assert_inferred_110(r);
 	rubric_free(r);
 }
 
@@ -472,8 +522,8 @@ static const struct {
 	{ "utf8", 3, 9, "invalid UTF-8 (byte 0xff)" },
 	{ "duplicate-field", 4, 1, "duplicate field 'title' (first at 3:1)" },
 	{ "unknown-field", 11, 9, "unknown field 'tittle' (expected one of:"
-	    " key, number, title, min, max, guidance, inferred, tiers,"
-	    " children)" },
+	    " key, number, title, min, max, guidance, inferred,"
+	    " inferred-from, tiers, children)" },
 	{ "missing-field", 10, 9, "item 1 (甲): missing required field 'min'" },
 	{ "missing-total", 1, 1, "the rubric has no 'total'" },
 	{ "type-list", 10, 43, "'max' must be a whole number, not a list" },
@@ -714,7 +764,20 @@ static const struct {
 	    "'max' is listed twice in 'inferred'" },
 	{ "kaohe-rubric: 1\nversion: 2\n", 2, 1, "unknown field 'version'"
 	    " (expected one of: kaohe-rubric, id, title, source, total,"
-	    " children)" },
+	    " inferred, inferred-from, children)" },
+	{ "kaohe-rubric: 1\nchildren:\n  - {key: x, title: t, min: 0,"
+	    " max: 1, inferred-from: seed}\n", 3, 40,
+	    "item x (t): 'inferred-from' explains 'inferred', which this"
+	    " node does not have" },
+	{ "kaohe-rubric: 1\nchildren:\n  - {key: x, title: t, min: 0,"
+	    " max: 1, inferred: [max], inferred-from: \"\"}\n", 3, 72,
+	    "'inferred-from' is empty" },
+	{ "kaohe-rubric: 1\ninferred: [max]\n", 2, 12,
+	    "unknown field 'max' in 'inferred' (expected total)" },
+	{ "kaohe-rubric: 1\nid: a\ntitle: t\ntotal: 1\ninferred-from: x\n"
+	    "children: [{key: x, title: t, min: 0, max: 1}]\n", 5, 1,
+	    "'inferred-from' explains 'inferred', which the top of the"
+	    " rubric does not have" },
 };
 
 static void
