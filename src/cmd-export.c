@@ -17,9 +17,17 @@ static int	cmd_export_exec(struct cli_ctx *, int, char **);
 
 const struct cli_command cli_cmd_export = {
 	"export",
-	"ID [--format text|md|csv|json] [--width N] [-o FILE]",
+	"ID [--format text|md|csv|json] [--width N] [-o FILE]\n"
+	"       kaohe export (ID... | --all [--agency A] [--year Y]"
+	" [--status S]) --format jsonl [-o FILE]",
 	N_("write a scorecard as text like the paper form, Markdown, CSV or JSON"),
-	N_("  --format F   text (default), md, csv or json\n"
+	N_("  --format F   text (default), md, csv, json, or jsonl: a bundle\n"
+	   "               of many cards for `kaohe import`, one card a line,\n"
+	   "               each rubric snapshot once, on a line before the\n"
+	   "               cards that use it\n"
+	   "  --all        a bundle of every scorecard, or of those that match\n"
+	   "               --agency A (a substring), --year Y (2021 or 110) and\n"
+	   "               --status draft|final\n"
 	   "  --width N    the text layout's width in columns (default: the\n"
 	   "               terminal's width, or 120 when not a terminal)\n"
 	   "  -o FILE      write FILE atomically instead of standard output\n"),
@@ -30,13 +38,37 @@ struct export_job {
 	const struct scorecard	*sc;
 	enum export_format	 format;
 	int			 width;
+	/* A bundle: the cards, loaded one at a time as they are written. */
+	struct store		*st;
+	long long		*ids;
+	size_t			 nids;
 };
+
+static int
+write_bundle(FILE *out, struct export_job *job, char **cause)
+{
+	struct export_bundle *b = export_bundle_new(out);
+	struct scorecard *sc;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < job->nids && rc == 0; i++) {
+		if ((rc = store_load(job->st, job->ids[i], &sc, cause)) != 0)
+			break;
+		rc = export_bundle_add(b, sc, cause);
+		scorecard_free(sc);
+	}
+	export_bundle_free(b);
+	return rc;
+}
 
 static int
 write_job(FILE *out, void *arg, char **cause)
 {
 	struct export_job *job = arg;
 
+	if (job->ids != NULL)
+		return write_bundle(out, job, cause);
 	return export_write(out, job->sc, job->format, job->width, cause);
 }
 
@@ -98,56 +130,155 @@ run(struct export_job *job, const char *file, char **cause)
 	return 0;
 }
 
+struct export_flags {
+	const char	*format, *width, *file, *agency, *year, *status;
+	bool		 all;
+	const char	**pos;
+	size_t		 npos;
+};
+
+static int
+collect_id(const struct store_summary *r, void *arg)
+{
+	struct export_job *job = arg;
+
+	job->ids = xreallocarray(job->ids, job->nids + 1, sizeof *job->ids);
+	job->ids[job->nids++] = r->id;
+	return 0;
+}
+
+/* The bundle's cards: the IDs given (each must exist), or --all's matches. */
+static int
+bundle_ids(struct cli_ctx *ctx, const struct export_flags *f,
+    struct export_job *job)
+{
+	struct store_query q = { .status = -1, .sort = STORE_SORT_ID };
+	char *cause = NULL;
+	size_t i;
+
+	if (f->all && cli_args_filters(&cli_cmd_export, f->year, f->status,
+	    &q) != CLI_OK)
+		return CLI_USAGE;
+	q.agency = f->agency;
+	if (cli_open_store(ctx, STORE_READONLY, &job->st) != CLI_OK)
+		return CLI_FAILED;
+	job->ids = xcalloc(f->npos + 1, sizeof *job->ids);
+	for (i = 0; i < f->npos; i++)
+		if (!cli_parse_id(f->pos[i], &job->ids[job->nids++]))
+			return cli_usage(&cli_cmd_export, _("'%s' is not a"
+			    " scorecard ID (a positive number)"), f->pos[i]);
+	if (f->all && store_list(job->st, &q, collect_id, job, &cause) != 0) {
+		cli_fail("%s", cause);
+		free(cause);
+		return CLI_FAILED;
+	}
+	return CLI_OK;
+}
+
+/* Which flags go with which form: one card, or a bundle. */
+static int
+check_forms(const struct export_flags *f, bool bundle)
+{
+	const struct cli_command *cmd = &cli_cmd_export;
+
+	if (f->all && f->npos > 0)
+		return cli_usage(cmd, _("--all takes no scorecard ID"));
+	if ((f->agency != NULL || f->year != NULL || f->status != NULL) &&
+	    !f->all)
+		return cli_usage(cmd, _("--agency, --year and --status go with"
+		    " --all"));
+	if (f->all && !bundle)
+		return cli_usage(cmd, _("--all writes a bundle: add --format"
+		    " jsonl"));
+	if (!bundle && f->npos > 1)
+		return cli_usage(cmd, _("several scorecards make a bundle: add"
+		    " --format jsonl"));
+	if (!f->all && f->npos == 0)
+		return cli_usage(cmd, _("needs a scorecard ID"));
+	if (bundle && f->width != NULL)
+		return cli_usage(cmd, _("--width is for the text format"));
+	if (f->file != NULL && *f->file == '\0')
+		return cli_usage(cmd, _("-o needs a file name"));
+	return CLI_OK;
+}
+
+static int
+export_bundle_run(struct cli_ctx *ctx, const struct export_flags *f)
+{
+	struct export_job job = { 0 };
+	char *cause = NULL;
+	int rc;
+
+	rc = bundle_ids(ctx, f, &job);
+	if (rc == CLI_OK && run(&job, f->file, &cause) != 0) {
+		rc = cli_fail("%s", cause);
+		free(cause);
+	}
+	free(job.ids);
+	store_close(job.st);
+	return rc;
+}
+
 static int
 cmd_export_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *format = NULL, *widthtext = NULL, *file = NULL, *pos[1];
+	struct export_flags f = { 0 };
 	struct export_job job = { 0 };
 	struct scorecard *sc;
 	struct store *st;
 	char *cause = NULL, *names;
-	size_t npos;
 	long width;
-	int rc, f;
+	bool bundle;
+	int rc, fmt;
 	const struct cli_opt opts[] = {
-		{ "--format", 0, true, &format, NULL, NULL, NULL },
-		{ "--width", 0, true, &widthtext, NULL, NULL, NULL },
-		{ "--output", 'o', true, &file, NULL, NULL, NULL },
+		{ "--format", 0, true, &f.format, NULL, NULL, NULL },
+		{ "--width", 0, true, &f.width, NULL, NULL, NULL },
+		{ "--output", 'o', true, &f.file, NULL, NULL, NULL },
+		{ "--all", 0, false, NULL, &f.all, NULL, NULL },
+		{ "--agency", 0, true, &f.agency, NULL, NULL, NULL },
+		{ "--year", 0, true, &f.year, NULL, NULL, NULL },
+		{ "--status", 0, true, &f.status, NULL, NULL, NULL },
 		{ NULL, 0, false, NULL, NULL, NULL, NULL },
 	};
 
-	rc = cli_args_parse(&cli_cmd_export, argc, argv, opts, pos, 1, &npos);
-	if (rc != CLI_OK)
-		return rc;
-	if (npos != 1)
-		return cli_usage(&cli_cmd_export, _("needs a scorecard ID"));
-	if (file != NULL && *file == '\0')
-		return cli_usage(&cli_cmd_export, _("-o needs a file name"));
-	f = export_format_parse(format != NULL ? format : "text");
-	if (f < 0) {
+	f.pos = xcalloc((size_t)argc, sizeof *f.pos);
+	rc = cli_args_parse(&cli_cmd_export, argc, argv, opts, f.pos,
+	    (size_t)argc, &f.npos);
+	bundle = f.format != NULL && strcmp(f.format, "jsonl") == 0;
+	if (rc == CLI_OK)
+		rc = check_forms(&f, bundle);
+	if (rc == CLI_OK && bundle)
+		rc = export_bundle_run(ctx, &f);
+	if (rc != CLI_OK || bundle)
+		goto out;
+	fmt = export_format_parse(f.format != NULL ? f.format : "text");
+	if (fmt < 0) {
 		names = export_format_names();
-		rc = cli_usage(&cli_cmd_export, _("--format is %s, not '%s'"),
-		    names, format);
+		rc = cli_usage(&cli_cmd_export, _("--format is %s, or jsonl"
+		    " for a bundle; not '%s'"), names, f.format);
 		free(names);
-		return rc;
+		goto out;
 	}
-	if (widthtext != NULL) {
-		if (cli_args_int(&cli_cmd_export, "--width", widthtext, 40,
-		    1000, &width) != CLI_OK)
-			return CLI_USAGE;
+	if (f.width != NULL) {
+		if ((rc = cli_args_int(&cli_cmd_export, "--width", f.width, 40,
+		    1000, &width)) != CLI_OK)
+			goto out;
 	} else
-		width = default_width(file != NULL && strcmp(file, "-") != 0);
-	rc = cli_load(ctx, STORE_READONLY, pos[0], &st, &sc);
-	if (rc != CLI_OK)
-		return rc;
+		width = default_width(f.file != NULL &&
+		    strcmp(f.file, "-") != 0);
+	if ((rc = cli_load(ctx, STORE_READONLY, f.pos[0], &st, &sc)) !=
+	    CLI_OK)
+		goto out;
 	job.sc = sc;
-	job.format = (enum export_format)f;
+	job.format = (enum export_format)fmt;
 	job.width = (int)width;
-	if (run(&job, file, &cause) != 0) {
+	if (run(&job, f.file, &cause) != 0) {
 		rc = cli_fail("%s", cause);
 		free(cause);
 	}
 	scorecard_free(sc);
 	store_close(st);
+out:
+	free(f.pos);
 	return rc;
 }

@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -44,104 +43,167 @@ const struct cli_command cli_cmd_import = {
 	cmd_import_exec,
 };
 
-/* A whole file in memory: mapped when it is a regular file. */
+/* The buffer of a file read a chunk at a time: never mapped. */
+#define IMPORT_CHUNK	(1u << 20)
+
+/*
+ * A file read with read(2), never mapped: a file that shrinks or grows
+ * while it is read gives what read returns, never a SIGBUS.
+ */
 struct input {
 	const char	*name;
-	char		*data;
+	int		 fd;
+	char		*buf;
+	size_t		 pos;		/* buf[pos, len) is not consumed yet */
 	size_t		 len;
-	bool		 mapped;
+	size_t		 cap;
+	bool		 eof;
+	size_t		 line;		/* of the next line */
+	char		*cause;
 };
 
 struct batch {
 	struct store	*st;
 	struct import_cache cache;
 	size_t		 imported;
+	size_t		 updated;
 	size_t		 skipped;
+	size_t		 conflicts;
 	size_t		 bad;
 	size_t		 records;
 };
 
+/* Read more into the buffer; 0 at the end, -1 on an error (in->cause). */
 static int
-read_stream(int fd, struct input *in, char **cause)
+input_fill(struct input *in)
 {
-	size_t cap = 65536;
 	ssize_t n;
 
-	in->data = xmalloc(cap);
-	in->len = 0;
+	if (in->pos > 0) {
+		memmove(in->buf, in->buf + in->pos, in->len - in->pos);
+		in->len -= in->pos;
+		in->pos = 0;
+	}
+	if (in->len + IMPORT_CHUNK > in->cap) {
+		in->cap = in->len + IMPORT_CHUNK;
+		in->buf = xreallocarray(in->buf, in->cap, 1);
+	}
+	do
+		n = read(in->fd, in->buf + in->len, in->cap - in->len);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		in->cause = xasprintf("%s: %s", in->name, strerror(errno));
+		return -1;
+	}
+	in->eof = n == 0;
+	in->len += (size_t)n;
+	return n > 0 ? 1 : 0;
+}
+
+enum line_kind { LINE_END, LINE_OK, LINE_LONG, LINE_ERROR };
+
+/*
+ * The next line, without its newline, in *text (valid until the next
+ * call). A line longer than IMPORT_MAX_BYTES is skipped: LINE_LONG.
+ */
+static enum line_kind
+input_line(struct input *in, const char **text, size_t *len)
+{
+	size_t scanned = 0;
+	bool too_long = false;
+	char *nl;
+	int rc;
+
 	for (;;) {
-		if (in->len == cap) {
-			if (cap >= IMPORT_MAX_BYTES) {
-				*cause = xasprintf(_("%s: larger than %u bytes"),
-				    in->name, IMPORT_MAX_BYTES);
-				return -1;
-			}
-			cap *= 2;
-			in->data = xreallocarray(in->data, cap, 1);
+		nl = memchr(in->buf + in->pos + scanned, '\n',
+		    in->len - in->pos - scanned);
+		if (nl != NULL || in->eof)
+			break;
+		scanned = in->len - in->pos;
+		if (scanned > IMPORT_MAX_BYTES) {
+			too_long = true;	/* drop what is held, go on */
+			in->pos = in->len;
+			scanned = 0;
 		}
-		n = read(fd, in->data + in->len, cap - in->len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			*cause = xasprintf("%s: %s", in->name, strerror(errno));
+		if ((rc = input_fill(in)) < 0)
+			return LINE_ERROR;
+	}
+	if (nl == NULL && in->pos == in->len && !too_long)
+		return LINE_END;
+	*text = in->buf + in->pos;
+	*len = nl != NULL ? (size_t)(nl - *text) : in->len - in->pos;
+	in->pos = nl != NULL ? (size_t)(nl - in->buf) + 1 : in->len;
+	in->line++;
+	return too_long || *len > IMPORT_MAX_BYTES ? LINE_LONG : LINE_OK;
+}
+
+/* Everything not consumed yet, to the end, after prefix (one value). */
+static int
+input_rest(struct input *in, const char *prefix, size_t plen, char **out,
+    size_t *len)
+{
+	int rc;
+
+	while (!in->eof) {
+		if (in->len - in->pos > IMPORT_MAX_BYTES) {
+			in->cause = xasprintf(_("%s: larger than %u bytes"),
+			    in->name, IMPORT_MAX_BYTES);
 			return -1;
 		}
-		if (n == 0)
-			return 0;
-		in->len += (size_t)n;
+		if ((rc = input_fill(in)) < 0)
+			return -1;
 	}
+	*len = plen + 1 + in->len - in->pos;
+	*out = xmalloc(*len + 1);
+	memcpy(*out, prefix, plen);
+	(*out)[plen] = '\n';
+	memcpy(*out + plen + 1, in->buf + in->pos, in->len - in->pos);
+	(*out)[*len] = '\0';
+	return 0;
 }
 
 static int
 input_open(const char *path, struct input *in, char **cause)
 {
 	struct stat sb;
-	int fd, rc = 0;
-	void *p;
 
 	memset(in, 0, sizeof *in);
+	in->line = 1;
 	in->name = strcmp(path, "-") == 0 ? _("standard input") : path;
-	fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
-	if (fd < 0 || fstat(fd, &sb) != 0) {
+	in->fd = strcmp(path, "-") == 0 ? STDIN_FILENO :
+	    open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (in->fd < 0 || fstat(in->fd, &sb) != 0) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
+		if (in->fd > STDIN_FILENO)
+			close(in->fd);
 		return -1;
 	}
-	if (S_ISREG(sb.st_mode) && sb.st_size > 0) {
-		p = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd,
-		    0);
-		if (p == MAP_FAILED) {
-			*cause = xasprintf("%s: %s", path, strerror(errno));
-			rc = -1;
-		} else {
-			in->data = p;
-			in->len = (size_t)sb.st_size;
-			in->mapped = true;
-		}
-	} else if (S_ISDIR(sb.st_mode)) {
-		*cause = xasprintf(_("%s: is a directory"), path);
-		rc = -1;
-	} else
-		rc = read_stream(fd, in, cause);
-	if (fd != STDIN_FILENO)
-		close(fd);
-	return rc;
+	/* Not a FIFO or device to hang on: a file, or standard input. */
+	if (in->fd != STDIN_FILENO && !S_ISREG(sb.st_mode)) {
+		*cause = xasprintf(S_ISDIR(sb.st_mode) ? _("%s: is a"
+		    " directory") : _("%s: not a regular file"), path);
+		close(in->fd);
+		return -1;
+	}
+	if (in->fd != STDIN_FILENO)
+		(void)fcntl(in->fd, F_SETFL, 0);	/* blocking again */
+	return 0;
 }
 
 static void
 input_close(struct input *in)
 {
-	if (in->mapped)
-		munmap(in->data, in->len);
-	else
-		free(in->data);
+	if (in->fd > STDIN_FILENO)
+		close(in->fd);
+	free(in->buf);
+	free(in->cause);
 }
 
+/* The message goes through cli_fail's sanitizer: a field may hold escapes. */
 static void
 report_bad(struct batch *b, char *cause)
 {
-	fprintf(stderr, "kaohe: %s\n", cause);
+	cli_fail("%s", cause);
 	free(cause);
 	b->bad++;
 }
@@ -175,6 +237,18 @@ take_record(struct batch *b, const struct json_value *v, const char *name)
 	scorecard_free(sc);
 }
 
+/* A parsed line or file: a bundle's snapshot line, or a card. */
+static void
+take_parsed(struct batch *b, const struct json_value *v, const char *name)
+{
+	char *cause = NULL;
+
+	if (!import_is_snapshot(v))
+		take_record(b, v, name);
+	else if (import_snapshot(v, name, &b->cache, &cause) != 0)
+		report_bad(b, cause);
+}
+
 static void
 take_value(struct batch *b, const char *text, size_t len, const char *name,
     size_t line)
@@ -187,7 +261,7 @@ take_value(struct batch *b, const char *text, size_t len, const char *name,
 		report_bad(b, cause);
 		return;
 	}
-	take_record(b, v, name);
+	take_parsed(b, v, name);
 	json_value_free(v);
 }
 
@@ -202,96 +276,96 @@ blank(const char *s, size_t len)
 	return true;
 }
 
-/*
- * A mapped file's pages already read are given back now and then, so a
- * file of gigabytes does not stay resident (they are re-read if touched).
- */
-#define IMPORT_RELEASE_BYTES	(64u * 1024u * 1024u)
-
-static void
-release_read(const struct input *in, const char *upto, size_t *released)
-{
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-	size_t done = (size_t)(upto - in->data) / page * page;
-
-	if (!in->mapped || done < *released + IMPORT_RELEASE_BYTES)
-		return;
-	/* Advice only: a failure changes nothing but the memory used. */
-	(void)madvise(in->data, done, MADV_DONTNEED);
-	*released = done;
-}
-
 /* Each non-blank line one record, named by its own line number. */
 static void
-take_lines(struct batch *b, const struct input *in)
+take_lines(struct batch *b, struct input *in)
 {
-	const char *p = in->data, *end = in->data + in->len, *nl;
-	size_t line = 1, released = 0;
+	const char *text;
+	size_t len;
+	enum line_kind k;
 
-	for (; p < end; p = nl + 1, line++) {
-		release_read(in, p, &released);
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
-			nl = end;
-		if (blank(p, (size_t)(nl - p)))
-			continue;
-		if ((size_t)(nl - p) > IMPORT_MAX_BYTES) {
+	while ((k = input_line(in, &text, &len)) != LINE_END) {
+		if (k == LINE_ERROR) {
+			b->records++;
+			report_bad(b, in->cause);
+			in->cause = NULL;
+			return;
+		}
+		if (k == LINE_LONG) {
 			b->records++;
 			report_bad(b, xasprintf(_("%s:%zu: a line longer than"
-			    " %u bytes"), in->name, line, IMPORT_MAX_BYTES));
-		} else
-			take_value(b, p, (size_t)(nl - p), in->name, line);
+			    " %u bytes"), in->name, in->line - 1,
+			    IMPORT_MAX_BYTES));
+		} else if (!blank(text, len))
+			take_value(b, text, len, in->name, in->line - 1);
 	}
 }
 
-/* Is the first non-blank line a whole JSON value by itself? */
-static bool
-is_json_lines(const struct input *in)
+/* The file is one value: its first line (copied), then all the rest. */
+static void
+take_whole(struct batch *b, struct input *in, const char *text, size_t len,
+    size_t first)
 {
-	const char *p = in->data, *end = in->data + in->len, *nl;
-	struct json_value *v;
-	char *cause = NULL;
+	char *head = xmalloc(len + 1), *whole;
 
-	for (; p < end; p = nl + 1) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
-			nl = end;
-		if (blank(p, (size_t)(nl - p)))
-			continue;
-		if (json_read(p, (size_t)(nl - p), "", 1, &v, &cause) != 0) {
-			free(cause);
-			return false;
-		}
-		json_value_free(v);
-		return true;
+	memcpy(head, text, len);	/* input_rest moves the buffer */
+	if (input_rest(in, head, len, &whole, &len) != 0) {
+		b->records++;
+		report_bad(b, in->cause);
+		in->cause = NULL;
+	} else {
+		take_value(b, whole, len, in->name, first);
+		free(whole);
 	}
-	return false;
+	free(head);
 }
 
+/*
+ * One export (pretty JSON) or JSON Lines: when the first non-blank line
+ * is a whole JSON value by itself, the file is JSON Lines.
+ */
 static void
 take_file(struct batch *b, const char *path)
 {
+	struct json_value *v;
 	struct input in;
 	char *cause = NULL;
+	const char *text = NULL;
+	size_t len = 0;
+	enum line_kind k;
 
 	if (input_open(path, &in, &cause) != 0) {
 		b->records++;	/* a file that cannot be read counts as bad */
 		report_bad(b, cause);
 		return;
 	}
-	/* JSON Lines are read a line at a time: only a line has a cap. */
-	if (blank(in.data, in.len)) {
+	while ((k = input_line(&in, &text, &len)) == LINE_OK &&
+	    blank(text, len))
+		continue;
+	if (k == LINE_OK && json_read(text, len, in.name, in.line - 1, &v,
+	    &cause) == 0) {
 		b->records++;
-		report_bad(b, xasprintf(_("%s: no records (the file is"
-		    " empty)"), in.name));
-	} else if (is_json_lines(&in))
+		take_parsed(b, v, in.name);
+		json_value_free(v);
 		take_lines(b, &in);
-	else if (in.len > IMPORT_MAX_BYTES) {
+	} else if (k == LINE_OK) {
+		free(cause);
+		take_whole(b, &in, text, len, in.line - 1);
+	} else {
 		b->records++;
-		report_bad(b, xasprintf(_("%s: larger than %u bytes"), in.name,
-		    IMPORT_MAX_BYTES));
-	} else
-		take_value(b, in.data, in.len, in.name, 1);
+		if (k == LINE_END)
+			report_bad(b, xasprintf(_("%s: no records (the file is"
+			    " empty)"), in.name));
+		else if (k == LINE_ERROR) {
+			report_bad(b, in.cause);
+			in.cause = NULL;
+		} else {
+			report_bad(b, xasprintf(_("%s:%zu: a line longer than"
+			    " %u bytes"), in.name, in.line - 1,
+			    IMPORT_MAX_BYTES));
+			take_lines(b, &in);
+		}
+	}
 	input_close(&in);
 }
 
@@ -312,8 +386,9 @@ finish(struct batch *b)
 		free(cause);
 		return CLI_FAILED;
 	}
-	printf(_("imported %zu, skipped %zu already present\n"), b->imported,
-	    b->skipped);
+	printf(_("imported %zu, updated %zu, skipped %zu already present,"
+	    " %zu conflicts\n"), b->imported, b->updated, b->skipped,
+	    b->conflicts);
 	return CLI_OK;
 }
 

@@ -8,7 +8,9 @@
  *   inferred_from?,
  *   scored, items,
  *   created_at, updated_at, finalized_at, nodes, rubric
- *   rubric: id, title, sha256, text
+ *   rubric: id, title, sha256, text (in a bundle: sha256 alone, and the
+ *           snapshot on a line of its own before: {"rubric":{sha256, id,
+ *           title, text}})
  *   node:   as `rubric show --format json` prints it (key, number,
  *           title, min*, max, tiers*, guidance, children+), filled in:
  *           key, number, title, min*, max, tiers* [{label, min, max}],
@@ -118,28 +120,57 @@ json_nodes(struct json_writer *w, const struct scorecard *sc,
 	json_end_array(w);
 }
 
+/* In a bundle the snapshot has a line of its own: a card names its hash. */
 static void
-json_rubric(struct json_writer *w, const struct scorecard *sc)
+json_rubric(struct json_writer *w, const struct scorecard *sc, bool text)
 {
 	json_begin_object(w, "rubric");
-	json_string(w, "id", sc->rubric->id);
-	json_string(w, "title", sc->rubric->title);
+	if (text) {
+		json_string(w, "id", sc->rubric->id);
+		json_string(w, "title", sc->rubric->title);
+	}
 	json_string(w, "sha256", sc->rubric_sha256);
-	json_string(w, "text", sc->rubric_text);
+	if (text)
+		json_string(w, "text", sc->rubric_text);
 	json_end_object(w);
+}
+
+void
+export_json_snapshot(FILE *out, const struct scorecard *sc)
+{
+	struct json_writer w;
+
+	json_init(&w, out, false);
+	json_begin_object(&w, NULL);
+	json_begin_object(&w, "rubric");
+	json_string(&w, "sha256", sc->rubric_sha256);
+	json_string(&w, "id", sc->rubric->id);
+	json_string(&w, "title", sc->rubric->title);
+	json_string(&w, "text", sc->rubric_text);
+	json_end_object(&w);
+	json_end_object(&w);
+	json_finish(&w);
 }
 
 int
 export_json(FILE *out, const struct scorecard *sc,
     const struct export_options *o, char **cause)
 {
+	(void)o;
+	(void)cause;
+	export_json_card(out, sc, true, true);
+	return 0;
+}
+
+void
+export_json_card(FILE *out, const struct scorecard *sc, bool pretty,
+    bool snapshot)
+{
 	struct scorecard_sum t = scorecard_total(sc);
 	struct json_writer w;
 	size_t i;
 
-	(void)o;
-	(void)cause;
-	json_init(&w, out, true);
+	json_init(&w, out, pretty);
 	json_begin_object(&w, NULL);
 	json_int(&w, "id", sc->id);
 	json_string(&w, "uuid", sc->uuid);
@@ -160,8 +191,7 @@ export_json(FILE *out, const struct scorecard *sc,
 	json_time(&w, "updated_at", sc->updated_at);
 	json_time(&w, "finalized_at", sc->finalized_at);
 	json_nodes(&w, sc, &sc->rubric->root);
-	json_rubric(&w, sc);
+	json_rubric(&w, sc, snapshot);
 	json_end_object(&w);
 	json_finish(&w);
-	return 0;
 }

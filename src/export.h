@@ -51,6 +51,25 @@ int	export_write_opts(FILE *out, const struct scorecard *,
 int	export_write(FILE *out, const struct scorecard *sc, enum export_format,
 	    int width, char **cause);
 
+/*
+ * The JSON export of one card: pretty (the json format) or on one line;
+ * with its rubric snapshot inline, or (in a bundle) naming its sha256.
+ */
+void	export_json_card(FILE *out, const struct scorecard *sc, bool pretty,
+	    bool snapshot);
+/* A bundle's snapshot line: {"rubric":{"sha256","id","title","text"}}. */
+void	export_json_snapshot(FILE *out, const struct scorecard *sc);
+
+/*
+ * A bundle (JSON Lines): each card on one line, each rubric snapshot once,
+ * on a line of its own before the first card that uses it.
+ */
+struct export_bundle;
+struct export_bundle *export_bundle_new(FILE *out);
+int	export_bundle_add(struct export_bundle *, const struct scorecard *,
+	    char **cause);
+void	export_bundle_free(struct export_bundle *);
+
 /* Write a file atomically: a temporary file beside it, fsync, rename. */
 typedef int (*export_writer_fn)(FILE *out, void *arg, char **cause);
 int	export_atomic(const char *path, export_writer_fn, void *arg,

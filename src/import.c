@@ -123,26 +123,35 @@ replace(char **field, const char *value)
 	*field = xstrdup(value);
 }
 
-/* The snapshot: it must hash to its sha256 and parse as a rubric. */
-static struct rubric *
-read_rubric(struct reading *rd, const struct json_value *v, char **text)
+static struct import_snapshot *
+cache_find(struct import_cache *c, const char *sha)
 {
-	const struct json_value *o = member(rd, v, "rubric", JSON_OBJECT);
+	size_t i;
+
+	for (i = 0; c != NULL && i < c->n; i++)
+		if (strcmp(c->snaps[i].sha256, sha) == 0)
+			return &c->snaps[i];
+	return NULL;
+}
+
+/*
+ * A snapshot object {id, title, sha256, text}: text must hash to sha256,
+ * parse as a rubric, and have that id and title. Returns the parsed
+ * rubric; *hex is the hash.
+ */
+static struct rubric *
+check_snapshot(struct reading *rd, const struct json_value *o, char hex[65])
+{
 	const char *id, *title, *sha, *yaml;
 	struct rubric *r = NULL;
-	char hex[65], *cause = NULL;
+	char *cause = NULL;
 
-	if (o == NULL || (id = string_of(rd, o, "id")) == NULL ||
+	if ((id = string_of(rd, o, "id")) == NULL ||
 	    (title = string_of(rd, o, "title")) == NULL ||
 	    (sha = string_of(rd, o, "sha256")) == NULL ||
 	    (yaml = string_of(rd, o, "text")) == NULL)
 		return NULL;
-	if (rd->cache != NULL && rd->cache->text != NULL &&
-	    strcmp(rd->cache->sha256, sha) == 0 &&
-	    strcmp(rd->cache->text, yaml) == 0)
-		memcpy(hex, rd->cache->sha256, sizeof hex);	/* seen: same bytes */
-	else
-		sha256_hex(yaml, strlen(yaml), hex);
+	sha256_hex(yaml, strlen(yaml), hex);
 	if (strcmp(hex, sha) != 0) {
 		bad(rd, json_get(o, "sha256"), _("the rubric snapshot's"
 		    " sha256 does not match its text (the text hashes to %s)"),
@@ -161,14 +170,129 @@ read_rubric(struct reading *rd, const struct json_value *v, char **text)
 		rubric_free(r);
 		return NULL;
 	}
-	*text = xstrdup(yaml);
-	if (rd->cache != NULL && (rd->cache->text == NULL ||
-	    strcmp(rd->cache->text, yaml) != 0)) {
-		free(rd->cache->text);
-		rd->cache->text = xstrdup(yaml);
-		memcpy(rd->cache->sha256, hex, sizeof hex);
-	}
 	return r;
+}
+
+/* Remember a checked snapshot; the cache takes r. */
+static struct import_snapshot *
+cache_add(struct reading *rd, const struct json_value *o, struct rubric *r,
+    const char hex[65])
+{
+	struct import_cache *c = rd->cache;
+	struct import_snapshot *s;
+
+	if (c->n >= IMPORT_MAX_SNAPSHOTS) {
+		bad(rd, o, _("more than %d different rubric snapshots"),
+		    IMPORT_MAX_SNAPSHOTS);
+		rubric_free(r);
+		return NULL;
+	}
+	c->snaps = xreallocarray(c->snaps, c->n + 1, sizeof *c->snaps);
+	s = &c->snaps[c->n++];
+	memcpy(s->sha256, hex, 65);
+	s->text = xstrdup(json_get(o, "text")->text);
+	s->rubric = r;
+	return s;
+}
+
+/* Is o's member key the string want (or absent, when it may be)? */
+static bool
+names(const struct json_value *o, const char *key, const char *want,
+    bool required)
+{
+	const struct json_value *v = json_get(o, key);
+
+	if (v == NULL)
+		return !required;
+	return v->type == JSON_STRING && strcmp(v->text, want) == 0;
+}
+
+/*
+ * The card's snapshot, inline or (in a bundle) named by its sha256. The
+ * same inline text again is not hashed or parsed again.
+ */
+static struct import_snapshot *
+find_snapshot(struct reading *rd, const struct json_value *o)
+{
+	const struct json_value *text = json_get(o, "text");
+	const char *sha = string_of(rd, o, "sha256");
+	struct import_snapshot *s;
+	struct rubric *r;
+	char hex[65];
+
+	if (sha == NULL)
+		return NULL;
+	s = cache_find(rd->cache, sha);
+	if (text == NULL) {
+		if (s == NULL)
+			bad(rd, json_get(o, "sha256"), _("the rubric snapshot"
+			    " %s is neither in the card nor on a line before"
+			    " it"), sha);
+		else if (!names(o, "id", s->rubric->id, false) ||
+		    !names(o, "title", s->rubric->title, false))
+			bad(rd, o, _("the rubric's id or title is not its"
+			    " snapshot's (%s, %s)"), s->rubric->id,
+			    s->rubric->title);
+		return rd->cause != NULL ? NULL : s;
+	}
+	if (s != NULL && text->type == JSON_STRING &&
+	    strcmp(s->text, text->text) == 0 &&
+	    names(o, "id", s->rubric->id, true) &&
+	    names(o, "title", s->rubric->title, true))
+		return s;
+	if ((r = check_snapshot(rd, o, hex)) == NULL)
+		return NULL;
+	return cache_add(rd, o, r, hex);
+}
+
+/* Without a cache the card owns its rubric, parsed for it alone. */
+static struct scorecard *
+read_rubric(struct reading *rd, const struct json_value *v)
+{
+	const struct json_value *o = member(rd, v, "rubric", JSON_OBJECT);
+	struct import_snapshot *s;
+	struct rubric *r;
+	char hex[65];
+
+	if (o == NULL)
+		return NULL;
+	if (rd->cache != NULL)
+		return (s = find_snapshot(rd, o)) == NULL ? NULL :
+		    scorecard_new_borrowed(s->rubric, s->text, s->sha256);
+	if (json_get(o, "text") == NULL) {
+		bad(rd, o, _("the rubric snapshot's \"text\" is missing"));
+		return NULL;
+	}
+	if ((r = check_snapshot(rd, o, hex)) == NULL)
+		return NULL;
+	return scorecard_new(r, xstrdup(json_get(o, "text")->text));
+}
+
+bool
+import_is_snapshot(const struct json_value *v)
+{
+	return v->type == JSON_OBJECT && v->n == 1 &&
+	    strcmp(v->members[0].key, "rubric") == 0;
+}
+
+int
+import_snapshot(const struct json_value *v, const char *name,
+    struct import_cache *cache, char **cause)
+{
+	struct reading rd = { name, cache, NULL, NULL, NULL };
+	const struct json_value *o = member(&rd, v, "rubric", JSON_OBJECT);
+	struct rubric *r;
+	char hex[65];
+
+	if (o != NULL && json_get(o, "sha256") != NULL &&
+	    json_get(o, "sha256")->type == JSON_STRING &&
+	    cache_find(cache, json_get(o, "sha256")->text) != NULL)
+		bad(&rd, o, _("the rubric snapshot %s is given twice"),
+		    json_get(o, "sha256")->text);
+	else if (o != NULL && (r = check_snapshot(&rd, o, hex)) != NULL)
+		cache_add(&rd, o, r, hex);
+	*cause = rd.cause;
+	return rd.cause != NULL ? -1 : 0;
 }
 
 static int
@@ -467,8 +591,15 @@ read_status(struct reading *rd, const struct json_value *v)
 void
 import_cache_clear(struct import_cache *c)
 {
-	free(c->text);
-	c->text = NULL;
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		free(c->snaps[i].text);
+		rubric_free(c->snaps[i].rubric);
+	}
+	free(c->snaps);
+	c->snaps = NULL;
+	c->n = 0;
 }
 
 int
@@ -476,8 +607,6 @@ import_record(const struct json_value *v, const char *name,
     struct import_cache *cache, struct scorecard **out, char **cause)
 {
 	struct reading rd = { name, cache, NULL, NULL, NULL };
-	struct rubric *r;
-	char *text = NULL;
 	int rc = -1;
 
 	if (v->type != JSON_OBJECT) {
@@ -486,9 +615,8 @@ import_record(const struct json_value *v, const char *name,
 		*cause = rd.cause;
 		return -1;
 	}
-	if ((r = read_rubric(&rd, v, &text)) != NULL) {
-		rd.sc = scorecard_new(r, text);
-		rd.seen = xcalloc(r->nitems + 1, sizeof *rd.seen);
+	if ((rd.sc = read_rubric(&rd, v)) != NULL) {
+		rd.seen = xcalloc(rd.sc->rubric->nitems + 1, sizeof *rd.seen);
 		if (read_header(&rd, v) == 0 && read_tree(&rd, v) == 0 &&
 		    read_status(&rd, v) == 0)
 			rc = 0;

@@ -15,21 +15,39 @@
 /* The largest JSON file, or line of JSON Lines, that import parses. */
 #define IMPORT_MAX_BYTES	(1024u * 1024u * 1024u)
 
+/* The most rubric snapshots one batch may bring. */
+#define IMPORT_MAX_SNAPSHOTS	256
+
 /*
- * What a batch remembers between records: the last rubric snapshot whose
- * hash was checked, so that 100,000 records over one rubric hash it once.
- * Zero it to start; import_cache_clear frees it.
+ * What a batch remembers between records: every rubric snapshot checked
+ * so far (hashed and parsed once), whether a bundle's own line brought
+ * it or a one-card export carried it inline. The cards built with a
+ * cache borrow its rubrics: free them before the cache. Zero it to
+ * start; import_cache_clear frees it.
  */
+struct import_snapshot {
+	char		 sha256[65];
+	char		*text;
+	struct rubric	*rubric;
+};
 struct import_cache {
-	char	*text;
-	char	 sha256[65];
+	struct import_snapshot	*snaps;
+	size_t			 n;
 };
 void	import_cache_clear(struct import_cache *);
+
+/* Is v a bundle's snapshot line, {"rubric":{...}} and nothing else? */
+bool	import_is_snapshot(const struct json_value *v);
+/* Check a snapshot line and remember its rubric for the cards after it. */
+int	import_snapshot(const struct json_value *v, const char *name,
+	    struct import_cache *cache, char **cause);
 
 /*
  * Check record v and build its scorecard (id 0, ready for store_insert).
  * name is the file's name; messages are "NAME:LINE: problem" with the line
- * of the offending value. cache may be NULL. Caller frees *cause.
+ * of the offending value. A record that names its snapshot by sha256
+ * alone (a bundle's card) needs the cache that holds it. cache may be
+ * NULL: then the card owns its rubric. Caller frees *cause.
  */
 int	import_record(const struct json_value *v, const char *name,
 	    struct import_cache *cache, struct scorecard **out, char **cause);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,15 +15,12 @@
 #include "sha256.h"
 #include "xalloc.h"
 
-struct scorecard *
-scorecard_new(struct rubric *rubric, char *rubric_text)
+static struct scorecard *
+scorecard_alloc(size_t n)
 {
 	struct scorecard *sc = xcalloc(1, sizeof *sc);
-	size_t i, n = rubric->nitems;
+	size_t i;
 
-	sc->rubric = rubric;
-	sc->rubric_text = rubric_text != NULL ? rubric_text : xstrdup("");
-	sha256_hex(sc->rubric_text, strlen(sc->rubric_text), sc->rubric_sha256);
 	sc->agency = xstrdup("");
 	sc->date = xstrdup("");
 	sc->created_at = xstrdup("");
@@ -34,6 +32,31 @@ scorecard_new(struct rubric *rubric, char *rubric_text)
 		sc->entries[i].record = xstrdup("");
 		sc->entries[i].rationale = xstrdup("");
 	}
+	return sc;
+}
+
+struct scorecard *
+scorecard_new(struct rubric *rubric, char *rubric_text)
+{
+	struct scorecard *sc = scorecard_alloc(rubric->nitems);
+
+	sc->rubric = rubric;
+	sc->rubric_text = rubric_text != NULL ? rubric_text : xstrdup("");
+	sha256_hex(sc->rubric_text, strlen(sc->rubric_text), sc->rubric_sha256);
+	return sc;
+}
+
+struct scorecard *
+scorecard_new_borrowed(const struct rubric *rubric, const char *rubric_text,
+    const char *sha256)
+{
+	struct scorecard *sc = scorecard_alloc(rubric->nitems);
+
+	/* Never written through: scorecard_free knows not to free them. */
+	sc->rubric = (struct rubric *)rubric;
+	sc->rubric_text = (char *)rubric_text;
+	snprintf(sc->rubric_sha256, sizeof sc->rubric_sha256, "%s", sha256);
+	sc->borrowed = true;
 	return sc;
 }
 
@@ -57,8 +80,10 @@ scorecard_free(struct scorecard *sc)
 	free(sc->created_at);
 	free(sc->updated_at);
 	free(sc->finalized_at);
-	free(sc->rubric_text);
-	rubric_free(sc->rubric);
+	if (!sc->borrowed) {
+		free(sc->rubric_text);
+		rubric_free(sc->rubric);
+	}
 	free(sc);
 }
 

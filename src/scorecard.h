@@ -45,6 +45,7 @@ struct scorecard {
 	char			 rubric_sha256[65];
 	struct rubric		*rubric;	/* parsed from rubric_text; owned */
 	struct scorecard_entry	*entries;	/* rubric->nitems long */
+	bool			 borrowed;	/* rubric and text are not owned */
 };
 
 /* A section's (or the whole card's) sum: partial sums stay visible. */
@@ -57,6 +58,12 @@ struct scorecard_sum {
 
 /* A new, empty draft over rubric (ownership of rubric and text passes). */
 struct scorecard *scorecard_new(struct rubric *rubric, char *rubric_text);
+/*
+ * The same over a rubric and text the caller keeps (and frees after the
+ * scorecard): import builds 100,000 cards over one parsed snapshot.
+ */
+struct scorecard *scorecard_new_borrowed(const struct rubric *rubric,
+	    const char *rubric_text, const char *sha256);
 void	scorecard_free(struct scorecard *);
 
 /* Parse "28" strictly: digits only, no sign, no spaces, no overflow. */

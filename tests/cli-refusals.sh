@@ -20,7 +20,7 @@ expect 2 "is not a date" new --agency 甲 --inspector 乙 --date 2021-02-29 --no
 expect 2 "is not a date" new --agency 甲 --inspector 乙 --date 110-08-06 --no-tui
 expect 2 "control character" new --agency "$(printf 'a\033[2Jb')" --inspector 乙 --no-tui
 expect 2 "--format is text, csv or json" list --format xml
-expect 2 "--format is text, md, csv or json" export "$id" --format pdf
+expect 2 "--format is text, md, csv or json, or jsonl for a bundle" export "$id" --format pdf
 
 # Refused work exits 1 and writes nothing: the history stays as it was.
 "$KAOHE" --db "$db" history "$id" >"$tmp/before"

@@ -10,12 +10,12 @@
 data=$top_srcdir/tests/data
 
 # import: 10 records of JSON Lines, then one pretty export.
-expect 0 "imported 10, skipped 0 already present" \
+expect 0 "imported 10, updated 0, skipped 0 already present, 0 conflicts" \
     import "$data/import-review/set.jsonl"
-expect 0 "imported 1, skipped 0 already present" \
+expect 0 "imported 1, updated 0, skipped 0 already present, 0 conflicts" \
     import "$data/import-good/tainan-110.json"
 # Again: every UUID is present, nothing is duplicated.
-expect 0 "imported 0, skipped 11 already present" \
+expect 0 "imported 0, updated 0, skipped 11 already present, 0 conflicts" \
     import "$data/import-review/set.jsonl" "$data/import-good/tainan-110.json"
 run list --format csv
 checks=$((checks + 1))
@@ -41,14 +41,14 @@ esac
 checks=$((checks + 1))
 "$KAOHE" --db "$tmp/twice.db" import "$data/import-good/tainan-110.json" \
     "$data/import-good/tainan-110.json" >"$tmp/out" 2>&1
-grep -q "imported 1, skipped 1 already present" "$tmp/out" ||
+grep -q "imported 1, updated 0, skipped 1 already present, 0 conflicts" "$tmp/out" ||
     fail "one batch, one UUID twice: $(cat "$tmp/out")"
 expect 1 "wrong-sum.json:" import "$data/import-bad/wrong-sum.json"
 # Standard input, named as such; all present already, so all skipped.
 checks=$((checks + 1))
 "$KAOHE" --db "$db" import - <"$data/import-good/tainan-110.json" \
     >"$tmp/out" 2>&1 || fail "import - : $(cat "$tmp/out")"
-grep -q "imported 0, skipped 1 already present" "$tmp/out" ||
+grep -q "imported 0, updated 0, skipped 1 already present, 0 conflicts" "$tmp/out" ||
     fail "import - : $(cat "$tmp/out")"
 expect 1 "standard input: no records (the file is empty)" import - </dev/null
 expect 1 "sha256 does not match" import "$data/import-bad/tampered-sha.json"
