@@ -94,11 +94,16 @@ int_or_null(struct reading *rd, const struct json_value *obj,
 	return 0;
 }
 
-/* ISO 8601 UTC as the store writes it: 2026-11-23T10:40:00.123Z. */
+/*
+ * ISO 8601 UTC as the store writes it, 2026-11-23T10:40:00.123Z, and a
+ * real moment: a calendar date, hours below 24, minutes and seconds
+ * below 60.
+ */
 static bool
 time_valid(const char *s)
 {
 	static const char shape[] = "dddd-dd-ddTdd:dd:dd";
+	char date[11];
 	size_t i;
 
 	for (i = 0; shape[i] != '\0'; i++) {
@@ -106,6 +111,11 @@ time_valid(const char *s)
 		    s[i] != shape[i])
 			return false;
 	}
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (!scorecard_date_valid(date) || strncmp(s + 11, "24", 2) >= 0 ||
+	    s[14] > '5' || s[17] > '5')
+		return false;
 	s += i;
 	if (*s == '.') {
 		if (s[1] < '0' || s[1] > '9')
@@ -114,6 +124,32 @@ time_valid(const char *s)
 			continue;
 	}
 	return strcmp(s, "Z") == 0;
+}
+
+/*
+ * Compare two valid times: the seconds as text, then the fractions digit
+ * by digit (a missing digit is 0), so that .5 and .500 are equal.
+ */
+static int
+time_cmp(const char *a, const char *b)
+{
+	int c = strncmp(a, b, 19);
+
+	a += 19;
+	b += 19;
+	if (c != 0)
+		return c;
+	a += *a == '.';
+	b += *b == '.';
+	while ((*a >= '0' && *a <= '9') || (*b >= '0' && *b <= '9')) {
+		c = ((*a >= '0' && *a <= '9') ? *a : '0') -
+		    ((*b >= '0' && *b <= '9') ? *b : '0');
+		if (c != 0)
+			return c;
+		a += *a >= '0' && *a <= '9';
+		b += *b >= '0' && *b <= '9';
+	}
+	return 0;
 }
 
 static void
@@ -344,9 +380,15 @@ read_times(struct reading *rd, const struct json_value *v)
 	struct scorecard *sc = rd->sc;
 
 	if (read_time(rd, v, "created_at", &sc->created_at, false) != 0 ||
-	    read_time(rd, v, "updated_at", &sc->updated_at, false) != 0)
+	    read_time(rd, v, "updated_at", &sc->updated_at, false) != 0 ||
+	    read_time(rd, v, "finalized_at", &sc->finalized_at, true) != 0)
 		return -1;
-	return read_time(rd, v, "finalized_at", &sc->finalized_at, true);
+	if (*sc->finalized_at != '\0' &&
+	    time_cmp(sc->finalized_at, sc->created_at) < 0)
+		return bad(rd, json_get(v, "finalized_at"), _("finalized_at"
+		    " (%s) is before created_at (%s)"), sc->finalized_at,
+		    sc->created_at);
+	return 0;
 }
 
 static int
@@ -407,7 +449,7 @@ static int
 read_item(struct reading *rd, const struct json_value *v,
     const struct rubric_node *n)
 {
-	long idx = rubric_item_index(rd->sc->rubric, n->key);
+	long idx = (long)n->item_first;	/* an item's first item is itself */
 	bool scored, tiered;
 	int score = 0, tier = 0, tier_out;
 	char *cause = NULL;
@@ -437,34 +479,118 @@ read_item(struct reading *rd, const struct json_value *v,
 static int read_nodes(struct reading *, const struct json_value *array,
 	    const struct rubric_node *parent);
 
-/* A node must be the rubric's, under the same parent, of the same kind. */
+/* An item's tiers as the snapshot has them: labels, ranges, order. */
 static int
-read_node(struct reading *rd, const struct json_value *v,
-    const struct rubric_node *parent)
+check_tiers(struct reading *rd, const struct json_value *v,
+    const struct rubric_node *n)
 {
-	const struct rubric_node *n;
-	const struct json_value *children;
-	const char *key;
-	int max;
-	bool has_max;
+	const struct json_value *a = member(rd, v, "tiers", JSON_ARRAY), *t;
+	int min, max;
+	bool has_min, has_max;
+	size_t i;
 
-	if (v->type != JSON_OBJECT)
-		return bad(rd, v, _("a node must be an object, not %s"),
-		    json_type_name(v->type));
-	if ((key = string_of(rd, v, "key")) == NULL)
+	if (a == NULL)
 		return -1;
-	n = rubric_find(rd->sc->rubric, key);
-	if (n == NULL || n == &rd->sc->rubric->root)
-		return bad(rd, json_get(v, "key"), _("the rubric %s has no"
-		    " key \"%s\""), rd->sc->rubric->id, key);
-	if (n->parent != parent)
-		return bad(rd, json_get(v, "key"), _("\"%s\" is not where the"
-		    " rubric has it (under \"%s\")"), key, n->parent->key);
+	if (a->n != n->ntiers)
+		return bad(rd, a, _("item %s has %zu tiers in the rubric, not"
+		    " %zu"), n->key, n->ntiers, a->n);
+	for (i = 0; i < a->n; i++) {
+		t = &a->items[i];
+		if (t->type != JSON_OBJECT)
+			return bad(rd, t, _("a tier must be an object, not %s"),
+			    json_type_name(t->type));
+		if (!names(t, "label", n->tiers[i].label, true) ||
+		    int_or_null(rd, t, "min", &min, &has_min) != 0 ||
+		    int_or_null(rd, t, "max", &max, &has_max) != 0 ||
+		    !has_min || !has_max || min != n->tiers[i].min ||
+		    max != n->tiers[i].max)
+			return bad(rd, t, _("item %s: tier %zu is not the"
+			    " rubric's (%s %d~%d)"), n->key, i + 1,
+			    n->tiers[i].label, n->tiers[i].min,
+			    n->tiers[i].max);
+	}
+	return 0;
+}
+
+/* The printed facts of a node are its snapshot's: title, range, tiers. */
+static int
+check_facts(struct reading *rd, const struct json_value *v,
+    const struct rubric_node *n)
+{
+	int max, min;
+	bool has_max, has_min;
+
+	if (string_of(rd, v, "title") == NULL)
+		return -1;
+	if (!names(v, "title", n->title, true))
+		return bad(rd, json_get(v, "title"), _("\"%s\" is titled"
+		    " \"%s\" in the rubric"), n->key, n->title);
 	if (int_or_null(rd, v, "max", &max, &has_max) != 0)
 		return -1;
 	if (!has_max || max != n->max)
 		return bad(rd, json_get(v, "max"), _("\"%s\" has max %d in the"
-		    " rubric"), key, n->max);
+		    " rubric"), n->key, n->max);
+	if (n->nchildren > 0)
+		return 0;
+	if (int_or_null(rd, v, "min", &min, &has_min) != 0)
+		return -1;
+	if (!has_min || min != n->min)
+		return bad(rd, json_get(v, "min"), _("\"%s\" has min %d in the"
+		    " rubric"), n->key, n->min);
+	return check_tiers(rd, v, n);
+}
+
+/*
+ * The node a JSON node names: the parent's child in the same place when
+ * the keys agree (the export's order, found at once), else by key.
+ */
+static const struct rubric_node *
+find_node(struct reading *rd, const struct json_value *v, const char *key,
+    const struct rubric_node *parent, size_t at)
+{
+	const struct rubric_node *n;
+
+	if (at < parent->nchildren &&
+	    strcmp(parent->children[at].key, key) == 0)
+		return &parent->children[at];
+	n = rubric_find(rd->sc->rubric, key);
+	if (n == NULL || n == &rd->sc->rubric->root) {
+		bad(rd, json_get(v, "key"), _("the rubric %s has no key"
+		    " \"%s\""), rd->sc->rubric->id, key);
+		return NULL;
+	}
+	if (n->parent != parent) {
+		bad(rd, json_get(v, "key"), _("\"%s\" is not where the rubric"
+		    " has it (under \"%s\")"), key, n->parent->key);
+		return NULL;
+	}
+	return n;
+}
+
+/*
+ * A node must be the rubric's, under the same parent, of the same kind,
+ * and once only. dup marks the parent's children already met.
+ */
+static int
+read_node(struct reading *rd, const struct json_value *v,
+    const struct rubric_node *parent, size_t at, bool *dup)
+{
+	const struct rubric_node *n;
+	const struct json_value *children;
+	const char *key;
+
+	if (v->type != JSON_OBJECT)
+		return bad(rd, v, _("a node must be an object, not %s"),
+		    json_type_name(v->type));
+	if ((key = string_of(rd, v, "key")) == NULL ||
+	    (n = find_node(rd, v, key, parent, at)) == NULL)
+		return -1;
+	if (dup[n - parent->children])
+		return bad(rd, json_get(v, "key"), _("\"%s\" appears twice"),
+		    key);
+	dup[n - parent->children] = true;
+	if (check_facts(rd, v, n) != 0)
+		return -1;
 	children = json_get(v, "children");
 	if (n->nchildren == 0) {
 		if (children != NULL)
@@ -481,12 +607,14 @@ static int
 read_nodes(struct reading *rd, const struct json_value *array,
     const struct rubric_node *parent)
 {
+	bool *dup = xcalloc(parent->nchildren + 1, sizeof *dup);
 	size_t i;
+	int rc = 0;
 
-	for (i = 0; i < array->n; i++)
-		if (read_node(rd, &array->items[i], parent) != 0)
-			return -1;
-	return 0;
+	for (i = 0; i < array->n && rc == 0; i++)
+		rc = read_node(rd, &array->items[i], parent, i, dup);
+	free(dup);
+	return rc;
 }
 
 /* A score in the file must be what the items sum to: a wrong sum is refused. */
@@ -528,6 +656,26 @@ check_sums(struct reading *rd, const struct json_value *array)
 		if (check_sum(rd, v, n) != 0 || check_sums(rd, children) != 0)
 			return -1;
 	}
+	return 0;
+}
+
+/* "scored" and "items" say what the nodes hold. */
+static int
+check_counts(struct reading *rd, const struct json_value *v)
+{
+	struct scorecard_sum t = scorecard_total(rd->sc);
+	int scored, items;
+	bool has_scored, has_items;
+
+	if (int_or_null(rd, v, "scored", &scored, &has_scored) != 0 ||
+	    int_or_null(rd, v, "items", &items, &has_items) != 0)
+		return -1;
+	if (!has_items || items < 0 || (size_t)items != t.items)
+		return bad(rd, json_get(v, "items"), _("\"items\" must be the"
+		    " rubric's %zu items"), t.items);
+	if (!has_scored || scored < 0 || (size_t)scored != t.scored)
+		return bad(rd, json_get(v, "scored"), _("\"scored\" says %d"
+		    " but %zu items are scored"), scored, t.scored);
 	return 0;
 }
 
@@ -618,7 +766,7 @@ import_record(const struct json_value *v, const char *name,
 	if ((rd.sc = read_rubric(&rd, v)) != NULL) {
 		rd.seen = xcalloc(rd.sc->rubric->nitems + 1, sizeof *rd.seen);
 		if (read_header(&rd, v) == 0 && read_tree(&rd, v) == 0 &&
-		    read_status(&rd, v) == 0)
+		    read_status(&rd, v) == 0 && check_counts(&rd, v) == 0)
 			rc = 0;
 		free(rd.seen);
 	}

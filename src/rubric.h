@@ -68,6 +68,9 @@ struct rubric {
 	struct rubric_node	 root;		/* key "", title = rubric title */
 	const struct rubric_node **items;	/* leaves in document order */
 	size_t			 nitems;
+	/* Every node but the root, sorted by key: rubric_find's index. */
+	const struct rubric_node **by_key;
+	size_t			 nnodes;
 };
 
 /*

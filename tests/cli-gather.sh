@@ -88,4 +88,73 @@ checks=$((checks + 1))
 checks=$((checks + 1))
 [ "$(grep -c '"uuid"' "$tmp/two.jsonl")" -eq 10 ] || fail "ten cards"
 
+# Import is as strict as new: every fact of the export is checked.
+good=$data/import-good/tainan-110.json
+mutate() {	# mutate NAME SED-SCRIPT: a copy of the 臺南分署 export, changed
+	sed "$2" "$good" >"$tmp/$1.json"
+}
+db4=$tmp/strict.db
+strict() {	# strict NAME MESSAGE: refused, with MESSAGE, and nothing written
+	checks=$((checks + 1))
+	rc=0
+	"$KAOHE" --db "$db4" import "$tmp/$1.json" >"$tmp/out" 2>"$tmp/err" || rc=$?
+	[ "$rc" -eq 1 ] || fail "$1: exit $rc, want 1"
+	grep -qF "$2" "$tmp/err" || fail "$1: wants '$2': $(cat "$tmp/err")"
+}
+mutate feb30 's/"created_at": "2026-11-23T/"created_at": "2026-02-30T/'
+strict feb30 '"created_at" is not an ISO 8601 UTC time'
+mutate hour24 's/"updated_at": "2026-11-23T10:/"updated_at": "2026-11-23T24:/'
+strict hour24 '"updated_at" is not an ISO 8601 UTC time'
+mutate early 's/"finalized_at": "2026-11-23T10:57:51.917Z"/"finalized_at": "2026-11-23T10:57:44.3Z"/'
+strict early 'finalized_at (2026-11-23T10:57:44.3Z) is before created_at (2026-11-23T10:57:44.349Z)'
+mutate scored 's/"scored": 36,/"scored": 35,/'
+strict scored '"scored" says 35 but 36 items are scored'
+mutate items 's/"items": 36,/"items": 37,/'
+strict items '"items" must be the rubric'"'"'s 36 items'
+mutate title 's/"title": "服務一致及正確"/"title": "服務一致"/'
+strict title '"1.1" is titled "服務一致及正確" in the rubric'
+mutate min '54s/"min": 1,/"min": 0,/'
+strict min 'has min 1 in the rubric'
+mutate tier '95s/達 85% 以上/達 80% 以上/'
+strict tier 'tier 2 is not the rubric'"'"'s'
+mutate twice 's/"key": "1.2",/"key": "1.1",/'
+strict twice '"1.1" appears twice'
+checks=$((checks + 1))
+[ ! -e "$db4" ] || [ "$("$KAOHE" --db "$db4" list --format csv | wc -l)" -eq 1 ] ||
+    fail "refused imports wrote nothing"
+
+# Messages are sanitized like every other error: an escape sequence in a
+# field (OSC 52 would set the clipboard) never reaches the terminal raw.
+mutate osc 's/"date": "2021-08-06"/"date": "\u001b]52;c;aGk=\u0007\u009b2J"/'
+strict osc 'is not a date'
+checks=$((checks + 1))
+if LC_ALL=C grep -q "$(printf '\033')" "$tmp/err" ||
+    LC_ALL=C grep -q "$(printf '\007')" "$tmp/err" ||
+    LC_ALL=C grep -q "$(printf '\302\233')" "$tmp/err"; then
+	fail "raw control characters in import's message: $(od -c "$tmp/err" | head)"
+fi
+
+# A file that shrinks while import reads it is read, never mapped: no
+# SIGBUS, an answer (1 or 0) whatever was left. Truncated 20 times at once.
+"$KAOHE" --db "$db" export --all --format jsonl >"$tmp/big.jsonl"
+for i in 1 2 3 4 5 6 7 8; do cat "$tmp/big.jsonl"; done >"$tmp/shrink.jsonl"
+checks=$((checks + 1))
+i=0
+while [ "$i" -lt 20 ]; do
+	cp "$tmp/shrink.jsonl" "$tmp/s.jsonl"
+	rc=0
+	{ "$KAOHE" --db "$tmp/shrink.db" import "$tmp/s.jsonl" >/dev/null 2>&1 || rc=$?; } &
+	pid=$!
+	: >"$tmp/s.jsonl"
+	wait "$pid" || rc=$?
+	[ "$rc" -le 1 ] || { fail "import of a shrinking file: exit $rc"; break; }
+	i=$((i + 1))
+done
+
+# Not a regular file: refused before it is opened for reading (a FIFO
+# would block forever).
+mkfifo "$tmp/fifo"
+expect 1 "fifo: not a regular file" import "$tmp/fifo"
+expect 1 "is a directory" import "$tmp"
+
 finish
