@@ -20,5 +20,8 @@ extern const struct cli_command cli_cmd_rubric;
 extern const struct cli_command cli_cmd_compare;
 extern const struct cli_command cli_cmd_stats;
 extern const struct cli_command cli_cmd_import;
+extern const struct cli_command cli_cmd_edit;
+extern const struct cli_command cli_cmd_undo;
+extern const struct cli_command cli_cmd_check;
 
 #endif

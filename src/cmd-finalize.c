@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "cli-args.h"
+#include "cli-check.h"
 #include "cli-commands.h"
 #include "cli-show.h"
 #include "i18n.h"
@@ -17,6 +18,28 @@ const struct cli_command cli_cmd_finalize = {
 	"",
 	cmd_finalize_exec,
 };
+
+/*
+ * The review's other findings do not stop finalize, but they are said
+ * before the card is locked, on stderr, so that a script sees them too.
+ */
+static void
+warn(struct store *st, const struct scorecard *sc)
+{
+	struct check_findings fs;
+	char *cause = NULL;
+
+	if (check_with_store(st, sc, &fs, &cause) != 0) {
+		cli_fail("%s", cause);
+		free(cause);
+		return;
+	}
+	if (fs.n > 0)
+		fprintf(stderr, _("kaohe: warning: scorecard %lld has %zu"
+		    " findings ('kaohe check %lld'):\n"), sc->id, fs.n, sc->id);
+	cli_check_print(stderr, &fs, true);
+	check_findings_free(&fs);
+}
 
 static int
 cmd_finalize_exec(struct cli_ctx *ctx, int argc, char **argv)
@@ -49,7 +72,7 @@ cmd_finalize_exec(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail(_("scorecard %lld cannot be finalized: items are"
 		    " unscored"), sc->id);
 		cli_show_unscored(stderr, sc);
-	} else if (store_finalize(st, sc, &cause) != 0) {
+	} else if (warn(st, sc), store_finalize(st, sc, &cause) != 0) {
 		rc = cli_fail("%s", cause);
 		free(cause);
 	} else {

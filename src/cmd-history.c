@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli-args.h"
 #include "cli-commands.h"
@@ -13,7 +14,8 @@ static int	cmd_history_exec(struct cli_ctx *, int, char **);
 const struct cli_command cli_cmd_history = {
 	"history",
 	"ID",
-	N_("the audit trail: every change of a score, tier or note"),
+	N_("the audit trail: every change of a score, tier, note or header,"
+	   " and every undo"),
 	"",
 	cmd_history_exec,
 };
@@ -47,9 +49,19 @@ print_value(const char *v)
 static int
 print_change(const struct store_change *c, void *arg)
 {
+	char *clean;
+
 	(void)arg;
 	printf("%s  %-10s %-10s ", c->at, *c->item != '\0' ? c->item : "-",
 	    c->field);
+	/* An undo names the change it reverted, as `kaohe undo` said it. */
+	if (strcmp(c->field, "undo") == 0) {
+		clean = width_sanitize(c->new_value != NULL ? c->new_value :
+		    "");
+		printf("%s\n", clean);
+		free(clean);
+		return 0;
+	}
 	print_value(c->old_value);
 	fputs(" → ", stdout);
 	print_value(c->new_value);

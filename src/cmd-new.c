@@ -10,8 +10,8 @@
 #include "i18n.h"
 #include "paths.h"
 #include "rubric.h"
+#include "text.h"
 #include "tui/tui.h"
-#include "width.h"
 #include "xalloc.h"
 
 static int	cmd_new_exec(struct cli_ctx *, int, char **);
@@ -22,7 +22,8 @@ const struct cli_command cli_cmd_new = {
 	N_("start a scorecard (prints its ID with --no-tui)"),
 	N_("  --rubric NAME|FILE  the rubric (default: 110)\n"
 	   "  --agency A          受考核機關, the agency inspected\n"
-	   "  --date YYYY-MM-DD   考核日期 (default: today)\n"
+	   "  --date YYYY-MM-DD   考核日期 (default: today); a ROC date such as\n"
+	   "                      110-08-06 or 110年8月6日 is read as 2021-08-06\n"
 	   "  --inspector P...    考核人員; repeat it or list several names\n"
 	   "  --no-tui            create it and print its ID, without the UI\n"),
 	cmd_new_exec,
@@ -96,28 +97,17 @@ out:
 	return rc;
 }
 
-static bool
-blank(const char *s)
-{
-	return s == NULL || s[strspn(s, " \t")] == '\0';
-}
-
 /* A header field is one line of plain text: it is printed everywhere. */
 static int
 check_header(const char *what, const char *s)
 {
-	const unsigned char *p;
+	char *cause = NULL;
 
-	if (blank(s))
-		return cli_usage(&cli_cmd_new, _("%s is empty"), what);
-	if (!width_utf8_valid(s, strlen(s)))
-		return cli_usage(&cli_cmd_new, _("%s is not valid UTF-8"),
-		    what);
-	for (p = (const unsigned char *)s; *p != '\0'; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return cli_usage(&cli_cmd_new, _("%s holds a control"
-			    " character"), what);
-	return CLI_OK;
+	if (text_check(s, TEXT_LINE, what, &cause) == 0)
+		return CLI_OK;
+	cli_usage(&cli_cmd_new, "%s", cause);
+	free(cause);
+	return CLI_USAGE;
 }
 
 static int
@@ -127,7 +117,7 @@ cmd_new_exec(struct cli_ctx *ctx, int argc, char **argv)
 	const char **inspectors = NULL, *pos[64];
 	size_t ninspectors = 0, npos, i;
 	bool no_tui = false;
-	char day[11];
+	char day[11], *cause = NULL;
 	int rc;
 	const struct cli_opt opts[] = {
 		{ "--rubric", 0, true, &rubric, NULL, NULL, NULL },
@@ -170,11 +160,12 @@ cmd_new_exec(struct cli_ctx *ctx, int argc, char **argv)
 		today(day);
 		date = day;
 	}
-	if (rc == CLI_OK && !scorecard_date_valid(date))
-		rc = cli_usage(&cli_cmd_new, _("'%s' is not a date (want"
-		    " YYYY-MM-DD, e.g. 2021-08-06)"), date);
+	if (rc == CLI_OK && scorecard_parse_date(date, day, &cause) != 0) {
+		rc = cli_usage(&cli_cmd_new, "%s", cause);
+		free(cause);
+	}
 	if (rc == CLI_OK)
-		rc = create(ctx, rubric, agency, date, inspectors,
+		rc = create(ctx, rubric, agency, day, inspectors,
 		    ninspectors);
 	free(inspectors);
 	return rc;

@@ -8,7 +8,7 @@
 #include "cli-commands.h"
 #include "cli-item.h"
 #include "i18n.h"
-#include "width.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* Evidence can be long, but a note over this is surely a mistake. */
@@ -27,7 +27,12 @@ const struct cli_command cli_cmd_note = {
 	cmd_note_exec,
 };
 
-/* All of stdin, trailing newlines dropped; NULL after printing why. */
+/*
+ * All of stdin; NULL after printing why. A text file's last line ends in
+ * a newline that is not part of the note: that one is dropped (so `echo
+ * text | kaohe note ... -` stores what typing "text" stores), any other
+ * blank line at the end is the writer's and is kept.
+ */
 static char *
 read_stdin(void)
 {
@@ -55,7 +60,9 @@ read_stdin(void)
 		free(buf);
 		return NULL;
 	}
-	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+	if (len > 0 && buf[len - 1] == '\n')
+		len--;
+	if (len > 0 && buf[len - 1] == '\r')
 		len--;
 	buf[len] = '\0';
 	return buf;
@@ -65,16 +72,17 @@ static int
 write_note(struct store *st, struct scorecard *sc, long item,
     enum scorecard_note kind, const char *text)
 {
-	char *cause = NULL;
+	char *cause = NULL, *note = text_normalize_note(text);
+	int rc = CLI_OK;
 
-	if (!width_utf8_valid(text, strlen(text)))
-		return cli_fail(_("the note is not valid UTF-8 text"));
-	if (store_set_note(st, sc, (size_t)item, kind, text, &cause) != 0) {
+	if (text_check(note, TEXT_NOTE, _("the note"), &cause) != 0 ||
+	    store_set_note(st, sc, (size_t)item, kind, note, &cause) != 0) {
 		cli_fail("%s", cause);
 		free(cause);
-		return CLI_FAILED;
+		rc = CLI_FAILED;
 	}
-	return CLI_OK;
+	free(note);
+	return rc;
 }
 
 static int

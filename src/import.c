@@ -14,6 +14,7 @@
 
 #include "i18n.h"
 #include "import.h"
+#include "text.h"
 #include "sha256.h"
 #include "uuid.h"
 #include "xalloc.h"
@@ -45,6 +46,20 @@ bad(struct reading *rd, const struct json_value *at, const char *fmt, ...)
 	rd->cause = xasprintf("%s:%zu: %s", rd->name, at->line,
 	    msg != NULL ? msg : "?");
 	free(msg);
+	return -1;
+}
+
+/* The one text rule (text.c), as `new`, `edit` and `note` apply it. */
+static int
+checked_text(struct reading *rd, const struct json_value *at,
+    const char *text, enum text_kind kind, const char *what)
+{
+	char *cause = NULL;
+
+	if (text_check(text, kind, what, &cause) == 0)
+		return 0;
+	bad(rd, at, "%s", cause);
+	free(cause);
 	return -1;
 }
 
@@ -345,10 +360,12 @@ read_inspectors(struct reading *rd, const struct json_value *v)
 		    " inspector"));
 	sc->inspectors = xcalloc(a->n, sizeof *sc->inspectors);
 	for (i = 0; i < a->n; i++) {
-		if (a->items[i].type != JSON_STRING ||
-		    *a->items[i].text == '\0')
+		if (a->items[i].type != JSON_STRING)
 			return bad(rd, &a->items[i], _("an inspector must be"
 			    " a name (a non-empty string)"));
+		if (checked_text(rd, &a->items[i], a->items[i].text,
+		    TEXT_LINE, _("an inspector")) != 0)
+			return -1;
 		sc->inspectors[sc->ninspectors++] = xstrdup(a->items[i].text);
 	}
 	return 0;
@@ -404,9 +421,9 @@ read_header(struct reading *rd, const struct json_value *v)
 	if (!uuid_valid(uuid))
 		return bad(rd, json_get(v, "uuid"), _("\"%s\" is not a UUID"
 		    " (36 lowercase hex digits and dashes)"), uuid);
-	if (*agency == '\0')
-		return bad(rd, json_get(v, "agency"), _("the agency is"
-		    " empty"));
+	if (checked_text(rd, json_get(v, "agency"), agency, TEXT_LINE,
+	    _("the agency")) != 0)
+		return -1;
 	if (!scorecard_date_valid(date))
 		return bad(rd, json_get(v, "date"), _("\"%s\" is not a date"
 		    " (YYYY-MM-DD)"), date);
@@ -433,6 +450,10 @@ read_notes(struct reading *rd, const struct json_value *v, size_t idx)
 
 	if ((record = string_of(rd, v, "record")) == NULL ||
 	    (rationale = string_of(rd, v, "rationale")) == NULL)
+		return -1;
+	if (checked_text(rd, json_get(v, "record"), record, TEXT_NOTE,
+	    _("the record")) != 0 || checked_text(rd, json_get(v,
+	    "rationale"), rationale, TEXT_NOTE, _("the rationale")) != 0)
 		return -1;
 	if (scorecard_set_note(rd->sc, idx, SCORECARD_RECORD, record,
 	    &cause) != 0 || scorecard_set_note(rd->sc, idx,

@@ -235,6 +235,33 @@ scorecard_check(const struct rubric_node *item, int score, int tier,
 	return pick_tier(item, score, tier_out, cause);
 }
 
+bool
+scorecard_in_range(const struct rubric_node *item, int score, int tier)
+{
+	if (score < item->min || score > item->max)
+		return false;
+	if (tier == 0)
+		return true;
+	if (tier < 0 || (size_t)tier > item->ntiers)
+		return false;
+	return tier_holds(&item->tiers[tier - 1], score);
+}
+
+size_t
+scorecard_tiers_holding(const struct rubric_node *item, int score, int **out)
+{
+	size_t i, n = 0;
+
+	*out = NULL;
+	for (i = 0; i < item->ntiers; i++) {
+		if (!tier_holds(&item->tiers[i], score))
+			continue;
+		*out = xreallocarray(*out, n + 1, sizeof **out);
+		(*out)[n++] = (int)i + 1;
+	}
+	return n;
+}
+
 static int
 refuse_change(const struct scorecard *sc, size_t item, char **cause)
 {
@@ -405,4 +432,70 @@ scorecard_year(const struct scorecard *sc)
 	if (!scorecard_date_valid(sc->date))
 		return 0;
 	return two_digits(sc->date) * 100 + two_digits(sc->date + 2);
+}
+
+/* A run of ASCII digits at *p (at most 4), advancing *p; -1 when none. */
+static int
+date_number(const char **p, size_t *ndigits)
+{
+	int v = 0;
+
+	*ndigits = 0;
+	while (**p >= '0' && **p <= '9' && *ndigits < 5) {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		(*ndigits)++;
+	}
+	return *ndigits > 0 ? v : -1;
+}
+
+/* A separator: '-', '/', '.', or the given UTF-8 word (年, 月). */
+static bool
+date_separator(const char **p, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (**p == '-' || **p == '/' || **p == '.') {
+		(*p)++;
+		return true;
+	}
+	if (strncmp(*p, word, n) == 0) {
+		*p += n;
+		return true;
+	}
+	return false;
+}
+
+int
+scorecard_parse_date(const char *text, char out[11], char **cause)
+{
+	const char *p = text;
+	size_t ny, nm, nd;
+	char buf[40];
+	int y, m, d;
+
+	y = date_number(&p, &ny);
+	if (y >= 0 && date_separator(&p, "年")) {
+		m = date_number(&p, &nm);
+		if (m >= 0 && date_separator(&p, "月")) {
+			d = date_number(&p, &nd);
+			if (strcmp(p, "日") == 0)
+				p += strlen(p);
+			/* 1-3 digits: a ROC (民國) year. */
+			if (d >= 0 && *p == '\0' && nm <= 2 && nd <= 2 &&
+			    (ny == 4 || (ny <= 3 && y > 0))) {
+				if (ny <= 3)
+					y += 1911;
+				snprintf(buf, sizeof buf, "%04d-%02d-%02d", y,
+				    m, d);
+				if (scorecard_date_valid(buf)) {
+					memcpy(out, buf, 11);
+					return 0;
+				}
+			}
+		}
+	}
+	*cause = xasprintf(_("'%s' is not a date (want YYYY-MM-DD, e.g."
+	    " 2021-08-06, or a ROC date such as 110-08-06)"), text);
+	return -1;
 }

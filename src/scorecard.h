@@ -78,6 +78,20 @@ int	scorecard_parse_score(const char *text, int *score, char **cause);
 int	scorecard_check(const struct rubric_node *item, int score, int tier,
 	    int *tier_out, char **cause);
 
+/*
+ * The two questions a screen asks before it offers a choice; the answers
+ * are the same rules scorecard_check enforces. Is score inside the item's
+ * range (tier 0) or inside tier's band (1-based)?
+ */
+bool	scorecard_in_range(const struct rubric_node *item, int score,
+	    int tier);
+/*
+ * The tiers (1-based, in order) whose band holds score, in *out (caller
+ * frees; NULL when none); returns how many.
+ */
+size_t	scorecard_tiers_holding(const struct rubric_node *item, int score,
+	    int **out);
+
 /* Apply a checked score in memory; refuses a final scorecard. */
 int	scorecard_set(struct scorecard *, size_t item, int score, int tier,
 	    char **cause);
@@ -104,5 +118,11 @@ int	scorecard_check_finalize(const struct scorecard *, size_t **unscored,
 int	scorecard_year(const struct scorecard *);
 /* Validate YYYY-MM-DD (a real calendar date). */
 bool	scorecard_date_valid(const char *date);
+/*
+ * Read a date as an inspector types it: YYYY-MM-DD, or the ROC form the
+ * export prints, 115-11-20, 115/11/20 or 115年11月20日 (year + 1911).
+ * On success out holds YYYY-MM-DD; else -1 and *cause (caller frees).
+ */
+int	scorecard_parse_date(const char *text, char out[11], char **cause);
 
 #endif

@@ -56,8 +56,8 @@ insert_rubric(struct store *st, const char *sha256, const struct rubric *r,
 	return step_once(st, stmt, "save the rubric snapshot", cause);
 }
 
-static char *
-join_inspectors(char *const *names, size_t n)
+char *
+store_join_inspectors(char *const *names, size_t n)
 {
 	char *joined = xstrdup(""), *next;
 	size_t i;
@@ -80,7 +80,7 @@ insert_card(struct store *st, const struct card_row *c, long long *id,
 
 	if (stmt == NULL)
 		return -1;
-	joined = join_inspectors(c->inspectors, c->ninspectors);
+	joined = store_join_inspectors(c->inspectors, c->ninspectors);
 	sqlite3_bind_text(stmt, 1, c->uuid, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, c->sha256, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, c->rubric->id, -1, SQLITE_STATIC);

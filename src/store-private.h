@@ -67,6 +67,15 @@ int	store_write_commit(struct store *, char **cause);
 void	store_write_rollback(struct store *);
 int	store_refuse_readonly(struct store *, char **cause);
 
+/* The inspectors as scorecards.inspectors keeps them: joined with "、". */
+char	*store_join_inspectors(char *const *names, size_t n);
+/* Inside a write transaction: write each non-NULL header field (store-header.c). */
+int	store_write_header(struct store *, long long id, const char *agency,
+	    const char *date, char *const *inspectors, size_t ninspectors,
+	    char **cause);
+/* Inside a write transaction: is scorecard id there and a draft? */
+int	store_card_draft(struct store *, long long id, char **cause);
+
 /* Now as ISO 8601 UTC with milliseconds: "2026-11-23T10:40:00.123Z". */
 void	store_now(char buf[32]);
 

@@ -298,12 +298,33 @@ static const char schema_v1[] =
 	"   WHERE id = NEW.scorecard_id;\n"
 	"END;\n";
 
+/* A header field's change, for history and undo (`kaohe edit`). */
+#define AUDIT_HEADER(col)						\
+	"CREATE TRIGGER audit_" col " AFTER UPDATE OF " col " ON scorecards\n" \
+	"WHEN OLD." col " IS NOT NEW." col " BEGIN\n"			\
+	"  INSERT INTO audit (scorecard_id, at, item, field, old_value,"	\
+	" new_value)\n  VALUES (NEW.id, " NOW_SQL ", '', '" col "', OLD." \
+	col ", NEW." col ");\n"						\
+	"END;\n"
+
+/*
+ * Version 2: the header (agency, date, inspectors) can be edited, and
+ * each change is in the audit trail like a score's. An undo is an audit
+ * row too (field 'undo', written by store-undo.c after the rows of the
+ * change that reverts: old_value the id of the first row undone).
+ */
+static const char schema_v2_header[] =
+	AUDIT_HEADER("agency")
+	AUDIT_HEADER("date")
+	AUDIT_HEADER("inspectors");
+
 /*
  * Migration n brings user_version n to n + 1. A later version appends its
  * step here and never edits an earlier one: old files upgrade in order.
  */
 static const char *const migrations[] = {
 	schema_v1,
+	schema_v2_header,
 };
 
 const int store_schema_version = sizeof migrations / sizeof migrations[0];

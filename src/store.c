@@ -271,6 +271,12 @@ card_is_draft(struct store *st, long long id, char **updated, char **cause)
 	return 0;
 }
 
+int
+store_card_draft(struct store *st, long long id, char **cause)
+{
+	return card_is_draft(st, id, NULL, cause);
+}
+
 /* A trigger's refusal names the scorecard like the code's own check. */
 static char *
 write_error(struct store *st, long long id, const char *what)

@@ -52,12 +52,38 @@ int	store_finalize(struct store *, struct scorecard *sc, char **cause);
 /* Drafts only; a finalized scorecard is refused. */
 int	store_delete(struct store *, long long id, char **cause);
 
+/*
+ * Change a draft's header: each non-NULL field (inspectors when non-NULL,
+ * ninspectors of them) after the checks of `new` (text.c, a real date).
+ * Each field is one row in the trail; sc is updated after the commit.
+ */
+int	store_edit_header(struct store *, struct scorecard *sc,
+	    const char *agency, const char *date, char *const *inspectors,
+	    size_t ninspectors, char **cause);
+
+/*
+ * The same agency's previous final scorecard on the same rubric id: the
+ * latest by date (then by id) before sc. *prev is 0 when there is none.
+ */
+int	store_previous_final(struct store *, const struct scorecard *sc,
+	    long long *prev, char **cause);
+
+/*
+ * Revert the latest change to draft id not yet undone (a score and its
+ * tier, a clear, a note, a header field) and record the undo in the
+ * trail. *what (caller frees) names what was undone, e.g. "1.1.1 score
+ * 28 → 27". Nothing to undo is an error that says so.
+ */
+int	store_undo(struct store *, long long id, char **what, char **cause);
+
 /* One audit row: a change of a score, tier or note. */
 struct store_change {
 	long long	 id;
 	const char	*at;		/* ISO 8601 UTC */
 	const char	*item;		/* item key, "" for card-level events */
-	const char	*field;		/* "score", "tier", "record", "rationale", "status", "created" */
+	const char	*field;		/* "score", "tier", "record", "rationale",
+					   "agency", "date", "inspectors", "undo",
+					   "status", "created" */
 	const char	*old_value;	/* NULL when there was none */
 	const char	*new_value;	/* NULL when cleared */
 };

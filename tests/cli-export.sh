@@ -10,8 +10,21 @@ expect 0 "" set "$id" 1.1.1 28
 expect 0 "" set "$id" 1.1.3 28
 expect 0 "" note "$id" 1.1.1 --record \
     "各科室完成 SOP, \"100%\" | 達標
-第二行 <b>粗體</b> 26~30 $(printf '\033[2J清除\007鈴')"
+第二行 <b>粗體</b> 26~30 清除鈴"
 expect 0 "" note "$id" 1.1.1 --rationale "給予 28 分。"
+# The text rule refuses a note that would drive a terminal...
+expect 1 "control character" note "$id" 1.1.3 --record \
+    "$(printf '\033[2J清除\007鈴')"
+# ...but a database written before the rule may hold one: every export
+# but JSON must still strip it.
+hostile=$("$KAOHE" --db "$db" new --agency 臺南分署 --date 2021-08-06 \
+    --inspector 王小明 --no-tui)
+sqlite3 "$db" "UPDATE entries SET record = 'a' || char(27) || '[2J清除' ||
+    char(7) || '鈴' WHERE scorecard_id = $hostile AND item = '1.1.1'"
+for f in text md csv json; do
+	"$KAOHE" --db "$db" export "$hostile" --format "$f" --width 120 \
+	    -o "$tmp/hostile.$f"
+done
 
 # Each format: exit 0, and -o writes the very bytes of standard output.
 for f in text md csv json; do
@@ -27,12 +40,12 @@ done
 # No raw terminal control reaches any export but JSON (which escapes it).
 for f in text md csv json; do
 	checks=$((checks + 1))
-	if LC_ALL=C grep -q "$(printf '[\033\007]')" "$tmp/file.$f"; then
+	if LC_ALL=C grep -q "$(printf '[\033\007]')" "$tmp/hostile.$f"; then
 		fail "export --format $f holds a raw control character"
 	fi
 done
 checks=$((checks + 1))
-grep -q '\\u001b\[2J清除\\u0007鈴' "$tmp/file.json" ||
+grep -q '\\u001b\[2J清除\\u0007鈴' "$tmp/hostile.json" ||
 	fail "export json lost the record's control characters"
 
 # The header facts as the form prints them.

@@ -17,8 +17,25 @@ expect 2 "unknown command 'frobnicate'" frobnicate
 expect 2 "--agency is required" new --inspector 甲 --no-tui
 expect 2 "--inspector is required" new --agency 甲 --no-tui
 expect 2 "is not a date" new --agency 甲 --inspector 乙 --date 2021-02-29 --no-tui
-expect 2 "is not a date" new --agency 甲 --inspector 乙 --date 110-08-06 --no-tui
+expect 2 "is not a date" new --agency 甲 --inspector 乙 --date 110-02-29 --no-tui
+expect 2 "is not a date" new --agency 甲 --inspector 乙 --date 0-08-06 --no-tui
+expect 2 "is not a date" new --agency 甲 --inspector 乙 --date 110-08-06x --no-tui
 expect 2 "control character" new --agency "$(printf 'a\033[2Jb')" --inspector 乙 --no-tui
+# The one text rule (text.c): one line, no bidi controls, not blank.
+expect 2 "must be one line" new --agency "$(printf 'a\nb')" --inspector 乙 --no-tui
+expect 2 "bidirectional" new --agency "$(printf 'a\342\200\256b')" --inspector 乙 --no-tui
+expect 2 "--inspector is empty" new --agency 甲 --inspector "$(printf '\343\200\200 ')" --no-tui
+expect 2 "--agency is empty" new --agency "$(printf '\342\200\213')" --inspector 乙 --no-tui
+expect 1 "bidirectional" note "$id" 1.1.1 --record "$(printf 'x\342\201\246y')"
+# ROC dates are read as the export prints them.
+roc=$("$KAOHE" --db "$db" new --agency 甲 --inspector 乙 --date 115-11-20 --no-tui)
+checks=$((checks + 1))
+"$KAOHE" --db "$db" export "$roc" --format json | grep -q '"date": *"2026-11-20"' ||
+	fail "new --date 115-11-20 is not stored as 2026-11-20"
+roc=$("$KAOHE" --db "$db" new --agency 甲 --inspector 乙 --date 110年8月6日 --no-tui)
+checks=$((checks + 1))
+"$KAOHE" --db "$db" export "$roc" --format json | grep -q '"date": *"2021-08-06"' ||
+	fail "new --date 110年8月6日 is not stored as 2021-08-06"
 expect 2 "--format is text, csv or json" list --format xml
 expect 2 "--format is text, md, csv or json, or jsonl for a bundle" export "$id" --format pdf
 

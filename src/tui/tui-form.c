@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "paths.h"
 #include "rubric.h"
+#include "text.h"
 #include "tui/tui-int.h"
 #include "xalloc.h"
 
@@ -228,26 +229,36 @@ static bool
 form_valid(struct tui *tui, struct form *fm, char **agency, char **date,
     char ***names, size_t *nnames)
 {
-	char *who;
+	char *who, *cause = NULL, day[11];
+	size_t i;
 
 	*agency = form_trimmed(&fm->field[FIELD_AGENCY]);
 	*date = form_trimmed(&fm->field[FIELD_DATE]);
 	who = form_trimmed(&fm->field[FIELD_INSPECTORS]);
 	*nnames = form_split_inspectors(who, names);
 	free(who);
-	if (**agency == '\0') {
-		tui_message(tui, true, _("the agency is empty"));
+	/* The same rule as `kaohe new` and `import` (text.c). */
+	if (text_check(*agency, TEXT_LINE, _("the agency"), &cause) != 0)
 		fm->focus = FIELD_AGENCY;
-	} else if (!scorecard_date_valid(*date)) {
-		tui_message(tui, true, _("'%s' is not a date: use YYYY-MM-DD,"
-		    " e.g. 2021-08-06"), *date);
+	else if (scorecard_parse_date(*date, day, &cause) != 0)
 		fm->focus = FIELD_DATE;
-	} else if (*nnames == 0) {
+	else if (*nnames == 0) {
 		tui_message(tui, true, _("name at least one inspector"));
 		fm->focus = FIELD_INSPECTORS;
-	} else
-		return true;
-	return false;
+		return false;
+	}
+	for (i = 0; cause == NULL && i < *nnames; i++)
+		if (text_check((*names)[i], TEXT_LINE, _("an inspector"),
+		    &cause) != 0)
+			fm->focus = FIELD_INSPECTORS;
+	if (cause != NULL) {
+		tui_message(tui, true, "%s", cause);
+		free(cause);
+		return false;
+	}
+	free(*date);
+	*date = xstrdup(day);	/* a ROC date is stored as YYYY-MM-DD */
+	return true;
 }
 
 static void

@@ -421,18 +421,6 @@ walk_next_unscored(struct tui *tui, struct walk *w)
 		walk_go(tui, w, (size_t)next);
 }
 
-/* Tiers that hold score, 1-based, into out; returns how many. */
-static size_t
-walk_tiers_holding(const struct rubric_node *item, int score, int *out)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < item->ntiers; i++)
-		if (score >= item->tiers[i].min && score <= item->tiers[i].max)
-			out[n++] = (int)i + 1;
-	return n;
-}
-
 /*
  * An ambiguous score: ask which tier, listing only the tiers that hold
  * it, each under its own number, the ranges padded so the labels line
@@ -467,7 +455,9 @@ walk_ask_tier(struct tui *tui, const struct rubric_node *item, int score,
 		list = t;
 	}
 	title = xasprintf(_("%d fits tiers %s: which one?"), score, list);
-	pick = tui_menu_numbered(tui, title, choices, n, 0, holding);
+	/* A digit picks a tier only while tiers have one digit each. */
+	pick = tui_menu_numbered(tui, title, choices, n, 0,
+	    holding[n - 1] <= 9 ? holding : NULL);
 	for (i = 0; i < n; i++)
 		free(choices[i]);
 	free(choices);
@@ -488,23 +478,22 @@ walk_refuse(struct tui *tui, struct walk *w)
 	tui->saved = false;
 }
 
+/* The core judges the range (scorecard_in_range); this only says so. */
 static bool
 walk_in_range(struct tui *tui, struct walk *w, int score, int tier)
 {
 	const struct rubric_node *item = walk_node(w);
-	int lo = item->min, hi = item->max;
+	bool by_tier;
 	char *range;
 
-	if (tier > 0) {
-		lo = item->tiers[tier - 1].min;
-		hi = item->tiers[tier - 1].max;
-	}
-	if (score >= lo && score <= hi)
+	if (scorecard_in_range(item, score, tier))
 		return true;
-	walk_refuse(tui, w);
-	range = tui_range(lo, hi);
 	/* The item is on screen; the message names the range it broke. */
-	if (tier > 0)
+	by_tier = tier > 0 && scorecard_in_range(item, score, 0);
+	range = by_tier ? tui_range(item->tiers[tier - 1].min,
+	    item->tiers[tier - 1].max) : tui_range(item->min, item->max);
+	walk_refuse(tui, w);
+	if (by_tier)
 		tui_message(tui, true, _("%d is out of range: tier %d takes %s;"
 		    " nothing saved"), score, tier, range);
 	else
@@ -582,7 +571,7 @@ static void
 walk_submit(struct tui *tui, struct walk *w)
 {
 	const struct rubric_node *item = walk_node(w);
-	int score, tier = w->pending_tier, holding[64];
+	int score, tier = w->pending_tier, *holding;
 	char *cause = NULL;
 	size_t n;
 
@@ -599,10 +588,12 @@ walk_submit(struct tui *tui, struct walk *w)
 	}
 	if (!walk_in_range(tui, w, score, tier))
 		return;
-	if (tier == 0 && item->ntiers > 0 && item->ntiers <= 64) {
-		n = walk_tiers_holding(item, score, holding);
-		if (n > 1 && (tier = walk_ask_tier(tui, item, score, holding,
-		    n)) == 0) {
+	if (tier == 0 && item->ntiers > 0) {
+		n = scorecard_tiers_holding(item, score, &holding);
+		if (n > 1)
+			tier = walk_ask_tier(tui, item, score, holding, n);
+		free(holding);
+		if (n > 1 && tier == 0) {
 			tui_message(tui, true, _("not saved: choose a tier"
 			    " for %d"), score);
 			walk_refuse(tui, w);
@@ -626,6 +617,28 @@ walk_submit(struct tui *tui, struct walk *w)
 	}
 }
 
+/* Every tier in a menu, and "no tier" first; -1 when cancelled. */
+static int
+walk_menu_tier(struct tui *tui, const struct rubric_node *item)
+{
+	char **choices = xreallocarray(NULL, item->ntiers + 1,
+	    sizeof *choices);
+	size_t i;
+	int pick;
+
+	choices[0] = xstrdup(_("no tier (clear the choice)"));
+	for (i = 0; i < item->ntiers; i++)
+		choices[i + 1] = xasprintf("%zu  %d~%d  %s", i + 1,
+		    item->tiers[i].min, item->tiers[i].max,
+		    item->tiers[i].label);
+	pick = tui_menu(tui, _("which tier? (↑↓, Enter)"), choices,
+	    item->ntiers + 1, 1);
+	for (i = 0; i <= item->ntiers; i++)
+		free(choices[i]);
+	free(choices);
+	return pick;
+}
+
 static void
 walk_choose_tier(struct tui *tui, struct walk *w)
 {
@@ -637,20 +650,24 @@ walk_choose_tier(struct tui *tui, struct walk *w)
 		tui_message(tui, false, _("this item has no tiers"));
 		return;
 	}
-	tui_message(tui, false, _("tier: press 1-%zu (0 clears the choice)"),
-	    item->ntiers);
-	key = tui_getkey(tui);
-	tui_clear_message(tui);
-	if (key == '0') {
-		w->pending_tier = 0;
-		return;
+	if (item->ntiers > 9) {
+		/* Ten tiers or more: one key each cannot reach them. */
+		if ((tier = walk_menu_tier(tui, item)) < 0)
+			return;
+	} else {
+		tui_message(tui, false, _("tier: press 1-%zu (0 clears the"
+		    " choice)"), item->ntiers);
+		key = tui_getkey(tui);
+		tui_clear_message(tui);
+		if (key < '0' || key > '0' + (int)item->ntiers) {
+			tui_message(tui, false, _("no tier chosen"));
+			return;
+		}
+		tier = key - '0';
 	}
-	if (key < '1' || key > '0' + (int)item->ntiers || key > '9') {
-		tui_message(tui, false, _("no tier chosen"));
-		return;
-	}
-	tier = key - '0';
 	w->pending_tier = tier;
+	if (tier == 0)
+		return;
 	/* A scored item keeps its score if the new tier holds it. */
 	if (e->scored && w->ninput == 0 && e->score >= item->tiers[tier - 1].min
 	    && e->score <= item->tiers[tier - 1].max && e->tier != tier) {
