@@ -18,13 +18,14 @@ static int	cmd_stats_exec(struct cli_ctx *, int, char **);
 
 const struct cli_command cli_cmd_stats = {
 	"stats",
-	"[--agency A] [--year Y] [--status draft|final] [--rubric ID]"
+	"[--agency A] [--year Y] [--status final|draft|all] [--rubric ID]"
 	" [--format text|csv|json] [--ascii]",
 	N_("per-section mean, min and max; agencies ranked; the yearly trend"),
 	N_("  --agency A      agencies whose name contains A\n"
 	   "  --year Y        the year of the inspection date: 2021, or the\n"
 	   "                  ROC year 110 (any Y below 1911 is read as ROC)\n"
-	   "  --status S      draft or final (drafts count their partial sums)\n"
+	   "  --status S      final (the default), draft or all; drafts count\n"
+	   "                  their partial sums\n"
 	   "  --rubric ID     scorecards made with this rubric\n"
 	   "  --format F      text (default, with bar charts), csv or json\n"
 	   "  --ascii         draw bars with '#' (also when the locale is not"
@@ -48,10 +49,20 @@ parse_flags(const struct stats_flags *f, struct store_query *q,
     struct stats_choice *o)
 {
 	static const char *const formats[] = { "text", "csv", "json", NULL };
+	static const char *const statuses[] = { "final", "draft", "all", NULL };
 	const struct cli_command *cmd = &cli_cmd_stats;
-	int i;
+	int i, status;
 
-	if (cli_args_filters(cmd, f->year, f->status, q) != CLI_OK ||
+	/*
+	 * Final cards by default: a 0/36 draft must not pull an agency's
+	 * mean down unless the reviewer asks for drafts.
+	 */
+	if (cli_args_choice(cmd, "--status", f->status, statuses, &status) !=
+	    CLI_OK)
+		return CLI_USAGE;
+	q->status = status == 0 ? SCORECARD_FINAL : status == 1 ?
+	    SCORECARD_DRAFT : -1;
+	if (cli_args_filters(cmd, f->year, NULL, q) != CLI_OK ||
 	    cli_args_choice(cmd, "--format", f->format, formats, &i) != CLI_OK)
 		return CLI_USAGE;
 	/* formats is in enum stats_format's order. */

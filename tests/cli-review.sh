@@ -108,9 +108,12 @@ expect 2 "--format is text or json" compare 1 2 --format xml
 expect 1 "999" compare 1 999
 
 # stats: the whole set, filtered, each format, and an honest empty result.
-"$KAOHE" --db "$db" stats >"$tmp/out" 2>&1
+"$KAOHE" --db "$db" stats --status all >"$tmp/out" 2>&1
 golden review-stats.txt "$tmp/out"
 "$KAOHE" --db "$db" stats --ascii --status final >"$tmp/out" 2>&1
+golden review-stats-final-ascii.txt "$tmp/out"
+# Final cards are the default: a draft's partial sum does not count.
+"$KAOHE" --db "$db" stats --ascii >"$tmp/out" 2>&1
 golden review-stats-final-ascii.txt "$tmp/out"
 LC_ALL=C "$KAOHE" --db "$db" stats --agency 花蓮 >"$tmp/out" 2>&1
 golden review-stats-hualien-c-locale.txt "$tmp/out"
@@ -120,7 +123,7 @@ golden review-stats-110.csv "$tmp/out"
 golden review-stats-t111.json "$tmp/out"
 expect 0 "no scorecards match the filter" stats --agency 金門
 expect 0 "no scorecards match the filter" stats --year 2001
-expect 2 "--status is draft or final" stats --status done
+expect 2 "--status is final, draft or all" stats --status done
 expect 2 "--format is text, csv or json" stats --format xml
 
 # list's filters on the same data.
