@@ -17,11 +17,13 @@ static int	cmd_export_exec(struct cli_ctx *, int, char **);
 
 const struct cli_command cli_cmd_export = {
 	"export",
-	"ID [--format text|md|csv|json] [--width N] [-o FILE]\n"
+	"ID [--format text|md|csv|json|html] [--width N] [-o FILE]\n"
 	"       kaohe export (ID... | --all [--agency A] [--year Y]"
 	" [--status S]) --format jsonl [-o FILE]",
-	N_("write a scorecard as text like the paper form, Markdown, CSV or JSON"),
-	N_("  --format F   text (default), md, csv, json, or jsonl: a bundle\n"
+	N_("write a scorecard as text like the paper form, Markdown, CSV, JSON"
+	   " or HTML"),
+	N_("  --format F   text (default), md, csv, json, html (the form to\n"
+	   "               print, A4 landscape), or jsonl: a bundle\n"
 	   "               of many cards for `kaohe import`, one card a line,\n"
 	   "               each rubric snapshot once, on a line before the\n"
 	   "               cards that use it\n"

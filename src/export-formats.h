@@ -19,5 +19,7 @@ int	export_csv(FILE *, const struct scorecard *,
 	    const struct export_options *, char **cause);
 int	export_json(FILE *, const struct scorecard *,
 	    const struct export_options *, char **cause);
+int	export_html(FILE *, const struct scorecard *,
+	    const struct export_options *, char **cause);
 
 #endif

@@ -22,6 +22,8 @@ static const struct export_format_def export_formats[] = {
 	[EXPORT_CSV] = { "csv", "csv",
 	    N_("CSV (UTF-8 with BOM, for spreadsheets)"), export_csv },
 	[EXPORT_JSON] = { "json", "json", N_("JSON"), export_json },
+	[EXPORT_HTML] = { "html", "html",
+	    N_("HTML, the form to print (A4 landscape)"), export_html },
 };
 #define EXPORT_NFORMATS	(sizeof export_formats / sizeof export_formats[0])
 

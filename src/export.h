@@ -19,6 +19,7 @@ enum export_format {
 	EXPORT_MD,
 	EXPORT_CSV,
 	EXPORT_JSON,
+	EXPORT_HTML,
 };
 
 /* How the text layouts are laid out; the other formats ignore what they
