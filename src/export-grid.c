@@ -341,7 +341,7 @@ grid_item(struct grid_walk *w, const struct rubric_node *item)
 	grid_item_row(w, item);
 }
 
-/* "1.1 (一) 服務一致及正確：序號、名稱、配分" */
+/* "1.1 (一) 服務一致及正確（推定：序號、名稱、配分）評分表缺此標題列…" */
 static char *
 grid_legend_line(const struct rubric_node *n)
 {
@@ -353,7 +353,7 @@ grid_legend_line(const struct rubric_node *n)
 		{ RUBRIC_INFERRED_GUIDANCE, "考核內容" },
 		{ RUBRIC_INFERRED_TIERS, "選項配分" },
 	};
-	char *label, *clean, *what = xstrdup(""), *next, *out;
+	char *label, *clean, *from, *what = xstrdup(""), *next, *out;
 	size_t i;
 
 	for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
@@ -364,13 +364,18 @@ grid_legend_line(const struct rubric_node *n)
 		free(what);
 		what = next;
 	}
+	from = export_clean(n->inferred_from);
 	if (n->parent == NULL)
-		return xasprintf("總分 %d：%s", n->max, what);
-	label = rubric_node_label(n);
-	clean = export_clean(label);
-	out = xasprintf("%s %s：%s", n->key, clean, what);
-	free(clean);
-	free(label);
+		out = xasprintf("總分 %d（推定：%s）%s", n->max, what, from);
+	else {
+		label = rubric_node_label(n);
+		clean = export_clean(label);
+		out = xasprintf("%s %s（推定：%s）%s", n->key, clean, what,
+		    from);
+		free(clean);
+		free(label);
+	}
+	free(from);
 	free(what);
 	return out;
 }
@@ -398,6 +403,12 @@ grid_facts(struct grid *g, const struct scorecard *sc)
 	strv_push(&g->facts, &g->nfacts, xasprintf("受考核機關名稱：%s",
 	    g->agency));
 	strv_push(&g->facts, &g->nfacts, xasprintf("考核日期：%s", g->date));
+	/* The form prints no total maximum: 1000 is marked when inferred. */
+	if ((sc->rubric->root.inferred & RUBRIC_INFERRED_MAX) != 0) {
+		v = g->total;
+		g->total = xasprintf("%s%s", v, GRID_MARK);
+		free(v);
+	}
 	strv_push(&g->facts, &g->nfacts, xasprintf("總分：%s", g->total));
 	v = export_inspectors(sc, "、");
 	strv_push(&g->facts, &g->nfacts, xasprintf("考核人員：%s", v));

@@ -68,7 +68,8 @@ struct grid {
 	char		**facts;	/* "受考核機關名稱：臺南分署", … */
 	size_t		  nfacts;
 	/* The inferred names and numbers, one a line, under GRID_LEGEND:
-	 * "1.1 (一) 服務一致及正確：序號、名稱、配分". */
+	 * "1.1 (一) 服務一致及正確（推定：序號、名稱、配分）" and where they came
+	 * from (the rubric's inferred-from). */
 	char		**legend;
 	size_t		  nlegend;
 	char		**signers;	/* the inspectors, one signature line each */
@@ -80,7 +81,7 @@ struct grid {
 
 /* "＊": the mark of an inferred name or number, and what it means. */
 #define GRID_MARK	"＊"
-#define GRID_LEGEND	"＊ 標示者非原評分表所印，係依評分表規格（rubric）之註記推定："
+#define GRID_LEGEND	"＊ 標示者非原評分表所印，係推定而來，出處如下："
 
 void	grid_build(struct grid *, const struct scorecard *);
 void	grid_free(struct grid *);

@@ -28,9 +28,9 @@ awk -F '\t' '
 	END { printf "{\"scores\": {%s}, \"tiers\": {%s},\n", s, t }
 ' "$top_srcdir/tests/data/tainan-110.tsv" >"$tmp/want.json"
 cat >>"$tmp/want.json" <<'EOF'
- "total": "870 / 1000",
+ "total": "870 / 1000＊",
  "signers": ["為民服務不定期考核小組"],
- "legend": ["D1", "1.1", "1.1.2", "2.1.1", "3.2.1", "3.2.2", "4.1.5", "D2"],
+ "legend": ["總分", "D1", "1.1", "1.1.2", "2.1.1", "3.2.1", "3.2.2", "4.1.5", "D2"],
  "headings": ["個別評核構面", "一、基礎服務", "得分：174", "得分：260",
    "得分：172", "得分：173", "得分：91", "(一) 服務一致及正確＊",
    "得分：92", "得分：82", "(一) 開放參與", "得分：45"],
@@ -59,7 +59,7 @@ expect 0 "" export "$hid" --format html -o "$tmp/evil.html"
 cat >"$tmp/evil.json" <<'EOF'
 {"scores": {"1.1.3": 22}, "tiers": {"1.1.3": 2}, "total": "已評 1/36",
  "signers": ["王<b>小明</b>", "A & B"],
- "legend": ["D1", "1.1", "1.1.2", "2.1.1", "3.2.1", "3.2.2", "4.1.5", "D2"],
+ "legend": ["總分", "D1", "1.1", "1.1.2", "2.1.1", "3.2.1", "3.2.2", "4.1.5", "D2"],
  "notes": ["<script>alert(\"x\")</script> & 'q' \"dq\" </td></tr></table>\n第二行 </style>"]}
 EOF
 parse "$tmp/evil.html" "$tmp/evil.json"

@@ -224,6 +224,11 @@ def main():
         lines = [li.text() for li in legend[0].find("li")]
         keys = [ln.split(" ")[0] for ln in lines]
         check(keys == want["legend"], "legend keys %s" % keys)
+        # Each line says what was inferred and where it came from.
+        marked = [rubric] + [n for n in nodes if n.get("inferred")]
+        for ln, n in zip(lines, marked):
+            check(n.get("inferred_from", "") in ln,
+                  "legend line %r lacks its inferred_from" % ln[:30])
     sign = list(t.root.find("section", "sign"))
     check(len(sign) == 1, "no signature block")
     if sign:
