@@ -259,3 +259,21 @@ tui_node_name(const struct rubric_node *n)
 		return xasprintf("%s%s", n->number, n->title);
 	return xasprintf("%s %s", n->number, n->title);
 }
+
+void
+tui_draw_hints(struct tui *tui, unsigned scope, const enum tui_req *hide)
+{
+	char *hints = tui_keys_hints(scope, COLS - 2, hide);
+
+	tui_draw_bottom(tui, hints);
+	free(hints);
+}
+
+void
+tui_draw_title(struct tui *tui, const char *title)
+{
+	attr_t bar = tui_attr(tui, TUI_ROLE_BAR);
+
+	tui_fill(0, 0, COLS, bar);
+	tui_put_cut(0, 1, COLS - 2, title, bar);
+}

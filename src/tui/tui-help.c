@@ -8,11 +8,19 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "tui/tui-int.h"
+#include "tui/tui-list.h"
 #include "width.h"
 #include "xalloc.h"
 
 #define HELP_KEY_COLS	18
+#define HELP_TEXT_X	(3 + HELP_KEY_COLS + 1)
+
+/* The text column: wrapped to the width it is drawn in, or CJK is cut. */
+static int
+help_text_cols(int cols)
+{
+	return cols - HELP_TEXT_X - 1;
+}
 
 struct help_line {
 	char	*key;		/* NULL on a heading and a continuation */
@@ -24,9 +32,8 @@ struct help {
 	struct help_line	*lines;
 	size_t			 n;
 	size_t			 cap;
-	size_t			 top;
 	int			 built_cols;
-	unsigned		 first_scope;
+	unsigned		 scope;		/* the asking screen's */
 };
 
 static void
@@ -59,89 +66,84 @@ help_add_scope(struct help *h, const struct tui_scope_name *sn, int cols)
 {
 	const struct tui_binding *b;
 	char **wrapped;
-	size_t i, k, nw;
+	size_t i, k, nw, before = h->n;
 
 	help_add(h, NULL, xstrdup(_(sn->name)), true);
 	for (i = 0; i < tui_nbindings; i++) {
 		b = &tui_bindings[i];
 		if ((b->scopes & sn->scope) == 0 || b->help == NULL)
 			continue;
-		wrapped = width_wrap(_(b->help), (size_t)(cols - HELP_KEY_COLS
-		    - 4), &nw);
+		wrapped = width_wrap(_(b->help), (size_t)help_text_cols(cols),
+		    &nw);
 		for (k = 0; k < nw; k++)
 			help_add(h, k == 0 ? tui_keys_label(b) : NULL,
 			    xstrdup(wrapped[k]), false);
 		width_lines_free(wrapped);
 	}
+	if (h->n == before + 1) {	/* a screen with list keys only */
+		free(h->lines[--h->n].text);
+		return;
+	}
 	help_add(h, NULL, xstrdup(""), false);
 }
 
-/* Lay out for the current width: the asking screen's keys first. */
+/* Lay out for the current width: the asking screen's own keys first,
+ * then the list's when it is a list, then the others. */
 static void
 help_build(struct help *h)
 {
-	size_t i;
+	const unsigned order[3] = { h->scope & ~(unsigned)TUI_SCOPE_LIST,
+	    h->scope & TUI_SCOPE_LIST, ~h->scope };
+	size_t i, p;
 
 	help_clear(h);
-	for (i = 0; i < tui_nscope_names; i++)
-		if (tui_scope_names[i].scope == h->first_scope)
-			help_add_scope(h, &tui_scope_names[i], COLS);
-	for (i = 0; i < tui_nscope_names; i++)
-		if (tui_scope_names[i].scope != h->first_scope)
-			help_add_scope(h, &tui_scope_names[i], COLS);
+	for (p = 0; p < 3; p++)
+		for (i = 0; i < tui_nscope_names; i++)
+			if ((tui_scope_names[i].scope & order[p]) != 0)
+				help_add_scope(h, &tui_scope_names[i], COLS);
 	h->built_cols = COLS;
-	if (h->top >= h->n)
-		h->top = 0;
 }
 
-static void
-help_draw(struct tui *tui, struct tui_view *v)
+static size_t
+help_count(struct tui *tui, struct tui_list *l)
 {
-	struct help *h = v->data;
-	attr_t bar = tui_attr(tui, TUI_ROLE_BAR);
-	int rows = LINES - 3, i;
-	const struct help_line *l;
+	struct help *h = l->data;
 
+	(void)tui;
 	if (h->built_cols != COLS)
 		help_build(h);
-	tui_fill(0, 0, COLS, bar);
-	tui_put(0, 1, COLS - 2, _("Keys · kaohe"), bar);
-	for (i = 0; i < rows && h->top + (size_t)i < h->n; i++) {
-		l = &h->lines[h->top + (size_t)i];
-		if (l->heading)
-			tui_put(1 + i, 1, COLS - 2, l->text, tui_attr(tui,
-			    TUI_ROLE_TITLE));
-		else {
-			if (l->key != NULL)
-				tui_put(1 + i, 3, HELP_KEY_COLS, l->key, A_BOLD);
-			tui_put(1 + i, 3 + HELP_KEY_COLS + 1,
-			    COLS - HELP_KEY_COLS - 5, l->text, A_NORMAL);
-		}
-	}
-	tui_draw_bottom(tui, _("j/k scroll · Space/PgDn page · q back"));
+	return h->n;
 }
 
 static void
-help_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
+help_draw_row(struct tui *tui, struct tui_list *l, size_t k, int y, attr_t a)
 {
-	struct help *h = v->data;
-	size_t page = (size_t)(LINES - 4), last = h->n > 0 ? h->n - 1 : 0;
+	const struct help_line *line = &((struct help *)l->data)->lines[k];
 
-	(void)key;
-	switch (req) {
-	case REQ_BACK:
-		tui_pop(tui);
-		break;
-	default:
-		tui_scroll(&h->top, last, page, req);
-		break;
+	if (line->heading) {
+		tui_put(y, 1, COLS - 2, line->text, a | tui_attr(tui,
+		    TUI_ROLE_TITLE));
+		return;
 	}
+	if (line->key != NULL)
+		tui_put(y, 3, HELP_KEY_COLS, line->key, a | A_BOLD);
+	tui_put(y, HELP_TEXT_X, help_text_cols(COLS), line->text, a);
+}
+
+static char *
+help_row_text(struct tui *tui, struct tui_list *l, size_t k)
+{
+	const struct help_line *line = &((struct help *)l->data)->lines[k];
+
+	(void)tui;
+	return xasprintf("%s %s", line->key != NULL ? line->key : "",
+	    line->text);
 }
 
 static void
-help_close(struct tui *tui, struct tui_view *v)
+help_close(struct tui *tui, struct tui_list *l)
 {
-	struct help *h = v->data;
+	struct help *h = l->data;
 
 	(void)tui;
 	help_clear(h);
@@ -149,22 +151,23 @@ help_close(struct tui *tui, struct tui_view *v)
 	free(h);
 }
 
-static const struct tui_view_ops help_ops = {
-	"help", TUI_SCOPE_HELP, help_draw, help_key, NULL, NULL, NULL,
-	help_close,
+static const struct tui_list_ops help_ops = {
+	.name = "help", .title = N_("Keys · kaohe"), .scope = TUI_SCOPE_HELP,
+	.flags = TUI_LIST_PAGER, .head = 1, .foot = 1,
+	.count = help_count, .draw_row = help_draw_row,
+	.row_text = help_row_text, .close = help_close,
 };
 
 void
 tui_help_open(struct tui *tui, unsigned scope)
 {
-	struct help *h = xcalloc(1, sizeof *h);
-	struct tui_view *top = tui_top(tui);
+	struct tui_list *top = tui_list_top(tui);
+	struct help *h;
 
 	/* ? on the help screen itself does nothing more. */
-	if (top != NULL && top->ops == &help_ops) {
-		free(h);
+	if (top != NULL && top->ops == &help_ops)
 		return;
-	}
-	h->first_scope = scope;
-	tui_push(tui, &help_ops, h);
+	h = xcalloc(1, sizeof *h);
+	h->scope = scope;
+	tui_list_open(tui, &help_ops, h);
 }

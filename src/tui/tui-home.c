@@ -9,8 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "tui/review.h"
-#include "tui/tui-int.h"
+#include "tui/tui-list.h"
 #include "width.h"
 #include "xalloc.h"
 
@@ -34,8 +33,6 @@ struct home {
 	char			*rubric;
 	size_t			 count;
 	bool			 stale;
-	size_t			 sel;
-	size_t			 top;
 	struct home_row		*rows;		/* rows off .. off+n-1 */
 	size_t			 off;
 	size_t			 n;
@@ -58,12 +55,6 @@ static const struct {
 	{ STORE_SORT_ID, N_("ID") },
 };
 #define HOME_NSORTS	(sizeof home_sorts / sizeof home_sorts[0])
-
-static int
-home_visible(void)
-{
-	return LINES - 6;
-}
 
 static void
 home_free_rows(struct home *h)
@@ -111,12 +102,11 @@ home_query(struct home *h)
 	h->q.rubric_id = h->rubric;
 }
 
-/* Fetch the window around the visible rows when it is not cached. */
-static void
-home_fetch(struct tui *tui, struct home *h)
+/* The count, fresh after a change; the cached rows go with a stale one. */
+static size_t
+home_count(struct tui *tui, struct tui_list *l)
 {
-	size_t page = (size_t)home_visible();
-	struct store_query q;
+	struct home *h = l->data;
 	char *cause = NULL;
 
 	home_query(h);
@@ -129,18 +119,24 @@ home_fetch(struct tui *tui, struct home *h)
 		home_free_rows(h);
 		h->stale = false;
 	}
-	if (h->sel >= h->count)
-		h->sel = h->count > 0 ? h->count - 1 : 0;
-	if (h->sel < h->top)
-		h->top = h->sel;
-	if (h->sel >= h->top + page)
-		h->top = h->sel - page + 1;
-	if (h->n > 0 && h->top >= h->off &&
-	    (h->top + page <= h->off + h->n || h->off + h->n >= h->count))
+	return h->count;
+}
+
+/* Fetch the window around the visible rows when it is not cached. */
+static void
+home_fetch(struct tui *tui, struct tui_list *l)
+{
+	struct home *h = l->data;
+	size_t page = (size_t)l->lines;
+	struct store_query q;
+	char *cause = NULL;
+
+	if (h->n > 0 && l->top >= h->off &&
+	    (l->top + page <= h->off + h->n || h->off + h->n >= h->count))
 		return;
 	home_free_rows(h);
 	q = h->q;
-	q.offset = h->top > page ? h->top - page : 0;
+	q.offset = l->top > page ? l->top - page : 0;
 	q.limit = page * 3;
 	h->off = q.offset;
 	if (store_list(tui->st, &q, home_add_row, h, &cause) != 0) {
@@ -149,32 +145,53 @@ home_fetch(struct tui *tui, struct home *h)
 	}
 }
 
-struct home_cols {
-	int	agency, date, rubric, inspectors, status, total, progress;
-};
-
-static struct home_cols
-home_columns(void)
+/* The cached row k, or NULL when it is not in the window. */
+static const struct home_row *
+home_row(const struct home *h, size_t k)
 {
-	struct home_cols c = { 0, 10, 8, 0, 6, 9, 13 };
-	int rest = COLS - 2 - 6 - (c.date + c.rubric + c.status + c.total +
-	    c.progress);
-
-	c.agency = rest * 11 / 20;
-	c.inspectors = rest - c.agency;
-	return c;
+	if (k >= h->count || k < h->off || k - h->off >= h->n)
+		return NULL;
+	return &h->rows[k - h->off];
 }
 
-static void
-home_draw_cells(int y, const struct home_cols *c, const char *const cell[7],
-    const attr_t attr[7])
-{
-	const int w[7] = { c->agency, c->date, c->rubric, c->inspectors,
-	    c->status, c->total, c->progress };
-	int x = 1, i;
+#define HOME_NCOLS	8
 
-	for (i = 0; i < 7; i++) {
-		if (i == 5)	/* totals align right */
+static const char *const home_titles[HOME_NCOLS] = {
+	N_("ID"), N_("Agency"), N_("Date"), N_("Rubric"), N_("Inspectors"),
+	N_("Status"), N_("Total"), N_("Progress"),
+};
+
+/*
+ * Display columns of each cell: the fixed ones as wide as their content
+ * or their title, whichever is wider; agency and inspectors share the rest.
+ */
+static void
+home_columns(int w[HOME_NCOLS])
+{
+	static const int fixed[HOME_NCOLS] = { 5, 0, 10, 6, 0, 6, 8, 13 };
+	int rest = COLS - 1 - HOME_NCOLS, i, tw;
+
+	for (i = 0; i < HOME_NCOLS; i++) {
+		w[i] = fixed[i];
+		tw = (int)width_of(_(home_titles[i]));
+		if (fixed[i] > 0 && tw > w[i])
+			w[i] = tw;
+		rest -= w[i];
+	}
+	w[1] = rest * 11 / 20;
+	w[4] = rest - w[1];
+}
+
+/* ID and total align right; the others are cut with "…" when long. */
+static void
+home_draw_cells(int y, const char *const cell[HOME_NCOLS],
+    const attr_t attr[HOME_NCOLS])
+{
+	int w[HOME_NCOLS], x = 1, i;
+
+	home_columns(w);
+	for (i = 0; i < HOME_NCOLS; i++) {
+		if (i == 0 || i == 6)
 			tui_put_right(y, x + w[i], cell[i], attr[i]);
 		else
 			tui_put_cut(y, x, w[i], cell[i], attr[i]);
@@ -185,17 +202,16 @@ home_draw_cells(int y, const struct home_cols *c, const char *const cell[7],
 static void
 home_draw_titles(struct tui *tui, struct home *h, int y)
 {
-	struct home_cols c = home_columns();
-	const char *cell[7] = { _("Agency"), _("Date"), _("Rubric"),
-	    _("Inspectors"), _("Status"), _("Total"), _("Progress") };
-	const int sorted[7] = { STORE_SORT_AGENCY, STORE_SORT_DATE,
-	    STORE_SORT_RUBRIC, STORE_SORT_INSPECTORS, STORE_SORT_STATUS,
-	    STORE_SORT_SCORE, STORE_SORT_PROGRESS };
-	attr_t attr[7];
+	const char *cell[HOME_NCOLS];
+	const int sorted[HOME_NCOLS] = { STORE_SORT_ID, STORE_SORT_AGENCY,
+	    STORE_SORT_DATE, STORE_SORT_RUBRIC, STORE_SORT_INSPECTORS,
+	    STORE_SORT_STATUS, STORE_SORT_SCORE, STORE_SORT_PROGRESS };
+	attr_t attr[HOME_NCOLS];
 	char *marked = NULL;
 	int i;
 
-	for (i = 0; i < 7; i++) {
+	for (i = 0; i < HOME_NCOLS; i++) {
+		cell[i] = _(home_titles[i]);
 		attr[i] = A_BOLD | A_UNDERLINE;
 		if ((int)h->q.sort == sorted[i]) {
 			/* The store knows each column's natural order; S flips it. */
@@ -205,43 +221,50 @@ home_draw_titles(struct tui *tui, struct home *h, int y)
 			attr[i] |= tui_attr(tui, TUI_ROLE_TITLE);
 		}
 	}
-	home_draw_cells(y, &c, cell, attr);
+	home_draw_cells(y, cell, attr);
 	free(marked);
 }
 
 static void
-home_draw_row(struct tui *tui, const struct home_row *r, bool sel, bool mark,
-    int y)
+home_draw_row(struct tui *tui, struct tui_list *l, size_t k, int y,
+    attr_t base)
 {
-	struct home_cols c = home_columns();
-	attr_t base = sel ? tui_attr(tui, TUI_ROLE_SELECT) : A_NORMAL, attr[7];
-	char *total, *progress, *clean[3];
-	const char *cell[7];
-	int i, bar = c.progress - 6;
+	const struct home *h = l->data;
+	const struct home_row *r = home_row(h, k);
+	attr_t attr[HOME_NCOLS];
+	char *id, *total, *progress, *clean[3];
+	const char *cell[HOME_NCOLS];
+	int w[HOME_NCOLS], i, bar;
 
+	if (r == NULL)
+		return;
+	home_columns(w);
+	bar = w[7] - 6;
 	clean[0] = width_sanitize(r->agency);
 	clean[1] = width_sanitize(r->inspectors);
 	clean[2] = width_sanitize(r->rubric);
+	id = xasprintf("%lld", r->id);
 	total = r->scored > 0 ? xasprintf("%d/%d", r->score, r->max) :
 	    xstrdup("-");
 	progress = xasprintf("%d/%d", r->scored, r->items);
-	cell[0] = clean[0];
-	cell[1] = r->date;
-	cell[2] = clean[2];
-	cell[3] = clean[1];
-	cell[4] = r->status == SCORECARD_FINAL ? _("final") : _("draft");
-	cell[5] = total;
-	cell[6] = progress;
-	for (i = 0; i < 7; i++)
+	cell[0] = id;
+	cell[1] = clean[0];
+	cell[2] = r->date;
+	cell[3] = clean[2];
+	cell[4] = clean[1];
+	cell[5] = r->status == SCORECARD_FINAL ? _("final") : _("draft");
+	cell[6] = total;
+	cell[7] = progress;
+	for (i = 0; i < HOME_NCOLS; i++)
 		attr[i] = base;
-	if (r->status != SCORECARD_FINAL && !sel)
-		attr[4] = tui_attr(tui, TUI_ROLE_UNSCORED);
-	tui_fill(y, 0, COLS, base);
-	home_draw_cells(y, &c, cell, attr);
+	if (r->status != SCORECARD_FINAL && k != l->sel)
+		attr[5] = tui_attr(tui, TUI_ROLE_UNSCORED);
+	home_draw_cells(y, cell, attr);
 	tui_bar(y, COLS - 1 - bar, bar, (size_t)r->scored, (size_t)r->items,
 	    base);
-	if (mark)
+	if (r->id == h->marked)
 		tui_put(y, 0, 1, "A", base | A_BOLD);
+	free(id);
 	free(total);
 	free(progress);
 	for (i = 0; i < 3; i++)
@@ -283,31 +306,22 @@ home_filters(const struct home *h)
 }
 
 static void
-home_draw(struct tui *tui, struct tui_view *v)
+home_draw_frame(struct tui *tui, struct tui_list *l)
 {
-	struct home *h = v->data;
+	struct home *h = l->data;
 	attr_t bar = tui_attr(tui, TUI_ROLE_BAR);
-	int rows = home_visible(), i;
 	char *s, *f;
 	size_t k;
 
-	home_fetch(tui, h);
-	tui_fill(0, 0, COLS, bar);
-	tui_put(0, 1, COLS / 2, _("kaohe · scorecards"), bar);
+	home_fetch(tui, l);
+	tui_draw_title(tui, _("kaohe · scorecards"));
 	f = home_filters(h);
 	if (*f != '\0') {
 		s = xasprintf(_("filters:%s"), f);
-		tui_put(1, 1, COLS - 2, s, tui_attr(tui, TUI_ROLE_CHOSEN));
+		tui_put_cut(1, 1, COLS - 2, s, tui_attr(tui, TUI_ROLE_CHOSEN));
 		free(s);
 	}
 	home_draw_titles(tui, h, 2);
-	for (i = 0; i < rows; i++) {
-		k = h->top + (size_t)i;
-		if (k >= h->count || k < h->off || k - h->off >= h->n)
-			break;
-		home_draw_row(tui, &h->rows[k - h->off], k == h->sel,
-		    h->rows[k - h->off].id == h->marked, 3 + i);
-	}
 	if (h->count == 0)
 		tui_put(LINES / 2, (COLS - 50) / 2, 60, *f != '\0' ?
 		    _("No scorecard matches the filters: f changes them.") :
@@ -316,24 +330,22 @@ home_draw(struct tui *tui, struct tui_view *v)
 	for (k = 0; k + 1 < HOME_NSORTS && home_sorts[k].sort != h->q.sort; k++)
 		;
 	s = xasprintf(_(" %zu of %zu · sort: %s%s"), h->count > 0 ?
-	    h->sel + 1 : 0, h->count, _(home_sorts[k].name),
+	    l->sel + 1 : 0, h->count, _(home_sorts[k].name),
 	    h->q.descending ? _(", reversed") : "");
 	tui_put(LINES - 2, 0, COLS, s, bar);
 	free(s);
 	free(f);
-	tui_draw_bottom(tui, _("Enter:open n:new /:search f:filter s:sort"
-	    " D:delete e:export ?:help q:quit"));
 }
 
 static const struct home_row *
-home_selected(struct tui *tui, struct home *h)
+home_selected(struct tui *tui, struct tui_list *l)
 {
-	home_fetch(tui, h);
-	if (h->count == 0 || h->sel < h->off || h->sel - h->off >= h->n) {
+	const struct home_row *r;
+
+	home_fetch(tui, l);
+	if ((r = home_row(l->data, l->sel)) == NULL)
 		tui_message(tui, false, _("no scorecard selected"));
-		return NULL;
-	}
-	return &h->rows[h->sel - h->off];
+	return r;
 }
 
 static struct scorecard *
@@ -351,9 +363,9 @@ home_load(struct tui *tui, long long id)
 }
 
 static void
-home_open(struct tui *tui, struct home *h)
+home_open(struct tui *tui, struct tui_list *l)
 {
-	const struct home_row *r = home_selected(tui, h);
+	const struct home_row *r = home_selected(tui, l);
 	struct scorecard *sc;
 
 	if (r == NULL || (sc = home_load(tui, r->id)) == NULL)
@@ -364,9 +376,9 @@ home_open(struct tui *tui, struct home *h)
 }
 
 static void
-home_export(struct tui *tui, struct home *h)
+home_export(struct tui *tui, struct tui_list *l)
 {
-	const struct home_row *r = home_selected(tui, h);
+	const struct home_row *r = home_selected(tui, l);
 	struct scorecard *sc;
 
 	if (r == NULL || (sc = home_load(tui, r->id)) == NULL)
@@ -376,9 +388,10 @@ home_export(struct tui *tui, struct home *h)
 }
 
 static void
-home_delete(struct tui *tui, struct home *h)
+home_delete(struct tui *tui, struct tui_list *l)
 {
-	const struct home_row *r = home_selected(tui, h);
+	struct home *h = l->data;
+	const struct home_row *r = home_selected(tui, l);
 	char *q, *cause = NULL, *agency;
 	long long id;
 
@@ -449,8 +462,9 @@ home_filter_year(struct tui *tui, struct home *h)
 }
 
 static void
-home_filter(struct tui *tui, struct home *h)
+home_filter(struct tui *tui, struct tui_list *l)
 {
+	struct home *h = l->data;
 	char *choices[5], *answer = NULL;
 	int pick;
 
@@ -478,12 +492,13 @@ home_filter(struct tui *tui, struct home *h)
 		h->q.status = -1;
 	}
 	h->stale = true;
-	h->sel = h->top = 0;
+	l->sel = l->top = 0;	/* a new list: start at its top */
 }
 
 static void
-home_search(struct tui *tui, struct home *h)
+home_search(struct tui *tui, struct tui_list *l)
 {
+	struct home *h = l->data;
 	char *answer = NULL;
 
 	if (tui_prompt(tui, _("Notes contain (empty for any):"),
@@ -491,12 +506,13 @@ home_search(struct tui *tui, struct home *h)
 		return;
 	home_set(&h->text, answer);
 	h->stale = true;
-	h->sel = h->top = 0;
+	l->sel = l->top = 0;	/* a new list: start at its top */
 }
 
 static void
-home_sort(struct tui *tui, struct home *h)
+home_sort(struct tui *tui, struct tui_list *l)
 {
+	struct home *h = l->data;
 	char *choices[HOME_NSORTS];
 	size_t i, cur = 0;
 	int pick;
@@ -511,13 +527,14 @@ home_sort(struct tui *tui, struct home *h)
 		return;
 	h->q.sort = home_sorts[pick].sort;
 	h->stale = true;
-	h->sel = h->top = 0;
+	l->sel = l->top = 0;	/* a new list: start at its top */
 }
 
 static void
-home_mark(struct tui *tui, struct home *h)
+home_mark(struct tui *tui, struct tui_list *l)
 {
-	const struct home_row *r = home_selected(tui, h);
+	struct home *h = l->data;
+	const struct home_row *r = home_selected(tui, l);
 
 	if (r == NULL)
 		return;
@@ -528,9 +545,10 @@ home_mark(struct tui *tui, struct home *h)
 }
 
 static void
-home_compare(struct tui *tui, struct home *h)
+home_compare(struct tui *tui, struct tui_list *l)
 {
-	const struct home_row *r = home_selected(tui, h);
+	struct home *h = l->data;
+	const struct home_row *r = home_selected(tui, l);
 
 	if (r == NULL)
 		return;
@@ -542,91 +560,69 @@ home_compare(struct tui *tui, struct home *h)
 	tui_compare_ids(tui, h->marked, r->id);
 }
 
-static void
-home_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
+static enum tui_req
+home_request(struct tui *tui, struct tui_list *l, enum tui_req req, int key)
 {
-	struct home *h = v->data;
-	size_t page = (size_t)home_visible();
+	struct home *h = l->data;
 
 	(void)key;
 	switch (req) {
 	case REQ_OPEN:
-		home_open(tui, h);
+		home_open(tui, l);
 		break;
 	case REQ_NEW:
 		tui_form_open(tui, NULL, false);
 		break;
-	case REQ_DOWN:
-		if (h->sel + 1 < h->count)
-			h->sel++;
-		break;
-	case REQ_UP:
-		if (h->sel > 0)
-			h->sel--;
-		break;
-	case REQ_FIRST:
-		h->sel = 0;
-		break;
-	case REQ_LAST:
-		h->sel = h->count > 0 ? h->count - 1 : 0;
-		break;
-	case REQ_PAGE_DOWN:
-		h->sel += page;
-		h->top += page;
-		if (h->sel >= h->count)
-			h->sel = h->count > 0 ? h->count - 1 : 0;
-		break;
-	case REQ_PAGE_UP:
-		h->sel = h->sel > page ? h->sel - page : 0;
-		h->top = h->top > page ? h->top - page : 0;
-		break;
 	case REQ_SEARCH:
-		home_search(tui, h);
+		home_search(tui, l);
 		break;
 	case REQ_FILTER:
-		home_filter(tui, h);
+		home_filter(tui, l);
 		break;
 	case REQ_SORT:
-		home_sort(tui, h);
+		home_sort(tui, l);
 		break;
 	case REQ_REVERSE:
 		h->q.descending = !h->q.descending;
 		h->stale = true;
 		break;
 	case REQ_DELETE:
-		home_delete(tui, h);
+		home_delete(tui, l);
 		break;
 	case REQ_EXPORT:
-		home_export(tui, h);
+		home_export(tui, l);
 		break;
 	case REQ_MARK:
-		home_mark(tui, h);
+		home_mark(tui, l);
 		break;
 	case REQ_COMPARE:
-		home_compare(tui, h);
+		home_compare(tui, l);
 		break;
 	case REQ_STATS:
 		home_query(h);
 		tui_stats_open(tui, &h->q);
 		break;
+	case REQ_BACK:
+		break;		/* Esc never quits: q does */
 	default:
-		break;
+		return req;	/* moving: the list's */
 	}
+	return REQ_NONE;
 }
 
 static void
-home_resume(struct tui *tui, struct tui_view *v)
+home_resume(struct tui *tui, struct tui_list *l)
 {
-	struct home *h = v->data;
+	struct home *h = l->data;
 
 	(void)tui;
 	h->stale = true;	/* scores and notes may have changed */
 }
 
 static void
-home_close(struct tui *tui, struct tui_view *v)
+home_close(struct tui *tui, struct tui_list *l)
 {
-	struct home *h = v->data;
+	struct home *h = l->data;
 
 	(void)tui;
 	home_free_rows(h);
@@ -637,9 +633,11 @@ home_close(struct tui *tui, struct tui_view *v)
 	free(h);
 }
 
-static const struct tui_view_ops home_ops = {
-	"home", TUI_SCOPE_HOME, home_draw, home_key, NULL, NULL, home_resume,
-	home_close,
+static const struct tui_list_ops home_ops = {
+	.name = "home", .scope = TUI_SCOPE_HOME, .head = 3, .foot = 2,
+	.count = home_count, .draw_row = home_draw_row,
+	.draw_frame = home_draw_frame, .request = home_request,
+	.resume = home_resume, .close = home_close,
 };
 
 void
@@ -650,5 +648,5 @@ tui_home_open(struct tui *tui)
 	h->q.status = -1;
 	h->q.sort = STORE_SORT_UPDATED;
 	h->stale = true;
-	tui_push(tui, &home_ops, h);
+	tui_list_open(tui, &home_ops, h);
 }

@@ -45,6 +45,14 @@ enum tui_scope {
 	TUI_SCOPE_FORM = 1 << 4,
 	TUI_SCOPE_HELP = 1 << 5,
 	TUI_SCOPE_PROMPT = 1 << 6,
+	TUI_SCOPE_COMPARE = 1 << 7,
+	TUI_SCOPE_STATS = 1 << 8,
+	TUI_SCOPE_MENU = 1 << 9,
+	/*
+	 * Every list (tui-list.h): looked up after the screen's own scope,
+	 * so that a screen's binding wins over the list's for the same key.
+	 */
+	TUI_SCOPE_LIST = 1 << 15,
 };
 
 /* What a key asks for; each screen acts on the requests it knows. */
@@ -90,6 +98,9 @@ enum tui_req {
 	REQ_MARK,
 	REQ_COMPARE,
 	REQ_STATS,
+	REQ_FIND,		/* find a row in a list */
+	REQ_FIND_NEXT,
+	REQ_FIND_PREV,
 };
 
 /* One row of the key table: the help screen and the man page read it too. */
@@ -101,6 +112,16 @@ struct tui_binding {
 	const char	*help;		/* N_() text */
 };
 
+/*
+ * The hint line's words, in the order shown: the keys come from the
+ * binding of req in scopes, so a hint cannot name a key that is not bound.
+ */
+struct tui_hint {
+	unsigned	 scopes;
+	enum tui_req	 req;
+	const char	*word;		/* N_() text: "open" */
+};
+
 struct tui_scope_name {
 	unsigned	 scope;
 	const char	*name;		/* N_() text */
@@ -108,10 +129,23 @@ struct tui_scope_name {
 
 extern const struct tui_binding tui_bindings[];
 extern const size_t tui_nbindings;
+extern const struct tui_hint tui_hints[];
+extern const size_t tui_nhints;
 extern const struct tui_scope_name tui_scope_names[];
 extern const size_t tui_nscope_names;
 
+/* A key's request in scope: the screen's own bindings first, then the
+ * list's (TUI_SCOPE_LIST) when scope has that bit. */
 enum tui_req tui_keys_lookup(unsigned scope, int key);
+/*
+ * The hint line of scope from the key table: "Enter:open n:new ...", the
+ * screen's own keys first, then the list's, at most cols columns wide;
+ * ?:help is always there. hide: requests to leave out, ended by
+ * REQ_NONE; may be NULL. Caller frees.
+ */
+char	*tui_keys_hints(unsigned scope, int cols, const enum tui_req *hide);
+/* A key's name for people: "Enter", "PgDn", "F2", "q" (in buf or static). */
+const char *tui_keys_name(int key, char *buf, size_t size);
 /* "j, Down, n": the binding's keys for people. Caller frees. */
 char	*tui_keys_label(const struct tui_binding *);
 
@@ -224,6 +258,10 @@ void	tui_put_right(int y, int right, const char *s, attr_t);
 void	tui_bar(int y, int x, int cols, size_t done, size_t all, attr_t);
 /* The hints line at the bottom, or the message when there is one. */
 void	tui_draw_bottom(struct tui *, const char *hints);
+/* The same with scope's hints from the key table (tui_keys_hints). */
+void	tui_draw_hints(struct tui *, unsigned scope, const enum tui_req *hide);
+/* The top bar: title on line 0 in the bar role. */
+void	tui_draw_title(struct tui *, const char *title);
 /* "1~30" in the UI's words ("1~30 points"). Caller frees. */
 char	*tui_range(int min, int max);
 
@@ -275,6 +313,13 @@ void	tui_note_external(struct tui *, struct scorecard *sc, size_t item,
 	    enum scorecard_note);
 /* Export a scorecard: choose a format and a path, write, show the path. */
 void	tui_export(struct tui *, const struct scorecard *);
+/* The reviewer's screens, read-only lists (tui-compare.c, tui-stats.c). */
+/* Scorecards a and b side by side, differences B - A highlighted. Takes both. */
+void	tui_compare_open(struct tui *, struct scorecard *a, struct scorecard *b);
+/* Load a and b from the store and compare them; a message when one fails. */
+void	tui_compare_ids(struct tui *, long long a, long long b);
+/* The charts of `kaohe stats` over what q selects (q is not kept). */
+void	tui_stats_open(struct tui *, const struct store_query *q);
 
 /* The breadcrumb of a node: "一、基礎服務 › (一) 服務一致及正確". Caller frees. */
 char	*tui_node_name(const struct rubric_node *);

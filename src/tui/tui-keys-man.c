@@ -26,6 +26,19 @@ roff_text(const char *s)
 	putchar('\n');
 }
 
+/* A screen with no keys of its own (compare: list keys only) has no list. */
+static bool
+scope_has_keys(unsigned scope)
+{
+	size_t k;
+
+	for (k = 0; k < tui_nbindings; k++)
+		if ((tui_bindings[k].scopes & scope) != 0 &&
+		    tui_bindings[k].help != NULL)
+			return true;
+	return false;
+}
+
 /* man/kaohe.1 is mdoc: a tagged list per screen. */
 int
 main(void)
@@ -35,6 +48,8 @@ main(void)
 
 	puts(".Sh KEYS");
 	for (i = 0; i < tui_nscope_names; i++) {
+		if (!scope_has_keys(tui_scope_names[i].scope))
+			continue;
 		printf(".Ss ");
 		roff_text(tui_scope_names[i].name);
 		puts(".Bl -tag -width Ds");

@@ -13,9 +13,8 @@
 #include "xalloc.h"
 
 #define ENTER_KEYS	'\n', '\r', TUI_FN(KEY_ENTER)
-#define ALL_VIEWS	(TUI_SCOPE_HOME | TUI_SCOPE_WALK | TUI_SCOPE_OUTLINE | \
-			    TUI_SCOPE_HELP)
-#define LISTS		(TUI_SCOPE_HOME | TUI_SCOPE_OUTLINE | TUI_SCOPE_HELP)
+/* The walk and every list (home, outline, help, compare, stats, menus). */
+#define ALL_VIEWS	(TUI_SCOPE_WALK | TUI_SCOPE_LIST)
 
 const struct tui_scope_name tui_scope_names[] = {
 	{ TUI_SCOPE_HOME, N_("Home: the list of scorecards") },
@@ -23,8 +22,13 @@ const struct tui_scope_name tui_scope_names[] = {
 	{ TUI_SCOPE_OUTLINE, N_("Outline: the whole rubric") },
 	{ TUI_SCOPE_NOTE, N_("Note editor: record and rationale") },
 	{ TUI_SCOPE_FORM, N_("New scorecard form") },
-	{ TUI_SCOPE_PROMPT, N_("Questions and menus") },
+	{ TUI_SCOPE_PROMPT, N_("Questions") },
+	{ TUI_SCOPE_MENU, N_("Menus") },
+	{ TUI_SCOPE_COMPARE, N_("Compare: two scorecards side by side") },
+	{ TUI_SCOPE_STATS, N_("Stats: the scorecards listed, charted") },
 	{ TUI_SCOPE_HELP, N_("This help") },
+	{ TUI_SCOPE_LIST, N_("Every list: home, outline, help, compare,"
+	    " stats, menus") },
 };
 const size_t tui_nscope_names =
     sizeof tui_scope_names / sizeof tui_scope_names[0];
@@ -58,10 +62,10 @@ const struct tui_binding tui_bindings[] = {
 	    N_("statistics of the scorecards listed (the filters apply)") },
 
 	/* Moving, in lists and on the item screen. */
-	{ LISTS, REQ_DOWN, { 'j', TUI_FN(KEY_DOWN) }, NULL,
-	    N_("next row") },
-	{ LISTS, REQ_UP, { 'k', TUI_FN(KEY_UP) }, NULL,
-	    N_("previous row") },
+	{ TUI_SCOPE_LIST, REQ_DOWN, { 'j', TUI_FN(KEY_DOWN) }, NULL,
+	    N_("next row (in a text: scroll down)") },
+	{ TUI_SCOPE_LIST, REQ_UP, { 'k', TUI_FN(KEY_UP) }, NULL,
+	    N_("previous row (in a text: scroll up)") },
 	{ TUI_SCOPE_WALK, REQ_DOWN, { 'j', TUI_FN(KEY_DOWN), 'n' }, NULL,
 	    N_("next item") },
 	{ TUI_SCOPE_WALK, REQ_UP, { 'k', TUI_FN(KEY_UP), 'p' }, NULL,
@@ -69,6 +73,13 @@ const struct tui_binding tui_bindings[] = {
 	{ TUI_SCOPE_WALK | TUI_SCOPE_OUTLINE, REQ_NEXT_UNSCORED,
 	    { 'u', '\t' }, NULL,
 	    N_("next unscored item") },
+	{ TUI_SCOPE_LIST, REQ_FIND, { '/' }, NULL,
+	    N_("find a row that contains a text (not on home: / searches"
+	    " the notes there)") },
+	{ TUI_SCOPE_LIST, REQ_FIND_NEXT, { 'n' }, NULL,
+	    N_("find the next row that contains it (not on home)") },
+	{ TUI_SCOPE_LIST, REQ_FIND_PREV, { 'N' }, NULL,
+	    N_("find the previous one") },
 	{ ALL_VIEWS, REQ_FIRST, { 'g', TUI_FN(KEY_HOME) }, NULL,
 	    N_("first item or row") },
 	{ ALL_VIEWS, REQ_LAST, { 'G', TUI_FN(KEY_END) }, NULL,
@@ -155,13 +166,12 @@ const struct tui_binding tui_bindings[] = {
 	/* Questions and menus. */
 	{ TUI_SCOPE_PROMPT, REQ_SUBMIT, { ENTER_KEYS }, NULL,
 	    N_("accept") },
-	{ TUI_SCOPE_PROMPT, REQ_BACK, { TUI_ESC, TUI_CTRL('g') }, NULL,
-	    N_("cancel") },
-	/* Menus read list keys from the outline's scope; these document them. */
-	{ TUI_SCOPE_PROMPT, REQ_NONE, { 'j', 'k', TUI_FN(KEY_UP),
-	    TUI_FN(KEY_DOWN) }, N_("j/k, Up/Down"),
-	    N_("move in a menu") },
-	{ TUI_SCOPE_PROMPT, REQ_NONE,
+	{ TUI_SCOPE_MENU, REQ_SUBMIT, { ENTER_KEYS }, NULL,
+	    N_("choose the selected entry") },
+	{ TUI_SCOPE_PROMPT | TUI_SCOPE_MENU, REQ_BACK,
+	    { TUI_ESC, TUI_CTRL('g') }, NULL, N_("cancel") },
+	/* A menu is a list: it moves and finds with the list's keys. */
+	{ TUI_SCOPE_MENU, REQ_NONE,
 	    { '1', '2', '3', '4', '5', '6', '7', '8', '9' }, N_("1-9"),
 	    N_("choose a menu's entry by its number") },
 
@@ -172,7 +182,7 @@ const struct tui_binding tui_bindings[] = {
 	    NULL, N_("this help") },
 	{ ALL_VIEWS, REQ_REDRAW, { TUI_CTRL('l') }, NULL,
 	    N_("redraw the screen") },
-	{ TUI_SCOPE_WALK | TUI_SCOPE_OUTLINE | TUI_SCOPE_HELP, REQ_BACK,
+	{ TUI_SCOPE_WALK | TUI_SCOPE_LIST, REQ_BACK,
 	    { 'q', TUI_ESC }, NULL,
 	    N_("go back (the walk goes back to the list, or quits)") },
 	{ TUI_SCOPE_HOME, REQ_QUIT, { 'q' }, NULL, N_("quit") },
@@ -185,8 +195,8 @@ const struct tui_binding tui_bindings[] = {
 };
 const size_t tui_nbindings = sizeof tui_bindings / sizeof tui_bindings[0];
 
-enum tui_req
-tui_keys_lookup(unsigned scope, int key)
+static enum tui_req
+keys_lookup_in(unsigned scope, int key, bool *found)
 {
 	size_t i, k;
 
@@ -194,14 +204,29 @@ tui_keys_lookup(unsigned scope, int key)
 		if ((tui_bindings[i].scopes & scope) == 0)
 			continue;
 		for (k = 0; k < 10 && tui_bindings[i].keys[k] != 0; k++)
-			if (tui_bindings[i].keys[k] == key)
+			if (tui_bindings[i].keys[k] == key) {
+				*found = true;
 				return tui_bindings[i].req;
+			}
 	}
+	*found = false;
 	return REQ_NONE;
 }
 
-static const char *
-binding_key_name(int key, char *buf, size_t size)
+enum tui_req
+tui_keys_lookup(unsigned scope, int key)
+{
+	enum tui_req req;
+	bool found;
+
+	req = keys_lookup_in(scope & ~(unsigned)TUI_SCOPE_LIST, key, &found);
+	if (found || (scope & TUI_SCOPE_LIST) == 0)
+		return req;
+	return keys_lookup_in(TUI_SCOPE_LIST, key, &found);
+}
+
+const char *
+tui_keys_name(int key, char *buf, size_t size)
 {
 	static const struct {
 		int		 key;
@@ -242,7 +267,7 @@ tui_keys_label(const struct tui_binding *b)
 	if (b->label != NULL)
 		return xstrdup(_(b->label));
 	for (k = 0; k < 10 && b->keys[k] != 0; k++) {
-		name = binding_key_name(b->keys[k], buf, sizeof buf);
+		name = tui_keys_name(b->keys[k], buf, sizeof buf);
 		if (strstr(out, name) != NULL && strlen(name) > 1)
 			continue;	/* Enter is three codes, one name */
 		if (*out != '\0')
@@ -251,3 +276,4 @@ tui_keys_label(const struct tui_binding *b)
 	}
 	return xstrdup(out);
 }
+

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "i18n.h"
-#include "tui/tui-int.h"
+#include "tui/tui-list.h"
 #include "width.h"
 #include "xalloc.h"
 
@@ -17,8 +17,6 @@ struct outline {
 	const struct rubric_node	**rows;
 	size_t				 nrows;
 	size_t				 cap;
-	size_t				 sel;
-	size_t				 top;
 };
 
 static void
@@ -35,18 +33,20 @@ outline_add(struct outline *o, const struct rubric_node *n)
 		outline_add(o, &n->children[i]);
 }
 
-static int
-outline_visible(void)
+static size_t
+outline_count(struct tui *tui, struct tui_list *l)
 {
-	return LINES - 4;
+	(void)tui;
+	return ((struct outline *)l->data)->nrows;
 }
 
 static void
-outline_draw_row(struct tui *tui, struct outline *o, size_t k, int y)
+outline_draw_row(struct tui *tui, struct tui_list *l, size_t k, int y,
+    attr_t a)
 {
+	struct outline *o = l->data;
 	const struct rubric_node *n = o->rows[k];
-	bool item = rubric_node_is_item(n), sel = k == o->sel;
-	attr_t a = sel ? tui_attr(tui, TUI_ROLE_SELECT) : A_NORMAL;
+	bool item = rubric_node_is_item(n), sel = k == l->sel;
 	int indent = 1 + 2 * (n->depth - 1);
 	char *name = tui_node_name(n), *score;
 	const struct scorecard_entry *e;
@@ -67,7 +67,6 @@ outline_draw_row(struct tui *tui, struct outline *o, size_t k, int y)
 		if (!sel)
 			a |= A_BOLD;
 	}
-	tui_fill(y, 0, COLS, a);
 	if (item && !e->scored)
 		tui_put(y, 0, 1, "*", a);
 	tui_put(y, indent, COLS - indent - (int)width_of(score) - 3, name, a);
@@ -76,42 +75,45 @@ outline_draw_row(struct tui *tui, struct outline *o, size_t k, int y)
 	free(score);
 }
 
-static void
-outline_draw(struct tui *tui, struct tui_view *v)
+static char *
+outline_row_text(struct tui *tui, struct tui_list *l, size_t k)
 {
-	struct outline *o = v->data;
-	struct scorecard_sum total = scorecard_total(o->sc);
-	attr_t bar = tui_attr(tui, TUI_ROLE_BAR);
-	int rows = outline_visible(), i;
-	char *s;
+	const struct rubric_node *n = ((struct outline *)l->data)->rows[k];
+	char *name = tui_node_name(n), *s;
 
-	if (o->sel < o->top)
-		o->top = o->sel;
-	if (o->sel >= o->top + (size_t)rows)
-		o->top = o->sel - (size_t)rows + 1;
-	tui_fill(0, 0, COLS, bar);
-	s = xasprintf(_(" Outline · %s · %s"), o->sc->agency, o->sc->date);
-	tui_put(0, 0, COLS / 2, s, bar);
-	free(s);
-	s = xasprintf(_("total %d/%d · %zu/%zu items "), total.score,
-	    total.max, total.scored, total.items);
-	tui_put_right(0, COLS, s, bar);
-	free(s);
-	for (i = 0; i < rows && o->top + (size_t)i < o->nrows; i++)
-		outline_draw_row(tui, o, o->top + (size_t)i, 1 + i);
-	tui_fill(LINES - 2, 0, COLS, bar);
-	s = xasprintf(_(" row %zu of %zu · * marks an unscored item"),
-	    o->sel + 1, o->nrows);
-	tui_put(LINES - 2, 0, COLS, s, bar);
-	free(s);
-	tui_draw_bottom(tui, _("Enter go to item · j/k move · u next unscored"
-	    " · q back · ? help"));
+	(void)tui;
+	s = xasprintf("%s %s", n->key, name);
+	free(name);
+	return s;
 }
 
 static void
-outline_go(struct tui *tui, struct outline *o)
+outline_draw_frame(struct tui *tui, struct tui_list *l)
 {
-	const struct rubric_node *n = o->rows[o->sel];
+	struct outline *o = l->data;
+	struct scorecard_sum total = scorecard_total(o->sc);
+	attr_t bar = tui_attr(tui, TUI_ROLE_BAR);
+	char *s;
+
+	s = xasprintf(_("total %d/%d · %zu/%zu items "), total.score,
+	    total.max, total.scored, total.items);
+	tui_fill(0, 0, COLS, bar);
+	tui_put_right(0, COLS, s, bar);
+	free(s);
+	s = xasprintf(_(" Outline · %s · %s"), o->sc->agency, o->sc->date);
+	tui_put_cut(0, 0, COLS - (int)width_of(s) - 1, s, bar);
+	free(s);
+	tui_fill(LINES - 2, 0, COLS, bar);
+	s = xasprintf(_(" row %zu of %zu · * marks an unscored item"),
+	    l->sel + 1, o->nrows);
+	tui_put(LINES - 2, 0, COLS, s, bar);
+	free(s);
+}
+
+static void
+outline_go(struct tui *tui, struct outline *o, size_t sel)
+{
+	const struct rubric_node *n = o->rows[sel];
 	size_t i, target = n->item_first;
 
 	/* A section opens at its first unscored item, else its first. */
@@ -125,92 +127,72 @@ outline_go(struct tui *tui, struct outline *o)
 }
 
 static void
-outline_next_unscored(struct tui *tui, struct outline *o)
+outline_next_unscored(struct tui *tui, struct tui_list *l)
 {
+	struct outline *o = l->data;
 	size_t i, k;
 
 	for (k = 1; k <= o->nrows; k++) {
-		i = (o->sel + k) % o->nrows;
+		i = (l->sel + k) % o->nrows;
 		if (rubric_node_is_item(o->rows[i]) &&
 		    !o->sc->entries[o->rows[i]->item_first].scored) {
-			o->sel = i;
+			tui_list_select(l, i);
 			return;
 		}
 	}
 	tui_message(tui, false, _("every item is scored"));
 }
 
-static void
-outline_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
+static enum tui_req
+outline_request(struct tui *tui, struct tui_list *l, enum tui_req req,
+    int key)
 {
-	struct outline *o = v->data;
-	size_t page = (size_t)outline_visible();
-
 	(void)key;
 	switch (req) {
 	case REQ_OPEN:
-		outline_go(tui, o);
-		break;
-	case REQ_BACK:
-		tui_pop(tui);
-		break;
-	case REQ_DOWN:
-		if (o->sel + 1 < o->nrows)
-			o->sel++;
-		break;
-	case REQ_UP:
-		if (o->sel > 0)
-			o->sel--;
-		break;
-	case REQ_FIRST:
-		o->sel = 0;
-		break;
-	case REQ_LAST:
-		o->sel = o->nrows - 1;
-		break;
-	case REQ_PAGE_DOWN:
-		o->sel = o->sel + page < o->nrows ? o->sel + page : o->nrows - 1;
-		break;
-	case REQ_PAGE_UP:
-		o->sel = o->sel > page ? o->sel - page : 0;
-		break;
+		outline_go(tui, l->data, l->sel);
+		return REQ_NONE;
 	case REQ_NEXT_UNSCORED:
-		outline_next_unscored(tui, o);
-		break;
+		outline_next_unscored(tui, l);
+		return REQ_NONE;
 	default:
-		break;
+		return req;
 	}
 }
 
 static void
-outline_close(struct tui *tui, struct tui_view *v)
+outline_close(struct tui *tui, struct tui_list *l)
 {
-	struct outline *o = v->data;
+	struct outline *o = l->data;
 
 	(void)tui;
 	free(o->rows);
 	free(o);
 }
 
-static const struct tui_view_ops outline_ops = {
-	"outline", TUI_SCOPE_OUTLINE, outline_draw, outline_key, NULL, NULL,
-	NULL, outline_close,
+static const struct tui_list_ops outline_ops = {
+	.name = "outline", .scope = TUI_SCOPE_OUTLINE, .head = 1, .foot = 2,
+	.count = outline_count, .draw_row = outline_draw_row,
+	.draw_frame = outline_draw_frame, .request = outline_request,
+	.row_text = outline_row_text, .close = outline_close,
 };
 
 void
 tui_outline_open(struct tui *tui, struct scorecard *sc, size_t *item)
 {
 	struct outline *o = xcalloc(1, sizeof *o);
+	struct tui_list *l;
 	size_t i;
 
 	o->sc = sc;
 	o->jump = item;
 	for (i = 0; i < sc->rubric->root.nchildren; i++)
 		outline_add(o, &sc->rubric->root.children[i]);
+	if ((l = tui_list_open(tui, &outline_ops, o)) == NULL)
+		return;
 	/* Start on the walk's item. */
 	for (i = 0; i < o->nrows; i++)
 		if (rubric_node_is_item(o->rows[i]) &&
 		    o->rows[i]->item_first == *item)
-			o->sel = i;
-	tui_push(tui, &outline_ops, o);
+			tui_list_select(l, i);
 }

@@ -6,11 +6,12 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
-#include "tui/tui-int.h"
+#include "tui/tui-list.h"
 #include "width.h"
 #include "xalloc.h"
 
@@ -76,13 +77,14 @@ tui_prompt(struct tui *tui, const char *question, const char *initial,
 	return rc;
 }
 
+/* A menu is a list in a box: the list layer moves, pages and finds. */
 struct menu {
 	const char	*title;
 	char *const	*choices;
 	size_t		 n;
-	size_t		 sel;
-	size_t		 top;
 	const int	*numbers;	/* the choices' own; NULL: 1, 2, ... */
+	struct tui_list	 list;
+	int		 y0, x0, w, h;	/* the box */
 };
 
 /* The digit that picks choice k, or 0 when none does. */
@@ -96,25 +98,45 @@ menu_number(const struct menu *m, size_t k)
 	return num >= 1 && num <= 9 ? num : 0;
 }
 
-/* A list longer than the box says so on its lower border. */
-static void
-menu_draw_more(const struct menu *m, int y, int x0, int w, int rows)
+static size_t
+menu_count(struct tui *tui, struct tui_list *l)
 {
-	size_t below = m->n - m->top - (size_t)rows;
-	char *s;
-
-	if ((size_t)rows >= m->n)
-		return;
-	s = below > 0 ? xasprintf(_(" … and %zu more (↓) "), below) :
-	    xasprintf(_(" %zu-%zu of %zu "), m->top + 1, m->n, m->n);
-	tui_put_right(y, x0 + w - 2, s, A_BOLD);
-	free(s);
+	(void)tui;
+	return ((struct menu *)l->data)->n;
 }
 
-static int
-menu_width(const struct menu *m)
+static void
+menu_draw_row(struct tui *tui, struct tui_list *l, size_t k, int y, attr_t a)
+{
+	struct menu *m = l->data;
+	char num[8] = "";
+
+	(void)tui;
+	if (menu_number(m, k) > 0)
+		snprintf(num, sizeof num, "%d ", menu_number(m, k));
+	tui_put(y, l->x + 1, 2, num, a | A_BOLD);
+	tui_put(y, l->x + 3, l->cols - 4, m->choices[k], a);
+}
+
+static char *
+menu_row_text(struct tui *tui, struct tui_list *l, size_t k)
+{
+	(void)tui;
+	return xstrdup(((struct menu *)l->data)->choices[k]);
+}
+
+static const struct tui_list_ops menu_ops = {
+	.name = "menu", .scope = TUI_SCOPE_MENU,
+	.count = menu_count, .draw_row = menu_draw_row,
+	.row_text = menu_row_text,
+};
+
+/* The box, centred, as wide as the longest choice, as tall as fits. */
+static void
+menu_layout(struct menu *m)
 {
 	size_t w = width_of(m->title), i, cw;
+	int rows = (int)m->n;
 
 	for (i = 0; i < m->n; i++) {
 		cw = width_of(m->choices[i]) + 4;
@@ -124,26 +146,39 @@ menu_width(const struct menu *m)
 	w += 4;
 	if (w > (size_t)COLS - 4)
 		w = (size_t)COLS - 4;
-	return (int)w;
+	if (rows > LINES - 8)
+		rows = LINES - 8;
+	m->w = (int)w;
+	m->h = rows + 4;
+	m->y0 = (LINES - m->h) / 2;
+	m->x0 = (COLS - m->w) / 2;
+	m->list.y = m->y0 + 3;
+	m->list.x = m->x0 + 1;
+	m->list.lines = rows;
+	m->list.cols = m->w - 2;
+}
+
+/* A list longer than the box says so on its lower border. */
+static void
+menu_draw_more(const struct menu *m)
+{
+	const struct tui_list *l = &m->list;
+	size_t below = l->n - l->top - (size_t)l->lines;
+	char *s;
+
+	if ((size_t)l->lines >= l->n)
+		return;
+	s = below > 0 ? xasprintf(_(" … and %zu more (↓) "), below) :
+	    xasprintf(_(" %zu-%zu of %zu "), l->top + 1, l->n, l->n);
+	tui_put_right(m->y0 + m->h - 1, m->x0 + m->w - 2, s, A_BOLD);
+	free(s);
 }
 
 static void
-menu_draw(struct tui *tui, void *arg)
+menu_draw_box(const struct menu *m)
 {
-	struct menu *m = arg;
-	int w = menu_width(m), rows = (int)m->n, h, y0, x0, i;
-	char num[8];
-	attr_t a;
+	int y0 = m->y0, x0 = m->x0, w = m->w, h = m->h, i;
 
-	if (rows > LINES - 8)
-		rows = LINES - 8;
-	h = rows + 4;
-	y0 = (LINES - h) / 2;
-	x0 = (COLS - w) / 2;
-	if (m->sel < m->top)
-		m->top = m->sel;
-	if (m->sel >= m->top + (size_t)rows)
-		m->top = m->sel - (size_t)rows + 1;
 	for (i = 0; i < h; i++)
 		tui_fill(y0 + i, x0, w, A_NORMAL);
 	attron(A_BOLD);
@@ -157,19 +192,18 @@ menu_draw(struct tui *tui, void *arg)
 	mvaddch(y0 + h - 1, x0 + w - 1, ACS_LRCORNER);
 	attroff(A_BOLD);
 	tui_put(y0 + 1, x0 + 2, w - 4, m->title, A_BOLD);
-	for (i = 0; i < rows; i++) {
-		size_t k = m->top + (size_t)i;
+}
 
-		a = k == m->sel ? tui_attr(tui, TUI_ROLE_SELECT) : A_NORMAL;
-		tui_fill(y0 + 3 + i, x0 + 1, w - 2, a);
-		if (menu_number(m, k) > 0)
-			snprintf(num, sizeof num, "%d ", menu_number(m, k));
-		else
-			num[0] = '\0';
-		tui_put(y0 + 3 + i, x0 + 2, 2, num, a | A_BOLD);
-		tui_put(y0 + 3 + i, x0 + 4, w - 6, m->choices[k], a);
-	}
-	menu_draw_more(m, y0 + h - 1, x0, w, rows);
+static void
+menu_draw(struct tui *tui, void *arg)
+{
+	struct menu *m = arg;
+
+	menu_layout(m);
+	tui_list_settle(tui, &m->list);
+	menu_draw_box(m);
+	tui_list_draw(tui, &m->list);
+	menu_draw_more(m);
 }
 
 int
@@ -191,49 +225,44 @@ menu_pick_digit(const struct menu *m, int key)
 	return -1;
 }
 
+/* A key: the choice taken, -1 when cancelled, -2 to go on. */
+static int
+menu_key(struct tui *tui, struct menu *m, int key)
+{
+	enum tui_req req;
+
+	if (key == TUI_KEY_QUIT)
+		return -1;
+	if (menu_pick_digit(m, key) >= 0)
+		return menu_pick_digit(m, key);
+	req = tui_keys_lookup(TUI_SCOPE_MENU | TUI_SCOPE_LIST, key);
+	if (req == REQ_BACK)
+		return -1;
+	if (req == REQ_SUBMIT)
+		return (int)m->list.sel;
+	menu_layout(m);
+	tui_list_settle(tui, &m->list);
+	tui_list_request(tui, &m->list, req);
+	return -2;
+}
+
 int
 tui_menu_numbered(struct tui *tui, const char *title, char *const *choices,
     size_t n, size_t initial, const int *numbers)
 {
-	struct menu m = { title, choices, n, initial < n ? initial : 0, 0,
-	    numbers };
+	struct menu m = { title, choices, n, numbers, { 0 }, 0, 0, 0, 0 };
 	struct tui_overlay ov = { menu_draw, &m }, *saved = tui->overlay;
-	enum tui_req req;
-	int key, rc = -2;
+	int rc = -2;
 
 	if (n == 0)
 		return -1;
+	tui_list_init(&m.list, &menu_ops, &m);
+	m.list.sel = initial < n ? initial : 0;
 	tui->overlay = &ov;
-	while (rc == -2) {
-		key = tui_getkey(tui);
-		if (key == TUI_KEY_QUIT) {
-			rc = -1;
-			break;
-		}
-		/* The menu takes list keys and the digits of its choices. */
-		req = tui_keys_lookup(TUI_SCOPE_OUTLINE, key);
-		if (req == REQ_NONE || req == REQ_BACK)
-			req = tui_keys_lookup(TUI_SCOPE_PROMPT, key);
-		if (menu_pick_digit(&m, key) >= 0)
-			rc = menu_pick_digit(&m, key);
-		else if (req == REQ_BACK || key == 'q')
-			rc = -1;
-		else if (req == REQ_SUBMIT || req == REQ_OPEN)
-			rc = (int)m.sel;
-		else if (req == REQ_DOWN && m.sel + 1 < n)
-			m.sel++;
-		else if (req == REQ_UP && m.sel > 0)
-			m.sel--;
-		else if (req == REQ_FIRST)
-			m.sel = 0;
-		else if (req == REQ_LAST)
-			m.sel = n - 1;
-		else if (req == REQ_PAGE_DOWN)
-			m.sel = m.sel + 10 < n ? m.sel + 10 : n - 1;
-		else if (req == REQ_PAGE_UP)
-			m.sel = m.sel > 10 ? m.sel - 10 : 0;
-	}
+	while (rc == -2)
+		rc = menu_key(tui, &m, tui_getkey(tui));
 	tui->overlay = saved;
+	tui_list_free(&m.list);
 	return rc;
 }
 

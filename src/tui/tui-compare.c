@@ -11,7 +11,7 @@
 
 #include "compare.h"
 #include "i18n.h"
-#include "tui/review.h"
+#include "tui/tui-list.h"
 #include "width.h"
 #include "xalloc.h"
 
@@ -23,15 +23,8 @@ struct cmp_view {
 	struct scorecard	*a;
 	struct scorecard	*b;
 	struct compare		*c;
-	size_t			 top;
 	size_t			 nlines;	/* rows, the total, unmatched */
 };
-
-static int
-cmp_visible(void)
-{
-	return LINES - CMP_HEAD_LINES - 1;
-}
 
 static void
 cmp_draw_card(struct tui *tui, int y, const char *label,
@@ -89,14 +82,22 @@ cmp_keys(const char *label, const char **keys, size_t n)
 	return s;
 }
 
+static size_t
+cmp_count(struct tui *tui, struct tui_list *l)
+{
+	(void)tui;
+	return ((struct cmp_view *)l->data)->nlines;
+}
+
 /* Line k of the body: a row, the total, or an unmatched list. */
 static void
-cmp_draw_body_line(struct tui *tui, struct cmp_view *v, size_t k, int y)
+cmp_draw_row(struct tui *tui, struct tui_list *l, size_t k, int y, attr_t a)
 {
-	const struct compare *c = v->c;
+	const struct compare *c = ((struct cmp_view *)l->data)->c;
 	const struct compare_row *r;
 	char *s;
 
+	(void)a;
 	if (k < c->nrows) {
 		r = &c->rows[k];
 		cmp_draw_line(tui, y, r->depth, r->number, r->title, &r->a,
@@ -115,53 +116,39 @@ cmp_draw_body_line(struct tui *tui, struct cmp_view *v, size_t k, int y)
 	free(s);
 }
 
-static void
-cmp_draw(struct tui *tui, struct tui_view *view)
+static char *
+cmp_row_text(struct tui *tui, struct tui_list *l, size_t k)
 {
-	struct cmp_view *v = view->data;
-	attr_t bar = tui_attr(tui, TUI_ROLE_BAR);
-	int right = COLS - 1, i;
+	const struct compare *c = ((struct cmp_view *)l->data)->c;
 
-	tui_fill(0, 0, COLS, bar);
-	tui_put(0, 1, COLS - 2, _("Compare · B - A · kaohe"), bar);
+	(void)tui;
+	if (k < c->nrows)
+		return xasprintf("%s %s %s", c->rows[k].key,
+		    c->rows[k].number, c->rows[k].title);
+	return k == c->nrows ? xstrdup(_("TOTAL")) : NULL;
+}
+
+static void
+cmp_draw_frame(struct tui *tui, struct tui_list *l)
+{
+	struct cmp_view *v = l->data;
+	attr_t dim = tui_attr(tui, TUI_ROLE_DIM);
+	int right = COLS - 1;
+
+	tui_draw_title(tui, _("Compare · B - A · kaohe"));
 	cmp_draw_card(tui, 1, "A", v->a);
 	cmp_draw_card(tui, 2, "B", v->b);
-	tui_put(3, 1, 10, _("ITEM"), tui_attr(tui, TUI_ROLE_DIM));
-	tui_put_right(3, right - CMP_DIFF_COLS - CMP_SCORE_COLS - 2, "A",
-	    tui_attr(tui, TUI_ROLE_DIM));
-	tui_put_right(3, right - CMP_DIFF_COLS - 1, "B",
-	    tui_attr(tui, TUI_ROLE_DIM));
-	tui_put_right(3, right, "B-A", tui_attr(tui, TUI_ROLE_DIM));
-	for (i = 0; i < cmp_visible() && v->top + (size_t)i < v->nlines; i++)
-		cmp_draw_body_line(tui, v, v->top + (size_t)i,
-		    CMP_HEAD_LINES + i);
-	tui_draw_bottom(tui, _("j/k scroll · Space/PgDn page · * partial sum"
-	    " · q back"));
+	tui_put(3, 1, right - 2 * (CMP_SCORE_COLS + 1) - CMP_DIFF_COLS - 2,
+	    _("ITEM (* a partial sum: items unscored)"), dim);
+	tui_put_right(3, right - CMP_DIFF_COLS - CMP_SCORE_COLS - 2, "A", dim);
+	tui_put_right(3, right - CMP_DIFF_COLS - 1, "B", dim);
+	tui_put_right(3, right, "B-A", dim);
 }
 
 static void
-cmp_key(struct tui *tui, struct tui_view *view, int key, enum tui_req req)
+cmp_close(struct tui *tui, struct tui_list *l)
 {
-	struct cmp_view *v = view->data;
-	size_t page = (size_t)(cmp_visible() > 1 ? cmp_visible() - 1 : 1);
-	size_t last = v->nlines > (size_t)cmp_visible() ?
-	    v->nlines - (size_t)cmp_visible() : 0;
-
-	(void)key;
-	switch (req) {
-	case REQ_BACK:
-		tui_pop(tui);
-		return;
-	default:
-		tui_scroll(&v->top, last, page, req);
-		break;
-	}
-}
-
-static void
-cmp_close(struct tui *tui, struct tui_view *view)
-{
-	struct cmp_view *v = view->data;
+	struct cmp_view *v = l->data;
 
 	(void)tui;
 	compare_free(v->c);
@@ -170,9 +157,12 @@ cmp_close(struct tui *tui, struct tui_view *view)
 	free(v);
 }
 
-static const struct tui_view_ops cmp_ops = {
-	"compare", TUI_SCOPE_HELP, cmp_draw, cmp_key, NULL, NULL, NULL,
-	cmp_close,
+static const struct tui_list_ops cmp_ops = {
+	.name = "compare", .scope = TUI_SCOPE_COMPARE, .flags = TUI_LIST_PAGER,
+	.head = CMP_HEAD_LINES, .foot = 1,
+	.count = cmp_count, .draw_row = cmp_draw_row,
+	.draw_frame = cmp_draw_frame, .row_text = cmp_row_text,
+	.close = cmp_close,
 };
 
 void
@@ -185,7 +175,7 @@ tui_compare_open(struct tui *tui, struct scorecard *a, struct scorecard *b)
 	v->c = compare_new(a, b);
 	v->nlines = v->c->nrows + 1 + (v->c->nonly_a > 0 ||
 	    v->c->nonly_b > 0 ? 2 : 0);
-	tui_push(tui, &cmp_ops, v);
+	tui_list_open(tui, &cmp_ops, v);
 }
 
 void

@@ -1,0 +1,141 @@
+/*
+ * The hint line at the foot of each screen, drawn from the key table as
+ * calcurse draws its status bar from its key definitions: this file
+ * gives the words and their order, the key table gives the keys, so a
+ * hint can never name a key that does something else.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "tui/tui-int.h"
+#include "width.h"
+#include "xalloc.h"
+
+/* In the order shown; what does not fit is left out, ?:help never. */
+const struct tui_hint tui_hints[] = {
+	{ TUI_SCOPE_HOME, REQ_OPEN, N_("open") },
+	{ TUI_SCOPE_HOME, REQ_NEW, N_("new") },
+	{ TUI_SCOPE_HOME, REQ_SEARCH, N_("notes") },
+	{ TUI_SCOPE_HOME, REQ_FILTER, N_("filter") },
+	{ TUI_SCOPE_HOME, REQ_SORT, N_("sort") },
+	{ TUI_SCOPE_HOME, REQ_MARK, N_("mark") },
+	{ TUI_SCOPE_HOME, REQ_COMPARE, N_("compare") },
+	{ TUI_SCOPE_HOME, REQ_STATS, N_("stats") },
+	{ TUI_SCOPE_HOME, REQ_EXPORT, N_("export") },
+	{ TUI_SCOPE_HOME, REQ_DELETE, N_("delete") },
+	{ TUI_SCOPE_HOME, REQ_QUIT, N_("quit") },
+
+	{ TUI_SCOPE_OUTLINE, REQ_OPEN, N_("go to") },
+	{ TUI_SCOPE_OUTLINE | TUI_SCOPE_WALK, REQ_NEXT_UNSCORED,
+	    N_("unscored") },
+
+	{ TUI_SCOPE_LIST, REQ_PAGE_DOWN, N_("page") },
+	{ TUI_SCOPE_LIST, REQ_FIND, N_("find") },
+	{ TUI_SCOPE_LIST, REQ_BACK, N_("back") },
+
+	{ TUI_SCOPE_WALK | TUI_SCOPE_LIST, REQ_HELP, N_("help") },
+};
+const size_t tui_nhints = sizeof tui_hints / sizeof tui_hints[0];
+
+/* The binding that gives req its key in scope, or NULL. */
+static const struct tui_binding *
+hint_binding(unsigned scope, enum tui_req req)
+{
+	size_t i;
+
+	for (i = 0; i < tui_nbindings; i++)
+		if ((tui_bindings[i].scopes & scope) != 0 &&
+		    tui_bindings[i].req == req)
+			return &tui_bindings[i];
+	return NULL;
+}
+
+/* "Enter:open": the binding's own label, else its first key's name. */
+static char *
+hint_text(const struct tui_hint *h, const struct tui_binding *b)
+{
+	char buf[16];
+
+	return xasprintf("%s:%s", b->label != NULL ? _(b->label) :
+	    tui_keys_name(b->keys[0], buf, sizeof buf), _(h->word));
+}
+
+static bool
+hint_hidden(enum tui_req req, const enum tui_req *hide)
+{
+	size_t i;
+
+	for (i = 0; hide != NULL && hide[i] != REQ_NONE; i++)
+		if (hide[i] == req)
+			return true;
+	return false;
+}
+
+/* A list key that the screen takes for itself is not the list's hint. */
+static bool
+hint_taken(unsigned own, const struct tui_binding *b)
+{
+	return tui_keys_lookup(own, b->keys[0]) != REQ_NONE;
+}
+
+/* Append one hint when it fits in cols, room for keep kept after it. */
+static void
+hint_append(char **out, const char *one, int cols, int keep)
+{
+	char *s;
+
+	if ((int)(width_of(*out) + 1 + width_of(one)) + keep > cols)
+		return;
+	s = xasprintf("%s%s%s", *out, **out != '\0' ? " " : "", one);
+	free(*out);
+	*out = s;
+}
+
+/* "?:help", which every hint line ends with; NULL when scope has none. */
+static char *
+hint_help(unsigned scope)
+{
+	const struct tui_binding *b;
+	size_t i;
+
+	for (i = 0; i < tui_nhints; i++)
+		if (tui_hints[i].req == REQ_HELP &&
+		    (tui_hints[i].scopes & scope) != 0 &&
+		    (b = hint_binding(scope, REQ_HELP)) != NULL)
+			return hint_text(&tui_hints[i], b);
+	return NULL;
+}
+
+char *
+tui_keys_hints(unsigned scope, int cols, const enum tui_req *hide)
+{
+	const unsigned own = scope & ~(unsigned)TUI_SCOPE_LIST;
+	const unsigned pass[2] = { own, scope & TUI_SCOPE_LIST };
+	const struct tui_binding *b;
+	char *out = xstrdup(""), *help = hint_help(scope), *one, *s;
+	int keep = help != NULL ? (int)width_of(help) + 1 : 0;
+	size_t i, p;
+
+	for (p = 0; p < 2; p++)
+		for (i = 0; i < tui_nhints; i++) {
+			if ((tui_hints[i].scopes & pass[p]) == 0 ||
+			    tui_hints[i].req == REQ_HELP ||
+			    hint_hidden(tui_hints[i].req, hide) ||
+			    (b = hint_binding(pass[p], tui_hints[i].req)) ==
+			    NULL || (p == 1 && hint_taken(own, b)))
+				continue;
+			one = hint_text(&tui_hints[i], b);
+			hint_append(&out, one, cols, keep);
+			free(one);
+		}
+	if (help == NULL)
+		return out;
+	s = *out != '\0' ? xasprintf("%s %s", out, help) : xstrdup(help);
+	free(out);
+	free(help);
+	return s;
+}
