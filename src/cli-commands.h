@@ -23,5 +23,6 @@ extern const struct cli_command cli_cmd_import;
 extern const struct cli_command cli_cmd_edit;
 extern const struct cli_command cli_cmd_undo;
 extern const struct cli_command cli_cmd_check;
+extern const struct cli_command cli_cmd_evidence;
 
 #endif

@@ -221,7 +221,7 @@ record(struct matcher *m, const struct rubric_node *node, size_t section)
 		m->capout = m->capout == 0 ? 32 : m->capout * 2;
 		m->out = xreallocarray(m->out, m->capout, sizeof *m->out);
 	}
-	m->out[m->nout++] = (struct evidence_match){ node, section };
+	m->out[m->nout++] = (struct evidence_match){ node, section, 0 };
 	m->node_of[section] = node;
 }
 

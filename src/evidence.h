@@ -79,6 +79,7 @@ size_t	evidence_ordinal(const char *s, size_t len, enum evidence_style *,
 struct evidence_match {
 	const struct rubric_node	*node;
 	size_t				 section;
+	int				 corrected;	/* set by the inspector */
 };
 
 /*
@@ -100,5 +101,54 @@ long	evidence_find(const struct evidence_match *, size_t nmatches,
 
 /* How alike two headings' titles are, 0 to 1 (exposed for the tests). */
 double	evidence_title_similarity(const char *a, const char *b);
+
+/* A document stored with a scorecard, split and matched. */
+struct evidence_document {
+	long long		 id;		/* the store's row */
+	int			 position;	/* 1-based on its card: "document 1" */
+	char			*file_name;	/* as added, without its directory */
+	char			*title;
+	char			 sha256[65];	/* of text */
+	char			*added_at;	/* ISO 8601 UTC */
+	char			*text;		/* normalized UTF-8 */
+	size_t			 len;
+	struct evidence_section	*sections;
+	size_t			 nsections;
+	struct evidence_match	*matches;	/* in section order */
+	size_t			 nmatches;
+};
+
+/* A card's documents, in the order they were added. */
+struct evidence_set {
+	struct evidence_document *docs;
+	size_t			  ndocs;
+};
+
+/* Free what a document holds (not the struct itself). */
+void	evidence_document_clear(struct evidence_document *);
+void	evidence_set_free(struct evidence_set *);
+
+/* Where an item's passage is: a document, a section, and whose it is. */
+struct evidence_passage {
+	const struct evidence_document	*doc;
+	const struct evidence_section	*section;
+	const struct rubric_node	*node;	/* the node the section matched */
+	int				 own;	/* node is the item itself */
+};
+
+/*
+ * The passage for node: its own section in the first document that has
+ * one, else the nearest matched ancestor's (the deepest, over all the
+ * documents). -1 when there is none.
+ */
+int	evidence_set_find(const struct evidence_set *,
+	    const struct rubric_node *, struct evidence_passage *);
+
+/* Section s's heading line as printed, without Markdown markers. Caller frees. */
+char	*evidence_heading(const struct evidence_document *,
+	    const struct evidence_section *s);
+
+/* Items of the rubric with a section of their own in doc. */
+size_t	evidence_items_matched(const struct evidence_document *);
 
 #endif

@@ -319,12 +319,98 @@ static const char schema_v2_header[] =
 	AUDIT_HEADER("inspectors");
 
 /*
+ * Evidence: documents stored with a card (the agency's report), split
+ * into sections by their headings, and which rubric node each section
+ * matched. A row of document_matches with section NULL is the
+ * inspector's "no section of this document is this node's". Sections
+ * are byte ranges of documents.text; parent and section are positions.
+ *
+ * CREATE TABLE documents (
+ *	id		INTEGER PRIMARY KEY,
+ *	scorecard_id	INTEGER NOT NULL REFERENCES scorecards ON DELETE CASCADE,
+ *	position	INTEGER NOT NULL,	-- 1-based on its card
+ *	file_name	TEXT NOT NULL,
+ *	title		TEXT NOT NULL,
+ *	sha256		TEXT NOT NULL,		-- of text
+ *	added_at	TEXT NOT NULL,		-- ISO 8601 UTC
+ *	text		TEXT NOT NULL		-- normalized UTF-8
+ * ) STRICT;
+ * CREATE TABLE document_sections (
+ *	id, document_id, position (1-based), parent (0 at the top), depth,
+ *	line, number, title, start, body_end, end (byte offsets)
+ * ) STRICT;
+ * CREATE TABLE document_matches (
+ *	document_id, node (a rubric key), section (a position or NULL),
+ *	corrected (1 when the inspector set it)
+ * ) STRICT;
+ *
+ * A final card's documents, sections and matches never change (final_*
+ * triggers, as for entries).
+ */
+#define FINAL_DOC_GUARD(t, op, row)					\
+	"CREATE TRIGGER final_" t "_" op " BEFORE " op " ON " t "\n"	\
+	"WHEN (SELECT s.status FROM scorecards AS s JOIN documents AS d"	\
+	" ON d.scorecard_id = s.id WHERE d.id = " row ".document_id) = 1\n" \
+	"BEGIN SELECT RAISE(ABORT, "					\
+	"'scorecard is finalized; it cannot be changed'); END;\n"
+
+static const char schema_evidence[] =
+	"CREATE TABLE documents (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  scorecard_id INTEGER NOT NULL REFERENCES scorecards(id)"
+	" ON DELETE CASCADE,\n"
+	"  position INTEGER NOT NULL CHECK (position >= 1),\n"
+	"  file_name TEXT NOT NULL,\n"
+	"  title TEXT NOT NULL,\n"
+	"  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),\n"
+	"  added_at TEXT NOT NULL,\n"
+	"  text TEXT NOT NULL,\n"
+	"  UNIQUE (scorecard_id, position),\n"
+	"  UNIQUE (scorecard_id, sha256)\n"
+	") STRICT;\n"
+	"CREATE TABLE document_sections (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  document_id INTEGER NOT NULL REFERENCES documents(id)"
+	" ON DELETE CASCADE,\n"
+	"  position INTEGER NOT NULL CHECK (position >= 1),\n"
+	"  parent INTEGER NOT NULL,\n"
+	"  depth INTEGER NOT NULL,\n"
+	"  line INTEGER NOT NULL,\n"
+	"  number TEXT NOT NULL,\n"
+	"  title TEXT NOT NULL,\n"
+	"  start INTEGER NOT NULL,\n"
+	"  body_end INTEGER NOT NULL,\n"
+	"  end INTEGER NOT NULL,\n"
+	"  UNIQUE (document_id, position)\n"
+	") STRICT;\n"
+	"CREATE TABLE document_matches (\n"
+	"  document_id INTEGER NOT NULL REFERENCES documents(id)"
+	" ON DELETE CASCADE,\n"
+	"  node TEXT NOT NULL,\n"
+	"  section INTEGER,\n"
+	"  corrected INTEGER NOT NULL DEFAULT 0 CHECK (corrected IN (0, 1)),\n"
+	"  PRIMARY KEY (document_id, node)\n"
+	") STRICT;\n"
+	"CREATE INDEX documents_by_scorecard ON documents(scorecard_id,"
+	" position);\n"
+	FINAL_GUARD("documents", "INSERT", "NEW", "scorecard_id")
+	FINAL_GUARD("documents", "UPDATE", "OLD", "scorecard_id")
+	FINAL_GUARD("documents", "DELETE", "OLD", "scorecard_id")
+	FINAL_DOC_GUARD("document_sections", "INSERT", "NEW")
+	FINAL_DOC_GUARD("document_sections", "UPDATE", "OLD")
+	FINAL_DOC_GUARD("document_sections", "DELETE", "OLD")
+	FINAL_DOC_GUARD("document_matches", "INSERT", "NEW")
+	FINAL_DOC_GUARD("document_matches", "UPDATE", "OLD")
+	FINAL_DOC_GUARD("document_matches", "DELETE", "OLD");
+
+/*
  * Migration n brings user_version n to n + 1. A later version appends its
  * step here and never edits an earlier one: old files upgrade in order.
  */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2_header,
+	schema_evidence,
 };
 
 const int store_schema_version = sizeof migrations / sizeof migrations[0];

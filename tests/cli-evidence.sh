@@ -1,0 +1,109 @@
+# kaohe evidence: seed 000 added to a new 110 card, its passages for
+# chosen items, list, corrections, PDF, and the hostile documents that
+# must be refused with the card left as it was.
+. "$top_srcdir/tests/lib.sh"
+
+data=$top_srcdir/tests/data/evidence
+seed000=$data/000_db66db9cab79e5c1.txt
+
+id=$("$KAOHE" --db "$db" new --agency 法務部行政執行署宜蘭分署 \
+    --date 2025-12-01 --inspector 甲 --no-tui) || { fail new; finish; exit 1; }
+
+expect 0 "document 1 of scorecard $id: 114 年度服務躍升執行成果報告 (000_db66db9cab79e5c1.txt)" \
+    evidence add "$id" "$seed000"
+case $out in
+*"132 sections found, 19 of 36 items matched, 98 sections unmatched"*) ;;
+*) fail "evidence add: counts: $out" ;;
+esac
+checks=$((checks + 1))
+expect 1 "already has this document (document 1" evidence add "$id" "$seed000"
+
+# show: the heading line, whose section it is, and the passage's text.
+expect 0 "114 年度服務躍升執行成果報告 › 2. 服務及時性" evidence show "$id" 1.1.2
+case $out in
+*"(document 1, section 4, line 17: the section of 1.1.2)"*"合計能在 30 分鐘內完成者達 96.15%"*) ;;
+*) fail "show 1.1.2: $out" ;;
+esac
+case $out in *"3. 服務人員專業度"*) fail "show 1.1.2 ran into 1.1.3" ;; esac
+checks=$((checks + 2))
+expect 0 "› （2）資料開放" evidence show "$id" 1.2.4.2
+expect 0 "› 1. 不同義務人類型的客製化方案" evidence show "$id" 2.2.1
+expect 0 "3.1.1 has no section of its own; this is the section of 3.1" \
+    evidence show "$id" 3.1.1
+case $out in *"定期召開主管會議"*) ;; *) fail "show 3.1.1: $out" ;; esac
+checks=$((checks + 1))
+expect 1 "has no passage for 5.1" evidence show "$id" 5.1
+expect 1 "no item '9.9'" evidence show "$id" 9.9
+
+# list: per node the heading matched, then the unmatched sections.
+expect 0 "1.1.1      1:3      1. 申辦業務標準作業流程訂定情形" evidence list "$id"
+case $out in
+*"1.2.2.1    -        (the passage of 1.2.2)"*"unmatched sections of document 1:"*"1:5        line 19    (1)為方便民眾"*) ;;
+*) fail "list: $out" ;;
+esac
+checks=$((checks + 1))
+
+# A correction is stored and outlives a later document.
+expect 0 "1.2.2.1: document 1, section 34 (corrected)" \
+    evidence match "$id" 1.2.2.1 1:34
+expect 0 "› (3)在網站首頁下方建置胖頁尾" evidence show "$id" 1.2.2.1
+expect 0 "1.1.1: no section in any document (corrected)" \
+    evidence match "$id" 1.1.1 none
+expect 0 "1.1.1 has no section of its own; this is the section of 1.1" \
+    evidence show "$id" 1.1.1
+expect 1 "has no section 999" evidence match "$id" 1.1.1 1:999
+expect 1 "has no document 7" evidence match "$id" 1.1.1 7:1
+expect 2 "is not DOC:SECTION" evidence match "$id" 1.1.1 x
+for s in 001_0c8826c442bd94ee 003_09e07fdb46c4e1ce 004_ad876cbefe0a0732; do
+	expect 0 "sections found" evidence add "$id" "$data/$s.txt"
+done
+expect 0 "1.2.2.1    1:34     (3)在網站首頁" evidence list "$id"
+case $out in *"1.2.2.1    1:34"*"(corrected)"*) ;; *) fail "list corrected: $out" ;; esac
+checks=$((checks + 1))
+expect 0 "1.1.1 has no section of its own" evidence show "$id" 1.1.1
+# 004, an older framework, names 1.2.1 exactly: its own section there too.
+expect 0 "1.2.1      4:25     1、服務設施合宜程度" evidence list "$id"
+
+# PDF through pdftotext; without it the message names the package.
+if command -v pdftotext >/dev/null 2>&1; then
+	expect 0 "2 sections found" evidence add "$id" "$data/report.pdf"
+fi
+checks=$((checks + 1))
+rc=0
+PATH=/nonexistent "$KAOHE" --db "$db" evidence add "$id" "$data/report.pdf" \
+    >"$tmp/out" 2>"$tmp/err" || rc=$?
+[ "$rc" -eq 1 ] && grep -q "install poppler-utils" "$tmp/err" ||
+    fail "a PDF without pdftotext: exit $rc: $(cat "$tmp/err")"
+
+# Hostile documents: a clear error, and the card as it was.
+"$KAOHE" --db "$db" evidence list "$id" >"$tmp/before"
+printf '一、甲\n乙\000丙\n' >"$tmp/nul.txt"
+expect 1 "nul.txt:2:2: a NUL byte: this is a binary file" \
+    evidence add "$id" "$tmp/nul.txt"
+printf '一、甲\n乙\377丙\n' >"$tmp/bad.txt"
+expect 1 "bad.txt:2:2: not valid UTF-8" evidence add "$id" "$tmp/bad.txt"
+truncate -s 100M "$tmp/big.txt"
+expect 1 "file is too large" evidence add "$id" "$tmp/big.txt"
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "(%d)標題\n", i % 99 + 1 }' \
+    >"$tmp/flood.txt"
+expect 1 "flood.txt:5001: more than 5000 headings" \
+    evidence add "$id" "$tmp/flood.txt"
+printf '\211PNG\r\n\032\n\000\000' >"$tmp/x.png"
+expect 1 "x.png:1:1: not valid UTF-8" evidence add "$id" "$tmp/x.png"
+expect 2 "--title must be" evidence add "$id" "$seed000" --title "$(printf 'a\033b')"
+"$KAOHE" --db "$db" evidence list "$id" >"$tmp/after"
+same "$tmp/before" "$tmp/after" "the card after refused documents"
+
+# Control characters in a document never reach the terminal.
+printf '一、甲\n\033[2J清除\n' >"$tmp/esc.txt"
+id2=$("$KAOHE" --db "$db" new --agency 乙 --date 2025-12-01 --inspector 甲 --no-tui)
+expect 0 "1 sections found" evidence add "$id2" "$tmp/esc.txt" --title 測試
+expect 0 "1.1.1: document 1, section 1" evidence match "$id2" 1.1.1 1:1
+expect 0 "測試 › 一、甲" evidence show "$id2" 1.1.1
+checks=$((checks + 1))
+case $out in *"$(printf '\033')"*) fail "show printed an ESC" ;; esac
+
+expect 2 "evidence needs add, list, show or match" evidence
+expect 2 "unknown evidence command 'frob'" evidence frob
+expect 1 "there is no scorecard 999" evidence add 999 "$seed000"
+finish
