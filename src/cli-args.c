@@ -36,15 +36,24 @@ is_option(const char *arg)
 	return !(arg[1] >= '0' && arg[1] <= '9');
 }
 
-static void
-store_value(const struct cli_opt *o, const char *v)
+/*
+ * A repeatable option appends; any other given twice is a usage error,
+ * not the last one silently winning (--agency A --agency B).
+ */
+static int
+store_value(const struct cli_command *cmd, const struct cli_opt *o,
+    const char *v)
 {
 	if (o->list != NULL) {
 		*o->list = xreallocarray(*o->list, *o->nlist + 1,
 		    sizeof **o->list);
 		(*o->list)[(*o->nlist)++] = v;
-	} else if (o->value != NULL)
+	} else if (o->value != NULL) {
+		if (*o->value != NULL)
+			return cli_usage(cmd, _("%s is given twice"), o->name);
 		*o->value = v;
+	}
+	return CLI_OK;
 }
 
 int
@@ -84,16 +93,24 @@ cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
 			if (eq != NULL)
 				return cli_usage(cmd, _("%s takes no value"),
 				    o->name);
+			if (*o->flag)
+				return cli_usage(cmd, _("%s is given twice"),
+				    o->name);
 			*o->flag = true;
 			continue;
 		}
+		/*
+		 * "--rubric --no-tui" forgot the value: the next option is
+		 * not taken as one ("--rubric=--x" says so explicitly).
+		 */
 		if (eq != NULL)
 			v = eq + 1;
-		else if (i + 1 < argc)
+		else if (i + 1 < argc && !is_option(argv[i + 1]))
 			v = argv[++i];
 		else
 			return cli_usage(cmd, _("%s needs a value"), o->name);
-		store_value(o, v);
+		if (store_value(cmd, o, v) != CLI_OK)
+			return CLI_USAGE;
 	}
 	return CLI_OK;
 }

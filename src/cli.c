@@ -44,7 +44,7 @@ print_help(FILE *f)
  * the terminal, and fold newlines so that the message stays one line.
  */
 static void
-print_error(const char *fmt, va_list ap)
+print_line(const char *prefix, const char *fmt, va_list ap)
 {
 	char *raw = xvasprintf(fmt, ap), *clean, *p;
 
@@ -53,8 +53,24 @@ print_error(const char *fmt, va_list ap)
 	for (p = clean; *p != '\0'; p++)
 		if (*p == '\n' || *p == '\t')
 			*p = ' ';
-	fprintf(stderr, "kaohe: %s\n", clean);
+	fprintf(stderr, "%s%s\n", prefix, clean);
 	free(clean);
+}
+
+static void
+print_error(const char *fmt, va_list ap)
+{
+	print_line("kaohe: ", fmt, ap);
+}
+
+void
+cli_diagnostic(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	print_line("", fmt, ap);
+	va_end(ap);
 }
 
 int
@@ -229,14 +245,17 @@ cli_main(int argc, char **argv)
 	int i = 1;
 
 	while (i < argc && argv[i][0] == '-') {
-		if (strcmp(argv[i], "--db") == 0) {
-			if (i + 1 >= argc)
+		if (strcmp(argv[i], "--db") == 0 ||
+		    strncmp(argv[i], "--db=", 5) == 0) {
+			if (ctx.db_flag != NULL)
+				return cli_usage(NULL, _("--db is given"
+				    " twice"));
+			/* --db "" must not mean the default database. */
+			ctx.db_flag = argv[i][4] == '=' ? argv[i] + 5 :
+			    i + 1 < argc ? argv[i + 1] : NULL;
+			if (ctx.db_flag == NULL || *ctx.db_flag == '\0')
 				return cli_usage(NULL, _("--db needs a FILE"));
-			ctx.db_flag = argv[i + 1];
-			i += 2;
-		} else if (strncmp(argv[i], "--db=", 5) == 0) {
-			ctx.db_flag = argv[i] + 5;
-			i++;
+			i += argv[i][4] == '=' ? 1 : 2;
 		} else if (strcmp(argv[i], "-h") == 0 ||
 		    strcmp(argv[i], "--help") == 0) {
 			print_help(stdout);

@@ -32,6 +32,11 @@ int	cli_main(int argc, char **argv);
 
 /* Print "kaohe: message" on stderr; returns CLI_FAILED. */
 int	cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * A compiler-style "FILE:LINE:COL: problem" line on stderr, sanitized like
+ * cli_fail's: no "kaohe:" before it, so that editors can jump to it.
+ */
+void	cli_diagnostic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A usage error for cmd: the message, then "usage: kaohe ..."; returns CLI_USAGE. */
 int	cli_usage(const struct cli_command *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));

@@ -65,7 +65,7 @@ rubric_check(int argc, char **argv)
 {
 	const char *pos[64];
 	struct rubric *r;
-	char *cause;
+	char *cause, *name;
 	size_t npos, i;
 	int rc;
 
@@ -77,13 +77,15 @@ rubric_check(int argc, char **argv)
 		return cli_usage(&cli_cmd_rubric, _("check needs a FILE"));
 	for (i = 0; i < npos; i++) {
 		if (load(pos[i], &r, &cause) != 0) {
-			fprintf(stderr, "%s\n", cause);
+			cli_diagnostic("%s", cause);
 			free(cause);
 			rc = CLI_FAILED;
 			continue;
 		}
-		printf(_("%s: ok (%zu items, total %d)\n"), pos[i], r->nitems,
+		name = width_sanitize(pos[i]);
+		printf(_("%s: ok (%zu items, total %d)\n"), name, r->nitems,
 		    r->total);
+		free(name);
 		/* Keep ok lines and error lines in order when both go to a file. */
 		fflush(stdout);
 		rubric_free(r);
@@ -210,7 +212,7 @@ list_row(struct listing *row, const char *dir, const char *file,
 
 	row->cell[0] = xstrndup(file, strlen(file) - 5);
 	if (load(path, &r, &cause) != 0) {
-		fprintf(stderr, "%s\n", cause);
+		cli_diagnostic("%s", cause);
 		free(cause);
 		*bad = true;
 		row->cell[1] = xstrdup("-");

@@ -1,4 +1,8 @@
-/* RFC 4180 fields: quoted when they hold a comma, quote, CR or LF. */
+/*
+ * RFC 4180 fields: quoted when they hold a comma, quote, CR or LF;
+ * control characters stripped; a field that a spreadsheet would run as a
+ * formula (= + - @ first) quoted behind an apostrophe.
+ */
 #ifndef KAOHE_CSV_H
 #define KAOHE_CSV_H
 

@@ -128,12 +128,22 @@ paths_read_file(const char *path, size_t max, char **out, size_t *len,
 	char *buf;
 	int fd;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/*
+	 * A FIFO would block open(2) forever: refuse what is not a regular
+	 * file before opening, and open without blocking in case it was
+	 * swapped for one in between (fstat then refuses it).
+	 */
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		*cause = xasprintf("%s: not a regular file", path);
+		return -1;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd == -1) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
+	    fcntl(fd, F_SETFL, 0) == -1) {
 		*cause = xasprintf("%s: not a regular file", path);
 		close(fd);
 		return -1;

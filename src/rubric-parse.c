@@ -382,6 +382,9 @@ inferred_one(struct parser *p, const struct inferred_name *names,
 	if (p->ev.type != YAML_SCALAR_EVENT)
 		return wrong_type(p, "inferred", "a list of field names");
 	s = (const char *)p->ev.data.scalar.value;
+	if (strlen(s) != p->ev.data.scalar.length)
+		return rubric_errorf(p->err, here(p), "'inferred' may not"
+		    " contain a NUL character");
 	for (in = names; in->name != NULL; in++) {
 		if (strcmp(s, in->name) != 0)
 			continue;
@@ -651,6 +654,10 @@ one_field(struct parser *p, const struct field *fields, struct frame *f)
 		return rubric_errorf(p->err, here(p), "a field name must be"
 		    " a word such as 'title', not a list or mapping");
 	name = (const char *)p->ev.data.scalar.value;
+	/* "id\0x" would otherwise be taken as "id". */
+	if (strlen(name) != p->ev.data.scalar.length)
+		return rubric_errorf(p->err, here(p), "a field name may not"
+		    " contain a NUL character");
 	for (fl = fields; fl->name != NULL; fl++)
 		if (strcmp(fl->name, name) == 0)
 			break;

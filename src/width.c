@@ -319,6 +319,19 @@ width_lines_free(char **lines)
 	free(lines);
 }
 
+/*
+ * Format characters that change what a terminal shows without being seen:
+ * bidi embeddings, overrides and isolates (U+202E turns "txt.exe" into
+ * "exe.txt"), the marks, and zero-width spaces and joiners.
+ */
+static bool
+is_invisible(long cp)
+{
+	return (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a &&
+	    cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2069) ||
+	    cp == 0x061c || cp == 0xfeff || cp == 0x180e;
+}
+
 char *
 width_sanitize(const char *s)
 {
@@ -334,7 +347,8 @@ width_sanitize(const char *s)
 		if (c.cp < 0) {
 			memcpy(out + o, "\xef\xbf\xbd", 3);
 			o += 3;
-		} else if (!is_control(c.cp) || c.cp == '\n' || c.cp == '\t') {
+		} else if ((!is_control(c.cp) || c.cp == '\n' ||
+		    c.cp == '\t') && !is_invisible(c.cp)) {
 			memcpy(out + o, s + i, c.len);
 			o += c.len;
 		}

@@ -24,7 +24,10 @@ char	*width_pad(const char *s, size_t cols);	/* caller frees */
 char	**width_wrap(const char *s, size_t cols, size_t *nlines);
 void	 width_lines_free(char **lines);
 
-/* A copy with C0/C1 control characters (but \n and \t) removed: safe for a tty. */
+/*
+ * A copy with C0/C1 control characters (but \n and \t), bidi controls and
+ * zero-width characters removed: safe for a tty.
+ */
 char	*width_sanitize(const char *s);	/* caller frees */
 
 /* Is s valid UTF-8? */
