@@ -37,7 +37,7 @@ lacks "list --format csv" "$tmp/list.csv" "$esc" "$bel" "$csi" "$rlo" "$zwsp"
 checks=$((checks + 1))
 grep -qF '"'"'"'=HYPERLINK(""http://x"",""y"")]52;c;aGk=2Jfdp.exe分署"' "$tmp/list.csv" ||
     fail "list --format csv quotes a formula: $(cat "$tmp/list.csv")"
-"$KAOHE" --db "$db" stats --format csv >"$tmp/stats.csv" 2>&1
+"$KAOHE" --db "$db" stats --status draft --format csv >"$tmp/stats.csv" 2>&1
 lacks "stats --format csv" "$tmp/stats.csv" "$esc" "$bel" "$csi" "$rlo" "$zwsp"
 checks=$((checks + 1))
 grep -qF '"'"'"'=HYPERLINK(' "$tmp/stats.csv" ||
