@@ -24,5 +24,6 @@ const struct cli_command *const cli_commands[] = {
 	&cli_cmd_stats,
 	&cli_cmd_import,
 	&cli_cmd_evidence,
+	&cli_cmd_team,
 	NULL
 };

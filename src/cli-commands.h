@@ -24,5 +24,6 @@ extern const struct cli_command cli_cmd_edit;
 extern const struct cli_command cli_cmd_undo;
 extern const struct cli_command cli_cmd_check;
 extern const struct cli_command cli_cmd_evidence;
+extern const struct cli_command cli_cmd_team;
 
 #endif

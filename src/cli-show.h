@@ -6,7 +6,14 @@
 
 #include "scorecard.h"
 
-/* "unscored:" and one line per unscored item, or "none". */
+#include "store.h"
+
+/* "unscored:" and one line per unscored item (in scope, not flagged), or "none". */
 void	cli_show_unscored(FILE *, const struct scorecard *);
+
+/* cmd-show-team.c: a team card's lead, tolerance and members (and
+ * whether any member card changed since), and its flagged items. */
+void	cli_show_team(FILE *, struct store *, const struct scorecard *);
+void	cli_show_flagged(FILE *, const struct scorecard *);
 
 #endif

@@ -7,6 +7,7 @@
 #include "cli-check.h"
 #include "cli-commands.h"
 #include "cli-show.h"
+#include "team.h"
 #include "i18n.h"
 
 static int	cmd_finalize_exec(struct cli_ctx *, int, char **);
@@ -68,7 +69,12 @@ cmd_finalize_exec(struct cli_ctx *ctx, int argc, char **argv)
 	 * The rules first: an incomplete card is refused with its list
 	 * before the store is asked, so that the list is the whole answer.
 	 */
-	if (sc->status == SCORECARD_DRAFT && !scorecard_complete(sc)) {
+	if (sc->status == SCORECARD_DRAFT &&
+	    team_check_finalize(sc, &cause) != 0) {
+		rc = cli_fail("%s", cause);
+		free(cause);
+		cli_show_flagged(stderr, sc);
+	} else if (sc->status == SCORECARD_DRAFT && !scorecard_complete(sc)) {
 		rc = cli_fail(_("scorecard %lld cannot be finalized: items are"
 		    " unscored"), sc->id);
 		cli_show_unscored(stderr, sc);

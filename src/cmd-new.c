@@ -18,13 +18,15 @@ static int	cmd_new_exec(struct cli_ctx *, int, char **);
 
 const struct cli_command cli_cmd_new = {
 	"new",
-	"[--rubric NAME|FILE] --agency A [--date YYYY-MM-DD] --inspector P... [--no-tui]",
+	"[--rubric NAME|FILE] --agency A [--date YYYY-MM-DD] --inspector P... [--scope KEY[,KEY...]] [--no-tui]",
 	N_("start a scorecard (prints its ID with --no-tui)"),
 	N_("  --rubric NAME|FILE  the rubric (default: 110)\n"
 	   "  --agency A          受考核機關, the agency inspected\n"
 	   "  --date YYYY-MM-DD   考核日期 (default: today); a ROC date such as\n"
 	   "                      110-08-06 or 110年8月6日 is read as 2021-08-06\n"
 	   "  --inspector P...    考核人員; repeat it or list several names\n"
+	   "  --scope KEY[,KEY...]  a member card (分工) that covers only these\n"
+	   "                      sections or items; the rest is out of scope\n"
 	   "  --no-tui            create it and print its ID, without the UI\n"),
 	cmd_new_exec,
 };
@@ -68,9 +70,47 @@ fail:
 	return CLI_FAILED;
 }
 
+/* "1.1,2" and "3" → "1.1", "2", "3"; empty parts are refused. */
+static int
+split_scope(const char **given, size_t n, char ***keys, size_t *nkeys)
+{
+	const char *p, *q;
+	size_t i;
+
+	*keys = NULL;
+	*nkeys = 0;
+	for (i = 0; i < n; i++) {
+		for (p = given[i];; p = q + 1) {
+			q = strchr(p, ',');
+			if (q == p || *p == '\0')
+				return cli_usage(&cli_cmd_new, _("--scope '%s'"
+				    " has an empty key"), given[i]);
+			*keys = xreallocarray(*keys, *nkeys + 1,
+			    sizeof **keys);
+			(*keys)[(*nkeys)++] = q != NULL ?
+			    xstrndup(p, (size_t)(q - p)) : xstrdup(p);
+			if (q == NULL)
+				break;
+		}
+	}
+	return CLI_OK;
+}
+
+static void
+free_keys(char **keys, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
+}
+
+/* With --scope but without --no-tui, the new member card opens in the UI. */
 static int
 create(struct cli_ctx *ctx, const char *rubric_name, const char *agency,
-    const char *date, const char **inspectors, size_t ninspectors)
+    const char *date, const char **inspectors, size_t ninspectors,
+    char **scope, size_t nscope, bool open_ui)
 {
 	struct rubric *rubric = NULL;
 	struct store *st;
@@ -82,11 +122,14 @@ create(struct cli_ctx *ctx, const char *rubric_name, const char *agency,
 		return CLI_FAILED;
 	if (cli_open_store(ctx, STORE_READWRITE, &st) != CLI_OK)
 		goto out;
-	if (store_create(st, text, rubric, agency, date,
-	    (char *const *)inspectors, ninspectors, &id, &cause) != 0) {
+	if (store_create_member(st, text, rubric, agency, date,
+	    (char *const *)inspectors, ninspectors, scope, nscope, &id,
+	    &cause) != 0) {
 		cli_fail("%s", cause);
 		free(cause);
-	} else {
+	} else if (open_ui)
+		rc = tui_run(st, TUI_OPEN, id, NULL);
+	else {
 		printf("%lld\n", id);
 		rc = CLI_OK;
 	}
@@ -114,8 +157,9 @@ static int
 cmd_new_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *rubric = NULL, *agency = NULL, *date = NULL;
-	const char **inspectors = NULL, *pos[64];
-	size_t ninspectors = 0, npos, i;
+	const char **inspectors = NULL, *pos[64], **scopes = NULL;
+	size_t ninspectors = 0, npos, i, nscopes = 0, nkeys = 0;
+	char **keys = NULL;
 	bool no_tui = false;
 	char day[11], *cause = NULL;
 	int rc;
@@ -125,6 +169,7 @@ cmd_new_exec(struct cli_ctx *ctx, int argc, char **argv)
 		{ "--date", 0, true, &date, NULL, NULL, NULL },
 		{ "--inspector", 0, true, NULL, NULL, &inspectors,
 		    &ninspectors },
+		{ "--scope", 0, true, NULL, NULL, &scopes, &nscopes },
 		{ "--no-tui", 0, false, NULL, &no_tui, NULL, NULL },
 		{ NULL, 0, false, NULL, NULL, NULL, NULL },
 	};
@@ -138,7 +183,7 @@ cmd_new_exec(struct cli_ctx *ctx, int argc, char **argv)
 		    sizeof *inspectors);
 		inspectors[ninspectors++] = pos[i];
 	}
-	if (rc == CLI_OK && !no_tui) {
+	if (rc == CLI_OK && !no_tui && nscopes == 0) {
 		struct store *st;
 
 		free(inspectors);
@@ -165,8 +210,12 @@ cmd_new_exec(struct cli_ctx *ctx, int argc, char **argv)
 		free(cause);
 	}
 	if (rc == CLI_OK)
+		rc = split_scope(scopes, nscopes, &keys, &nkeys);
+	if (rc == CLI_OK)
 		rc = create(ctx, rubric, agency, day, inspectors,
-		    ninspectors);
+		    ninspectors, keys, nkeys, !no_tui);
+	free_keys(keys, nkeys);
+	free(scopes);
 	free(inspectors);
 	return rc;
 }

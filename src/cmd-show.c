@@ -7,6 +7,8 @@
 #include "cli-args.h"
 #include "cli-commands.h"
 #include "cli-show.h"
+#include "store-team.h"
+#include "team.h"
 #include "i18n.h"
 #include "width.h"
 #include "xalloc.h"
@@ -47,6 +49,12 @@ show_header(FILE *f, const struct scorecard *sc)
 	fputc('\n', f);
 	fprintf(f, _("total:      %d / %d   scored %zu/%zu items\n"), t.score,
 	    t.max, t.scored, t.items);
+	if (sc->nscope > 0) {
+		s = scorecard_scope_text(sc, ", ");
+		fprintf(f, _("scope:      %s (a member card; the rest is out of"
+		    " scope)\n"), s);
+		free(s);
+	}
 	fprintf(f, "uuid:       %s\n\n", sc->uuid);
 }
 
@@ -60,6 +68,18 @@ show_sections(FILE *f, const struct scorecard *sc,
 
 	if (rubric_node_is_item(n))
 		return;
+	if (n->depth > 0 && !scorecard_node_in_scope(sc, n)) {
+		label = rubric_node_label(n);
+		clean = width_sanitize(label);
+		free(label);
+		name = xasprintf("%*s%s", (n->depth - 1) * 2, "", clean);
+		padded = width_pad(name, SHOW_NAME_COLS);
+		fprintf(f, "%s %11s  %s\n", padded, "-", _("out of scope"));
+		free(padded);
+		free(name);
+		free(clean);
+		return;
+	}
 	if (n->depth > 0) {
 		sum = scorecard_sum(sc, n);
 		label = rubric_node_label(n);
@@ -90,7 +110,8 @@ cli_show_unscored(FILE *f, const struct scorecard *sc)
 	char *title;
 
 	for (i = 0; i < sc->rubric->nitems; i++) {
-		if (sc->entries[i].scored)
+		if (sc->entries[i].scored || !scorecard_in_scope(sc, i) ||
+		    team_unresolved(sc, i))
 			continue;
 		if (n++ == 0)
 			fputs(_("unscored:\n"), f);
@@ -125,8 +146,12 @@ cmd_show_exec(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != CLI_OK)
 		return rc;
 	show_header(stdout, sc);
+	if (sc->team != NULL)
+		cli_show_team(stdout, st, sc);
 	show_sections(stdout, sc, &sc->rubric->root);
 	fputc('\n', stdout);
+	if (sc->team != NULL)
+		cli_show_flagged(stdout, sc);
 	cli_show_unscored(stdout, sc);
 	scorecard_free(sc);
 	store_close(st);

@@ -7,7 +7,9 @@
  *   id, uuid, agency, date, inspectors, status, score, max, inferred?,
  *   inferred_from?,
  *   scored, items,
- *   created_at, updated_at, finalized_at, nodes, rubric
+ *   created_at, updated_at, finalized_at, scope*, team*, nodes, rubric
+ *   (scope and team, and a team card's per-leaf fields after rationale:
+ *   see export-json-team.c)
  *   rubric: id, title, sha256, text (in a bundle: sha256 alone, and the
  *           snapshot on a line of its own before: {"rubric":{sha256, id,
  *           title, text}})
@@ -75,6 +77,7 @@ json_item(struct json_writer *w, const struct scorecard *sc,
 		json_null(w, "tier");
 	json_string(w, "record", e->record);
 	json_string(w, "rationale", e->rationale);
+	export_json_team_item(w, sc, (size_t)(e - sc->entries));
 }
 
 static void json_nodes(struct json_writer *, const struct scorecard *,
@@ -190,6 +193,7 @@ export_json_card(FILE *out, const struct scorecard *sc, bool pretty,
 	json_time(&w, "created_at", sc->created_at);
 	json_time(&w, "updated_at", sc->updated_at);
 	json_time(&w, "finalized_at", sc->finalized_at);
+	export_json_team_card(&w, sc);
 	json_nodes(&w, sc, &sc->rubric->root);
 	json_rubric(&w, sc, snapshot);
 	json_end_object(&w);

@@ -45,4 +45,11 @@ size_t	export_path(const struct rubric_node *n,
 	    const struct rubric_node *stop, const struct rubric_node **path,
 	    size_t max);
 
+/* export-json-team.c: a member card's scope, a team card's team and, per
+ * item (its index), each member's score and how it was settled. */
+struct json_writer;
+void	export_json_team_card(struct json_writer *, const struct scorecard *);
+void	export_json_team_item(struct json_writer *, const struct scorecard *,
+	    size_t item);
+
 #endif

@@ -719,9 +719,10 @@ read_tree(struct reading *rd, const struct json_value *v)
 		return -1;
 	if (int_or_null(rd, v, "max", &max, &has_max) != 0)
 		return -1;
-	if (!has_max || max != r->total)
+	/* A member card's maximum is its scope's. */
+	if (!has_max || max != scorecard_total(rd->sc).max)
 		return bad(rd, json_get(v, "max"), _("\"max\" must be the"
-		    " rubric's total, %d"), r->total);
+		    " rubric's total, %d"), scorecard_total(rd->sc).max);
 	return 0;
 }
 
@@ -786,7 +787,10 @@ import_record(const struct json_value *v, const char *name,
 	}
 	if ((rd.sc = read_rubric(&rd, v)) != NULL) {
 		rd.seen = xcalloc(rd.sc->rubric->nitems + 1, sizeof *rd.seen);
-		if (read_header(&rd, v) == 0 && read_tree(&rd, v) == 0 &&
+		if (read_header(&rd, v) == 0 &&
+		    import_team_scope(v, name, rd.sc, &rd.cause) == 0 &&
+		    read_tree(&rd, v) == 0 &&
+		    import_team_parts(v, name, rd.sc, &rd.cause) == 0 &&
 		    read_status(&rd, v) == 0 && check_counts(&rd, v) == 0)
 			rc = 0;
 		free(rd.seen);

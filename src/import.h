@@ -52,4 +52,14 @@ int	import_snapshot(const struct json_value *v, const char *name,
 int	import_record(const struct json_value *v, const char *name,
 	    struct import_cache *cache, struct scorecard **out, char **cause);
 
+/*
+ * import-team.c: a member card's "scope" (before the tree is read, so that
+ * an item outside it cannot be scored) and a team card's "team" and
+ * per-leaf fields (after). Messages as above.
+ */
+int	import_team_scope(const struct json_value *v, const char *name,
+	    struct scorecard *sc, char **cause);
+int	import_team_parts(const struct json_value *v, const char *name,
+	    struct scorecard *sc, char **cause);
+
 #endif

@@ -496,6 +496,7 @@ add_child(struct parser *p, struct rubric_node *parent, size_t *cap,
 	struct rubric_node child;
 
 	memset(&child, 0, sizeof child);
+	child.tolerance = -1;
 	if (parse_node(p, &child, depth) != 0) {
 		rubric_node_clear(&child);
 		return -1;
@@ -541,6 +542,24 @@ node_children(struct parser *p, struct frame *f)
 	return take_children(p, f->node, f->depth);
 }
 
+/* A percent, 0~100: how far members may differ before an item is flagged. */
+static int
+take_tolerance(struct parser *p, int *out)
+{
+	if (take_int(p, "tolerance", out) != 0)
+		return -1;
+	if (*out > 100)
+		return rubric_errorf(p->err, here(p), "'tolerance' is a percent"
+		    " of an item's range, 0~100, not %d", *out);
+	return 0;
+}
+
+static int
+node_tolerance(struct parser *p, struct frame *f)
+{
+	return take_tolerance(p, &f->node->tolerance);
+}
+
 static const struct field node_fields[] = {
 	{ "key", RF_KEY, node_key },
 	{ "number", RF_NUMBER, node_number },
@@ -551,6 +570,7 @@ static const struct field node_fields[] = {
 	{ "inferred", RF_INFERRED, node_inferred },
 	{ "inferred-from", RF_INFERRED_FROM, node_inferred_from },
 	{ "tiers", RF_TIERS, node_tiers },
+	{ "tolerance", RF_TOLERANCE, node_tolerance },
 	{ "children", RF_CHILDREN, node_children },
 	{ NULL, RF_COUNT, NULL }
 };
@@ -606,6 +626,12 @@ top_inferred_from(struct parser *p, struct frame *f)
 }
 
 static int
+top_tolerance(struct parser *p, struct frame *f)
+{
+	return take_tolerance(p, &f->rubric->tolerance);
+}
+
+static int
 top_children(struct parser *p, struct frame *f)
 {
 	return take_children(p, &f->rubric->root, 0);
@@ -619,6 +645,7 @@ static const struct field top_fields[] = {
 	{ "total", RF_TOTAL, top_total },
 	{ "inferred", RF_INFERRED, top_inferred },
 	{ "inferred-from", RF_INFERRED_FROM, top_inferred_from },
+	{ "tolerance", RF_TOLERANCE, top_tolerance },
 	{ "children", RF_CHILDREN, top_children },
 	{ NULL, RF_COUNT, NULL }
 };

@@ -165,6 +165,8 @@ rubric_parse(const char *text, size_t len, const char *name,
 	if (check_bytes(text, len, &err) != 0)
 		return -1;
 	r = xcalloc(1, sizeof *r);
+	r->tolerance = -1;
+	r->root.tolerance = -1;
 	if (rubric_parse_events(text, len, &err, r) != 0) {
 		rubric_free(r);
 		return -1;

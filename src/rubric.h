@@ -45,6 +45,9 @@ struct rubric_node {
 	int			 max;
 	unsigned		 inferred;	/* enum rubric_inferred bits */
 	char			*inferred_from;	/* where they came from; "" when not said */
+	/* A team card's tolerance for the items below, in percent of an
+	 * item's range; -1 when this node does not set one. */
+	int			 tolerance;
 	struct rubric_tier	*tiers;
 	size_t			 ntiers;
 	struct rubric_node	*children;
@@ -65,6 +68,7 @@ struct rubric {
 	/* root.inferred has RUBRIC_INFERRED_MAX when `total` was inferred,
 	 * and root.inferred_from says how. */
 	int			 total;		/* == root.max */
+	int			 tolerance;	/* percent; -1 when not set */
 	struct rubric_node	 root;		/* key "", title = rubric title */
 	const struct rubric_node **items;	/* leaves in document order */
 	size_t			 nitems;

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "scorecard.h"
 #include "sha256.h"
+#include "team.h"
 #include "xalloc.h"
 
 static struct scorecard *
@@ -72,6 +73,11 @@ scorecard_free(struct scorecard *sc)
 		free(sc->entries[i].rationale);
 	}
 	free(sc->entries);
+	team_free(sc->team, sc->rubric != NULL ? sc->rubric->nitems : 0);
+	for (i = 0; i < sc->nscope; i++)
+		free(sc->scope[i]);
+	free(sc->scope);
+	free(sc->in_scope);
 	for (i = 0; i < sc->ninspectors; i++)
 		free(sc->inspectors[i]);
 	free(sc->inspectors);
@@ -279,12 +285,29 @@ refuse_change(const struct scorecard *sc, size_t item, char **cause)
 }
 
 int
+scorecard_check_scope(const struct scorecard *sc, size_t item, char **cause)
+{
+	char *name, *scope;
+
+	if (scorecard_in_scope(sc, item))
+		return 0;
+	name = item_name(sc->rubric->items[item]);
+	scope = scorecard_scope_text(sc, ", ");
+	*cause = xasprintf(_("%s is outside scorecard %lld's scope (%s)"),
+	    name, sc->id, scope);
+	free(scope);
+	free(name);
+	return -1;
+}
+
+int
 scorecard_set(struct scorecard *sc, size_t item, int score, int tier,
     char **cause)
 {
 	int chosen;
 
 	if (refuse_change(sc, item, cause) != 0 ||
+	    scorecard_check_scope(sc, item, cause) != 0 ||
 	    scorecard_check(sc->rubric->items[item], score, tier, &chosen,
 	    cause) != 0)
 		return -1;
@@ -326,8 +349,18 @@ scorecard_sum(const struct scorecard *sc, const struct rubric_node *node)
 	struct scorecard_sum sum = { 0, node->max, 0, node->item_count };
 	size_t i;
 
+	if (sc->in_scope != NULL) {
+		sum.max = 0;
+		sum.items = 0;
+	}
 	for (i = node->item_first; i < node->item_first + node->item_count;
 	    i++) {
+		if (sc->in_scope != NULL) {
+			if (!sc->in_scope[i])
+				continue;
+			sum.max += sc->rubric->items[i]->max;
+			sum.items++;
+		}
 		if (!sc->entries[i].scored)
 			continue;
 		sum.score += sc->entries[i].score;
@@ -355,7 +388,7 @@ scorecard_next_unscored(const struct scorecard *sc, size_t from)
 
 	for (i = 0; i < n; i++) {
 		j = (from % (n > 0 ? n : 1) + i) % n;
-		if (!sc->entries[j].scored)
+		if (!sc->entries[j].scored && scorecard_in_scope(sc, j))
 			return (long)j;
 	}
 	return -1;
@@ -377,7 +410,7 @@ scorecard_check_finalize(const struct scorecard *sc, size_t **unscored,
 		return -1;
 	}
 	for (i = 0; i < sc->rubric->nitems; i++) {
-		if (sc->entries[i].scored)
+		if (sc->entries[i].scored || !scorecard_in_scope(sc, i))
 			continue;
 		*unscored = xreallocarray(*unscored, n + 1, sizeof **unscored);
 		(*unscored)[n++] = i;
@@ -392,7 +425,8 @@ scorecard_check_finalize(const struct scorecard *sc, size_t **unscored,
 		return 0;
 	}
 	*cause = xasprintf(_("scorecard %lld cannot be finalized: %zu of %zu"
-	    " items are unscored: %s"), sc->id, n, sc->rubric->nitems, keys);
+	    " items are unscored: %s"), sc->id, n,
+	    scorecard_total(sc).items, keys);
 	free(keys);
 	return -1;
 }
@@ -498,4 +532,107 @@ scorecard_parse_date(const char *text, char out[11], char **cause)
 	*cause = xasprintf(_("'%s' is not a date (want YYYY-MM-DD, e.g."
 	    " 2021-08-06, or a ROC date such as 110-08-06)"), text);
 	return -1;
+}
+
+bool
+scorecard_in_scope(const struct scorecard *sc, size_t item)
+{
+	return sc->in_scope == NULL || sc->in_scope[item];
+}
+
+bool
+scorecard_node_in_scope(const struct scorecard *sc,
+    const struct rubric_node *node)
+{
+	size_t i;
+
+	for (i = node->item_first; i < node->item_first + node->item_count;
+	    i++)
+		if (scorecard_in_scope(sc, i))
+			return true;
+	return false;
+}
+
+char *
+scorecard_scope_text(const struct scorecard *sc, const char *sep)
+{
+	char *text = xstrdup(""), *next;
+	size_t i;
+
+	for (i = 0; i < sc->nscope; i++) {
+		next = xasprintf("%s%s%s", text, i > 0 ? sep : "",
+		    sc->scope[i]);
+		free(text);
+		text = next;
+	}
+	return text;
+}
+
+/* Each key names a node; none repeats or lies inside another. */
+int
+scorecard_scope_mask(const struct rubric *r, char *const *keys, size_t n,
+    bool *covered, char **cause)
+{
+	const struct rubric_node *node;
+	size_t k, i;
+
+	for (k = 0; k < n; k++) {
+		node = rubric_find(r, keys[k]);
+		if (node == NULL) {
+			*cause = xasprintf(_("--scope: rubric %s has no"
+			    " section or item \"%s\""), r->id, keys[k]);
+			return -1;
+		}
+		for (i = node->item_first; i < node->item_first +
+		    node->item_count; i++) {
+			if (covered[i]) {
+				*cause = xasprintf(_("--scope: \"%s\" repeats"
+				    " item %s, already in the scope"),
+				    keys[k], r->items[i]->key);
+				return -1;
+			}
+			covered[i] = true;
+		}
+	}
+	return 0;
+}
+
+int
+scorecard_set_scope(struct scorecard *sc, char *const *keys, size_t n,
+    char **cause)
+{
+	size_t nitems = sc->rubric->nitems, i;
+	bool *covered;
+
+	covered = xcalloc(nitems > 0 ? nitems : 1, sizeof *covered);
+	if (n > 0 && scorecard_scope_mask(sc->rubric, keys, n, covered,
+	    cause) != 0) {
+		free(covered);
+		return -1;
+	}
+	for (i = 0; n > 0 && i < nitems; i++) {
+		if (!covered[i] && sc->entries[i].scored) {
+			*cause = xasprintf(_("--scope: item %s is scored but"
+			    " outside the scope"), sc->rubric->items[i]->key);
+			free(covered);
+			return -1;
+		}
+	}
+	for (i = 0; i < sc->nscope; i++)
+		free(sc->scope[i]);
+	free(sc->scope);
+	free(sc->in_scope);
+	sc->scope = NULL;
+	sc->in_scope = NULL;
+	sc->nscope = 0;
+	if (n == 0) {
+		free(covered);
+		return 0;
+	}
+	sc->in_scope = covered;
+	sc->scope = xcalloc(n, sizeof *sc->scope);
+	for (i = 0; i < n; i++)
+		sc->scope[i] = xstrdup(keys[i]);
+	sc->nscope = n;
+	return 0;
 }

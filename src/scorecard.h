@@ -11,6 +11,8 @@
 
 #include "rubric.h"
 
+struct team;
+
 enum scorecard_status {
 	SCORECARD_DRAFT = 0,
 	SCORECARD_FINAL = 1,
@@ -46,9 +48,21 @@ struct scorecard {
 	struct rubric		*rubric;	/* parsed from rubric_text; owned */
 	struct scorecard_entry	*entries;	/* rubric->nitems long */
 	bool			 borrowed;	/* rubric and text are not owned */
+	/*
+	 * 分工: a member card covers only the sections or items of its
+	 * scope. scope holds the keys as given; in_scope is parallel to
+	 * entries. Both NULL (nscope 0) for a card over the whole rubric.
+	 */
+	char		       **scope;
+	size_t			 nscope;
+	bool			*in_scope;
+	struct team		*team;		/* a team card's; NULL else */
 };
 
-/* A section's (or the whole card's) sum: partial sums stay visible. */
+/*
+ * A section's (or the whole card's) sum: partial sums stay visible. On a
+ * member card only the items in its scope count, toward max as well.
+ */
 struct scorecard_sum {
 	int	 score;		/* sum of scored items below */
 	int	 max;
@@ -91,6 +105,9 @@ bool	scorecard_in_range(const struct rubric_node *item, int score,
  */
 size_t	scorecard_tiers_holding(const struct rubric_node *item, int score,
 	    int **out);
+/* Refuses an item outside a member card's scope, naming the scope. */
+int	scorecard_check_scope(const struct scorecard *, size_t item,
+	    char **cause);
 
 /* Apply a checked score in memory; refuses a final scorecard. */
 int	scorecard_set(struct scorecard *, size_t item, int score, int tier,
@@ -113,6 +130,24 @@ long	scorecard_next_unscored(const struct scorecard *, size_t from);
  */
 int	scorecard_check_finalize(const struct scorecard *, size_t **unscored,
 	    size_t *nunscored, char **cause);
+
+/*
+ * Limit the card to keys (sections or items; a section covers its items).
+ * Refuses an unknown key, a repeated or nested one, and a card with
+ * scores outside the new scope. n == 0 restores the whole rubric.
+ */
+int	scorecard_set_scope(struct scorecard *, char *const *keys, size_t n,
+	    char **cause);
+/* Mark in covered[] (nitems, zeroed) the items that keys cover. */
+int	scorecard_scope_mask(const struct rubric *, char *const *keys,
+	    size_t n, bool *covered, char **cause);
+/* Is item in the card's scope? Always true without a scope. */
+bool	scorecard_in_scope(const struct scorecard *, size_t item);
+/* Does the scope cover any item below node? */
+bool	scorecard_node_in_scope(const struct scorecard *,
+	    const struct rubric_node *);
+/* "1.1, 2.3": the scope as given; caller frees. "" without a scope. */
+char	*scorecard_scope_text(const struct scorecard *, const char *sep);
 
 /* The year of the date, 0 if malformed. A "110" ROC year is date's own. */
 int	scorecard_year(const struct scorecard *);

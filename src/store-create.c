@@ -29,6 +29,12 @@ struct card_row {
 	const char		*created_at;
 	const char		*updated_at;
 	bool			 sums_pending;	/* import: sums once, at the end */
+	/* A member card's scope (its max and items are the scope's). */
+	char *const		*scope;
+	size_t			 nscope;
+	int			 max;
+	size_t			 items;
+	const struct team	*team;		/* a team card's, or NULL */
 };
 
 static int
@@ -89,8 +95,8 @@ insert_card(struct store *st, const struct card_row *c, long long *id,
 	sqlite3_bind_text(stmt, 6, joined, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 7, c->created_at, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 8, c->updated_at, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 9, c->rubric->root.max);
-	sqlite3_bind_int64(stmt, 10, (sqlite3_int64)c->rubric->nitems);
+	sqlite3_bind_int(stmt, 9, c->max);
+	sqlite3_bind_int64(stmt, 10, (sqlite3_int64)c->items);
 	sqlite3_bind_int(stmt, 11, c->sums_pending ? -1 : 0);
 	rc = step_once(st, stmt, "save the scorecard", cause);
 	free(joined);
@@ -217,6 +223,12 @@ insert_all(struct store *st, const struct card_row *c, const char *text,
 	    insert_sections(st, *id, c->rubric, cause) != 0 ||
 	    insert_entries(st, *id, c->rubric, entries, cause) != 0)
 		return -1;
+	if (c->nscope > 0 && store_insert_scope(st, *id, c->scope, c->nscope,
+	    cause) != 0)
+		return -1;
+	if (c->team != NULL && store_insert_team(st, *id, c->team,
+	    c->rubric->nitems, cause) != 0)
+		return -1;
 	return c->sums_pending ? compute_sums(st, *id, cause) : 0;
 }
 
@@ -225,11 +237,51 @@ store_create(struct store *st, const char *rubric_text,
     const struct rubric *rubric, const char *agency, const char *date,
     char *const *inspectors, size_t ninspectors, long long *id, char **cause)
 {
+	return store_create_member(st, rubric_text, rubric, agency, date,
+	    inspectors, ninspectors, NULL, 0, id, cause);
+}
+
+/* The scope's maximum and items: what the list shows as its progress. */
+static int
+scope_figures(const struct rubric *rubric, char *const *scope, size_t n,
+    struct card_row *c, char **cause)
+{
+	bool *covered;
+	size_t i;
+
+	c->max = rubric->root.max;
+	c->items = rubric->nitems;
+	if (n == 0)
+		return 0;
+	covered = xcalloc(rubric->nitems + 1, sizeof *covered);
+	if (scorecard_scope_mask(rubric, scope, n, covered, cause) != 0) {
+		free(covered);
+		return -1;
+	}
+	c->max = 0;
+	c->items = 0;
+	for (i = 0; i < rubric->nitems; i++) {
+		if (!covered[i])
+			continue;
+		c->max += rubric->items[i]->max;
+		c->items++;
+	}
+	free(covered);
+	return 0;
+}
+
+int
+store_create_member(struct store *st, const char *rubric_text,
+    const struct rubric *rubric, const char *agency, const char *date,
+    char *const *inspectors, size_t ninspectors, char *const *scope,
+    size_t nscope, long long *id, char **cause)
+{
 	char uuid[37], sha[65], now[32];
 	struct card_row c = { uuid, sha, rubric, agency, date, inspectors,
-	    ninspectors, now, now, false };
+	    ninspectors, now, now, false, scope, nscope, 0, 0, NULL };
 
-	if (store_refuse_readonly(st, cause) != 0)
+	if (store_refuse_readonly(st, cause) != 0 ||
+	    scope_figures(rubric, scope, nscope, &c, cause) != 0)
 		return -1;
 	if (!scorecard_date_valid(date)) {
 		*cause = xasprintf(_("'%s' is not a date (YYYY-MM-DD)"), date);
@@ -351,9 +403,10 @@ int
 store_insert(struct store *st, struct scorecard *sc, char **cause)
 {
 	char sha[65], now[32];
+	struct scorecard_sum t = scorecard_total(sc);
 	struct card_row c = { sc->uuid, sha, sc->rubric, sc->agency, sc->date,
 	    sc->inspectors, sc->ninspectors, sc->created_at, sc->updated_at,
-	    true };
+	    true, sc->scope, sc->nscope, t.max, t.items, sc->team };
 	long long id;
 
 	if (check_insertable(st, sc, cause) != 0)

@@ -79,6 +79,17 @@ int	store_card_draft(struct store *, long long id, char **cause);
 /* Now as ISO 8601 UTC with milliseconds: "2026-11-23T10:40:00.123Z". */
 void	store_now(char buf[32]);
 
+/*
+ * store-team.c: what a member card's scope and a team card add to the
+ * rows of store-create.c and store-load.c, in the same transaction.
+ */
+int	store_insert_scope(struct store *, long long id, char *const *keys,
+	    size_t n, char **cause);
+int	store_insert_team(struct store *, long long id, const struct team *,
+	    size_t nitems, char **cause);
+int	store_load_team_parts(struct store *, struct scorecard *,
+	    char **cause);
+
 /* Bind helpers that map SQLite's codes onto *cause. */
 int	store_step_done(struct store *, sqlite3_stmt *, const char *what,
 	    char **cause);

@@ -404,6 +404,124 @@ static const char schema_evidence[] =
 	FINAL_DOC_GUARD("document_matches", "DELETE", "OLD");
 
 /*
+ * The 考核小組 (see src/team.h): schema_team.
+ *
+ * -- 分工: a member card that covers only some sections or items.
+ * CREATE TABLE scopes (
+ *	scorecard_id	INTEGER PRIMARY KEY REFERENCES scorecards ON DELETE CASCADE,
+ *	keys		TEXT NOT NULL		-- the --scope keys, joined with ','
+ * ) STRICT;
+ *
+ * -- A team card: a scorecards row whose scores reconcile its members'.
+ * CREATE TABLE teams (
+ *	scorecard_id	INTEGER PRIMARY KEY REFERENCES scorecards ON DELETE CASCADE,
+ *	lead		TEXT NOT NULL,		-- 召集人, '' when not named
+ *	tolerance	INTEGER NOT NULL	-- percent of an item's range
+ * ) STRICT;
+ * -- The member cards it was built from, as they were then.
+ * CREATE TABLE team_members (
+ *	scorecard_id	INTEGER NOT NULL REFERENCES teams ON DELETE CASCADE,
+ *	position	INTEGER NOT NULL,	-- 0-based
+ *	uuid		TEXT NOT NULL,		-- the member card's
+ *	inspectors	TEXT NOT NULL,		-- its inspectors, joined with '\n'
+ *	fingerprint	TEXT NOT NULL,		-- team_fingerprint of it then
+ *	PRIMARY KEY (scorecard_id, position)
+ * ) STRICT;
+ * -- Each member's score of each item they scored.
+ * CREATE TABLE team_marks (
+ *	scorecard_id	INTEGER NOT NULL,
+ *	member		INTEGER NOT NULL,	-- team_members.position
+ *	position	INTEGER NOT NULL,	-- the item's index
+ *	score		INTEGER NOT NULL,
+ *	tier		INTEGER,
+ *	record		TEXT NOT NULL,
+ *	rationale	TEXT NOT NULL,
+ *	PRIMARY KEY (scorecard_id, member, position)
+ * ) STRICT;
+ * -- Per item: was it flagged, and how was it settled (NULL: unresolved).
+ * CREATE TABLE team_items (
+ *	scorecard_id	INTEGER NOT NULL REFERENCES teams ON DELETE CASCADE,
+ *	position	INTEGER NOT NULL,
+ *	flagged		INTEGER NOT NULL,
+ *	how		TEXT,			-- single, mean, consensus, median, rescore
+ *	reason		TEXT NOT NULL,
+ *	PRIMARY KEY (scorecard_id, position)
+ * ) STRICT;
+ *
+ * All five are guarded like entries (final_*), and a change of how or
+ * reason is audited (fields 'how', 'reason') and touches updated_at.
+ */
+#define TEAM_GUARDS(t)							\
+	FINAL_GUARD(t, "INSERT", "NEW", "scorecard_id")			\
+	FINAL_GUARD(t, "UPDATE", "OLD", "scorecard_id")			\
+	FINAL_GUARD(t, "DELETE", "OLD", "scorecard_id")
+
+#define AUDIT_TEAM(col)							\
+	"CREATE TRIGGER audit_team_" col " AFTER UPDATE OF " col		\
+	" ON team_items\nWHEN OLD." col " IS NOT NEW." col " BEGIN\n"	\
+	"  INSERT INTO audit (scorecard_id, at, item, field, old_value,"	\
+	" new_value)\n  VALUES (NEW.scorecard_id, " NOW_SQL ",\n"		\
+	"    (SELECT item FROM entries WHERE scorecard_id ="		\
+	" NEW.scorecard_id AND position = NEW.position), '" col "',"	\
+	" OLD." col ", NEW." col ");\n"					\
+	"  UPDATE scorecards SET updated_at = " NOW_SQL			\
+	" WHERE id = NEW.scorecard_id;\n"					\
+	"END;\n"
+
+static const char schema_team[] =
+	"CREATE TABLE scopes (\n"
+	"  scorecard_id INTEGER PRIMARY KEY REFERENCES scorecards(id)"
+	" ON DELETE CASCADE,\n"
+	"  keys TEXT NOT NULL CHECK (keys <> '')\n"
+	") STRICT;\n"
+	"CREATE TABLE teams (\n"
+	"  scorecard_id INTEGER PRIMARY KEY REFERENCES scorecards(id)"
+	" ON DELETE CASCADE,\n"
+	"  lead TEXT NOT NULL,\n"
+	"  tolerance INTEGER NOT NULL CHECK (tolerance BETWEEN 0 AND 100)\n"
+	") STRICT;\n"
+	"CREATE TABLE team_members (\n"
+	"  scorecard_id INTEGER NOT NULL REFERENCES teams(scorecard_id)"
+	" ON DELETE CASCADE,\n"
+	"  position INTEGER NOT NULL,\n"
+	"  uuid TEXT NOT NULL CHECK (length(uuid) = 36),\n"
+	"  inspectors TEXT NOT NULL,\n"
+	"  fingerprint TEXT NOT NULL CHECK (length(fingerprint) = 64),\n"
+	"  PRIMARY KEY (scorecard_id, position),\n"
+	"  UNIQUE (scorecard_id, uuid)\n"
+	") STRICT;\n"
+	"CREATE TABLE team_marks (\n"
+	"  scorecard_id INTEGER NOT NULL,\n"
+	"  member INTEGER NOT NULL,\n"
+	"  position INTEGER NOT NULL,\n"
+	"  score INTEGER NOT NULL,\n"
+	"  tier INTEGER CHECK (tier IS NULL OR tier >= 1),\n"
+	"  record TEXT NOT NULL,\n"
+	"  rationale TEXT NOT NULL,\n"
+	"  PRIMARY KEY (scorecard_id, member, position),\n"
+	"  FOREIGN KEY (scorecard_id, member) REFERENCES"
+	" team_members(scorecard_id, position) ON DELETE CASCADE\n"
+	") STRICT;\n"
+	"CREATE TABLE team_items (\n"
+	"  scorecard_id INTEGER NOT NULL REFERENCES teams(scorecard_id)"
+	" ON DELETE CASCADE,\n"
+	"  position INTEGER NOT NULL,\n"
+	"  flagged INTEGER NOT NULL CHECK (flagged IN (0, 1)),\n"
+	"  how TEXT CHECK (how IN ('single', 'mean', 'consensus', 'median',"
+	" 'rescore')),\n"
+	"  reason TEXT NOT NULL DEFAULT '',\n"
+	"  PRIMARY KEY (scorecard_id, position)\n"
+	") STRICT;\n"
+	"CREATE INDEX team_members_by_uuid ON team_members(uuid);\n"
+	TEAM_GUARDS("scopes")
+	TEAM_GUARDS("teams")
+	TEAM_GUARDS("team_members")
+	TEAM_GUARDS("team_marks")
+	TEAM_GUARDS("team_items")
+	AUDIT_TEAM("reason")
+	AUDIT_TEAM("how");
+
+/*
  * Migration n brings user_version n to n + 1. A later version appends its
  * step here and never edits an earlier one: old files upgrade in order.
  */
@@ -411,6 +529,7 @@ static const char *const migrations[] = {
 	schema_v1,
 	schema_v2_header,
 	schema_evidence,
+	schema_team,
 };
 
 const int store_schema_version = sizeof migrations / sizeof migrations[0];

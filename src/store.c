@@ -16,6 +16,7 @@
 
 #include "i18n.h"
 #include "store-private.h"
+#include "team.h"
 #include "xalloc.h"
 
 static const char *const stmt_sql[STMT__COUNT] = {
@@ -326,6 +327,17 @@ refuse_early(struct store *st, struct scorecard *sc, size_t item,
 	return 0;
 }
 
+/* A team card's scores are settled (store_team_settle), never just set. */
+static int
+refuse_team(const struct scorecard *sc, char **cause)
+{
+	if (sc->team == NULL)
+		return 0;
+	*cause = xasprintf(_("scorecard %lld is a team card: settle an item"
+	    " with --how and --reason"), sc->id);
+	return -1;
+}
+
 /* Begin, check the card is a draft, run the bound update, commit. */
 static int
 commit_entry(struct store *st, struct scorecard *sc, size_t item,
@@ -375,6 +387,8 @@ store_set_score(struct store *st, struct scorecard *sc, size_t item,
 	int chosen;
 
 	if (refuse_early(st, sc, item, cause) != 0 ||
+	    refuse_team(sc, cause) != 0 ||
+	    scorecard_check_scope(sc, item, cause) != 0 ||
 	    scorecard_check(sc->rubric->items[item], score, tier, &chosen,
 	    cause) != 0 ||
 	    write_score(st, sc, item, true, score, chosen, cause) != 0)
@@ -387,6 +401,7 @@ store_clear_score(struct store *st, struct scorecard *sc, size_t item,
     char **cause)
 {
 	if (refuse_early(st, sc, item, cause) != 0 ||
+	    refuse_team(sc, cause) != 0 ||
 	    write_score(st, sc, item, false, 0, 0, cause) != 0)
 		return -1;
 	scorecard_clear(sc, item);
@@ -416,9 +431,13 @@ store_set_note(struct store *st, struct scorecard *sc, size_t item,
 	return scorecard_set_note(sc, item, kind, text, cause);
 }
 
-/* Every entry scored, counted in the database, not in memory. */
+/*
+ * Every entry in scope scored, counted in the database, not in memory:
+ * out of a member card's scope the entries stay NULL (the code and
+ * scorecard_check_scope refuse them a score).
+ */
 static int
-all_scored(struct store *st, long long id, char **cause)
+all_scored(struct store *st, long long id, long long outside, char **cause)
 {
 	sqlite3_stmt *stmt;
 	long long unscored = -1;
@@ -434,6 +453,8 @@ all_scored(struct store *st, long long id, char **cause)
 	else
 		*cause = store_errmsg(st, "count unscored entries");
 	sqlite3_finalize(stmt);
+	if (unscored >= 0)
+		unscored -= outside;
 	if (unscored > 0)
 		*cause = xasprintf(_("scorecard %lld cannot be finalized:"
 		    " %lld items are unscored in the database"), id, unscored);
@@ -449,7 +470,8 @@ write_final(struct store *st, struct scorecard *sc, const char *now,
 	if (store_write_begin(st, cause) != 0)
 		return -1;
 	if (card_is_draft(st, sc->id, NULL, cause) != 0 ||
-	    all_scored(st, sc->id, cause) != 0 ||
+	    all_scored(st, sc->id, (long long)(sc->rubric->nitems -
+	    scorecard_total(sc).items), cause) != 0 ||
 	    (stmt = store_stmt(st, STMT_CARD_STATUS, cause)) == NULL)
 		goto fail;
 	sqlite3_bind_int64(stmt, 1, sc->id);
@@ -479,6 +501,8 @@ store_finalize(struct store *st, struct scorecard *sc, char **cause)
 		    sc->id);
 		return -1;
 	}
+	if (team_check_finalize(sc, cause) != 0)
+		return -1;
 	if (scorecard_check_finalize(sc, &unscored, &nunscored, cause) != 0) {
 		free(unscored);
 		return -1;

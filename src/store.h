@@ -33,6 +33,15 @@ int	store_create(struct store *, const char *rubric_text,
 	    char *const *inspectors, size_t ninspectors, long long *id,
 	    char **cause);
 
+/*
+ * A member card (分工) that covers only scope's sections and items; with
+ * nscope 0 it is store_create.
+ */
+int	store_create_member(struct store *, const char *rubric_text,
+	    const struct rubric *rubric, const char *agency, const char *date,
+	    char *const *inspectors, size_t ninspectors, char *const *scope,
+	    size_t nscope, long long *id, char **cause);
+
 /* Loads a whole scorecard, parsing its own rubric snapshot. */
 int	store_load(struct store *, long long id, struct scorecard **out,
 	    char **cause);

@@ -523,7 +523,7 @@ static const struct {
 	{ "duplicate-field", 4, 1, "duplicate field 'title' (first at 3:1)" },
 	{ "unknown-field", 11, 9, "unknown field 'tittle' (expected one of:"
 	    " key, number, title, min, max, guidance, inferred,"
-	    " inferred-from, tiers, children)" },
+	    " inferred-from, tiers, tolerance, children)" },
 	{ "missing-field", 10, 9, "item 1 (甲): missing required field 'min'" },
 	{ "missing-total", 1, 1, "the rubric has no 'total'" },
 	{ "type-list", 10, 43, "'max' must be a whole number, not a list" },
@@ -764,7 +764,7 @@ static const struct {
 	    "'max' is listed twice in 'inferred'" },
 	{ "kaohe-rubric: 1\nversion: 2\n", 2, 1, "unknown field 'version'"
 	    " (expected one of: kaohe-rubric, id, title, source, total,"
-	    " inferred, inferred-from, children)" },
+	    " inferred, inferred-from, tolerance, children)" },
 	{ "kaohe-rubric: 1\nchildren:\n  - {key: x, title: t, min: 0,"
 	    " max: 1, inferred-from: seed}\n", 3, 40,
 	    "item x (t): 'inferred-from' explains 'inferred', which this"

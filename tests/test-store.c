@@ -215,7 +215,7 @@ test_open_creates_0600(void **state)
 	assert_int_equal(raw_int(f->db, "PRAGMA user_version"),
 	    store_schema_version);
 	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM sqlite_master"
-	    " WHERE type = 'table' AND sql LIKE '%STRICT'"), 9);
+	    " WHERE type = 'table' AND sql LIKE '%STRICT'"), 14);
 	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
 	    " AND sql NOT LIKE '%STRICT'"), 0);

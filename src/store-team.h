@@ -1,0 +1,36 @@
+/*
+ * The store's part of the 考核小組 (store-team.c): making a team card,
+ * settling its flagged items, and telling whether it is stale. Like the
+ * rest of the store, each returns 0 or -1 with *cause (caller frees).
+ */
+#ifndef KAOHE_STORE_TEAM_H
+#define KAOHE_STORE_TEAM_H
+
+#include <stdbool.h>
+
+#include "store.h"
+#include "team.h"
+
+/* Store a team card from team_build (a new uuid, a draft); sets sc->id. */
+int	store_team_create(struct store *, struct scorecard *sc, char **cause);
+
+/*
+ * Settle item of team card sc: team_check_settle's rules, then the
+ * score and how and reason in one transaction (audited). tier 0 picks.
+ */
+int	store_team_settle(struct store *, struct scorecard *sc, size_t item,
+	    int score, int tier, enum team_how how, const char *reason,
+	    char **cause);
+
+/* The local ID of the card with uuid, 0 when it is not here. */
+int	store_find_uuid(struct store *, const char *uuid, long long *id,
+	    char **cause);
+
+/*
+ * stale[m] (nmembers long) is true when member m's card is here and no
+ * longer what the team card was built from.
+ */
+int	store_team_stale(struct store *, const struct scorecard *sc,
+	    bool *stale, char **cause);
+
+#endif

@@ -1,0 +1,196 @@
+# The 考核小組 end to end (issue 13's "done when"): three inspectors score
+# the 110 rubric for 臺南分署 in three databases, the lead imports their
+# cards, builds the team card, settles the flagged items and finalizes;
+# then two inspectors split the rubric with --scope and their team card
+# is complete with no flags, each item saying who scored it.
+. "$top_srcdir/tests/lib.sh"
+
+tsv=$top_srcdir/tests/data/tainan-110.tsv
+tab=$(printf '\t')
+
+normalize() {
+	sed -E -e 's/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/UUID/g' \
+	    -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z/TIME/g' \
+	    -e 's/"fingerprint": "[0-9a-f]{64}"/"fingerprint": "FP"/'
+}
+
+# member DB NAME [KEY=SCORE...]: the 臺南分署 scores (seed 002) with the
+# member's own differences, finalized; prints the card's ID.
+member() {
+	local mdb=$1 name=$2 id key score tier override kv own=28
+	shift 2
+	id=$("$KAOHE" --db "$mdb" new --agency 臺南分署 --date 2021-08-06 \
+	    --inspector "$name" --no-tui) || return 1
+	while IFS=$tab read -r key score tier; do
+		case $key in '' | '#'*) continue ;; esac
+		override=
+		for kv in "$@"; do
+			[ "${kv%%=*}" = "$key" ] && override=${kv#*=}
+		done
+		[ "$key" = 1.1.3 ] && own=${override:-$score}
+		if [ -n "$override" ]; then
+			"$KAOHE" --db "$mdb" set "$id" "$key" "$override" ||
+			    return 1
+		elif [ -n "$tier" ]; then
+			"$KAOHE" --db "$mdb" set "$id" "$key" "$score" \
+			    --tier "$tier" || return 1
+		else
+			"$KAOHE" --db "$mdb" set "$id" "$key" "$score" ||
+			    return 1
+		fi
+	done <"$tsv"
+	"$KAOHE" --db "$mdb" note "$id" 1.1.3 --rationale "給予 $own 分" ||
+	    return 1
+	"$KAOHE" --db "$mdb" finalize "$id" >/dev/null || return 1
+	echo "$id"
+}
+
+# Three laptops. Flagged: 1.1.3 (28/28/20), 2.3.1 (47/35/47) and 4.2.1
+# (22/22/16); within tolerance: 1.1.1, 4.1.5 and 5.2.
+wang=$(member "$tmp/wang.db" 王小明) || fail "王小明's card"
+li=$(member "$tmp/li.db" 李大華 1.1.1=22 2.3.1=35 4.1.5=12) ||
+	fail "李大華's card"
+chen=$(member "$tmp/chen.db" 陳美玲 1.1.3=20 4.2.1=16 5.2=44) ||
+	fail "陳美玲's card"
+for who in wang li chen; do
+	"$KAOHE" --db "$tmp/$who.db" export 1 --format json -o "$tmp/$who.json" ||
+		fail "export $who"
+done
+expect 0 "imported 3" import "$tmp/wang.json" "$tmp/li.json" "$tmp/chen.json"
+
+# A mix is refused with the reason; a draft too.
+other=$("$KAOHE" --db "$db" new --agency 臺北分署 --date 2021-08-06 \
+    --inspector 林 --no-tui)
+expect 1 "scorecard $other is a draft; a member card must be finalized" \
+    team 1 "$other"
+taipei=$("$KAOHE" --db "$db" new --agency 臺北分署 --date 2021-08-06 \
+    --inspector 林 --scope 5 --no-tui)
+"$KAOHE" --db "$db" set "$taipei" 5.1 40 && "$KAOHE" --db "$db" set "$taipei" 5.2 40 &&
+	"$KAOHE" --db "$db" finalize "$taipei" >/dev/null || fail "臺北分署's card"
+expect 1 "scorecard $taipei is for 臺北分署 but scorecard 1 is for 臺南分署; a team card is one agency's" \
+    team 1 2 "$taipei"
+expect 1 "scorecard 1 is given twice" team 1 2 1
+expect 2 "needs two or more member cards" team 1
+expect 2 "--tolerance wants a whole number from 0 to 100" team 1 2 --tolerance 101
+expect 1 "there is no scorecard 99" team 1 99
+
+run team 1 2 3 --lead 張召集
+team=$out
+checks=$((checks + 1))
+[ "$rc" -eq 0 ] && [ "$team" = 6 ] || fail "team: exit $rc, ID '$team': $err"
+case $err in
+*"3 flagged items to settle"*"1.1.3, 2.3.1, 4.2.1"*) ;;
+*) fail "team: the flagged items are not named: $err" ;;
+esac
+
+run show "$team"
+printf '%s\n' "$out" | normalize >"$tmp/show-team.txt"
+golden show-team.txt "$tmp/show-team.txt"
+
+# Settling: the rules, then the three items.
+expect 2 "is a team card: give --how and --reason" set "$team" 1.1.3 26
+expect 2 "--how is consensus, mean, median or rescore" \
+    set "$team" 1.1.3 26 --how vote --reason x
+expect 1 "the members' mean is 43, not 40" \
+    set "$team" 2.3.1 40 --how mean --reason 取平均
+expect 1 "the reason is empty" set "$team" 1.1.3 26 --how consensus --reason " "
+expect 2 "is not a team card; --how and --reason" \
+    set "$other" 1.1.1 20 --how consensus --reason x
+expect 1 "3 flagged items are unresolved: 1.1.3, 2.3.1, 4.2.1" finalize "$team"
+expect 0 "" set "$team" 1.1.3 26 --how consensus --reason "討論後依現場訪查，取 26 分"
+expect 0 "" set "$team" 2.3.1 43 --how mean --reason 差異過大，取三人平均
+expect 1 "1 flagged items are unresolved: 4.2.1" finalize "$team"
+expect 0 "" set "$team" 4.2.1 22 --how median --reason 取中位數
+run history "$team"
+checks=$((checks + 1))
+case $out in *"4.2.1"*how*median*) ;; *) fail "history lacks the how: $out" ;; esac
+expect 0 "finalized: 860 / 1000" finalize "$team"
+expect 1 "finalized" set "$team" 1.1.3 27 --how rescore --reason 再議
+
+# The JSON: the team, and per leaf who scored it and how it was settled.
+run export "$team" --format json
+printf '%s\n' "$out" >"$tmp/team.json"
+python3 - "$tmp/team.json" <<'EOF' || fail "team JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = d["team"]
+assert t["lead"] == "張召集" and t["tolerance"] == 20, t
+assert [m["inspectors"] for m in t["members"]] == [["王小明"], ["李大華"], ["陳美玲"]]
+leaves = {}
+def walk(ns):
+    for n in ns:
+        if "children" in n: walk(n["children"])
+        else: leaves[n["key"]] = n
+walk(d["nodes"])
+assert len(leaves) == 36
+l = leaves["1.1.3"]
+assert l["flagged"] and l["how"] == "consensus" and l["score"] == 26, l
+assert [m["score"] for m in l["members"]] == [28, 28, 20], l
+assert l["members"][2]["rationale"] == "給予 20 分", l
+assert l["rationale"] == "王小明：給予 28 分\n李大華：給予 28 分\n陳美玲：給予 20 分", l
+assert leaves["1.1.1"]["how"] == "mean" and leaves["1.1.1"]["score"] == 26
+assert leaves["5.2"]["score"] == 45 and not leaves["5.2"]["flagged"]
+assert leaves["4.2.1"]["how"] == "median" and leaves["4.2.1"]["reason"] == "取中位數"
+assert d["score"] == 860 and d["status"] == "final"
+EOF
+
+# The team card travels: import elsewhere gives the same export.
+checks=$((checks + 1))
+"$KAOHE" --db "$tmp/elsewhere.db" import "$tmp/team.json" >/dev/null ||
+	fail "the team card does not import elsewhere"
+"$KAOHE" --db "$tmp/elsewhere.db" export 1 --format json |
+	sed 's/^  "id": 1,$/  "id": 6,/' >"$tmp/team-again.json"
+same "$tmp/team.json" "$tmp/team-again.json" "the team card's round trip"
+
+# 分工: two inspectors split the rubric; no flags, each item one member's.
+a=$("$KAOHE" --db "$db" new --agency 宜蘭分署 --date 2025-05-01 \
+    --inspector 甲 --scope 1,2 --no-tui)
+b=$("$KAOHE" --db "$db" new --agency 宜蘭分署 --date 2025-05-01 \
+    --inspector 乙 --scope 3 --scope 4,5 --no-tui)
+expect 1 "is outside scorecard $a's scope (1, 2)" set "$a" 3.1.1 40
+while IFS=$tab read -r key score tier; do
+	case $key in '' | '#'*) continue ;; esac
+	case $key in 1.* | 2.*) card=$a ;; *) card=$b ;; esac
+	if [ -n "$tier" ]; then
+		"$KAOHE" --db "$db" set "$card" "$key" "$score" --tier "$tier"
+	else
+		"$KAOHE" --db "$db" set "$card" "$key" "$score"
+	fi
+done <"$tsv"
+run show "$a"
+printf '%s\n' "$out" | normalize >"$tmp/show-scope.txt"
+golden show-scope.txt "$tmp/show-scope.txt"
+expect 0 "finalized: 434 / 500" finalize "$a"
+expect 0 "finalized: 436 / 500" finalize "$b"
+run team "$a" "$b"
+split=$out
+checks=$((checks + 1))
+[ "$rc" -eq 0 ] && [ -z "$err" ] || fail "split team: exit $rc: $err"
+run show "$split"
+checks=$((checks + 1))
+case $out in
+*"total:      870 / 1000   scored 36/36 items"*"flagged:    none"*) ;;
+*) fail "the split team card is not complete and unflagged: $out" ;;
+esac
+run export "$split" --format json
+printf '%s\n' "$out" >"$tmp/split.json"
+python3 - "$tmp/split.json" <<'EOF' || fail "split team JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+uuids = [m["uuid"] for m in d["team"]["members"]]
+def walk(ns):
+    for n in ns:
+        if "children" in n: yield from walk(n["children"])
+        else: yield n
+n = 0
+for l in walk(d["nodes"]):
+    n += 1
+    assert len(l["members"]) == 1 and l["how"] == "single", l["key"]
+    want = uuids[0] if l["key"][0] in "12" else uuids[1]
+    assert l["members"][0]["uuid"] == want and not l["flagged"], l["key"]
+    assert l["score"] == l["members"][0]["score"]
+assert n == 36 and d["score"] == 870
+EOF
+expect 0 "finalized: 870 / 1000" finalize "$split"
+
+finish
