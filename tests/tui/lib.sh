@@ -5,7 +5,10 @@
 : "${KAOHE:?KAOHE must name the built binary}"
 : "${top_srcdir:?top_srcdir must be set}"
 
-TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null)}
+# configure's KAOHE_TMUX, else the one on PATH (never $TMUX: inside a
+# tmux session that names the session's socket, not the program).
+[ -n "${TMUX_BIN:-}" ] && [ -x "$TMUX_BIN" ] ||
+    TMUX_BIN=$(command -v tmux 2>/dev/null)
 if [ -z "$TMUX_BIN" ] || [ ! -x "$TMUX_BIN" ]; then
 	echo "SKIP: tmux is not installed; the TUI tests need it"
 	exit 77
