@@ -47,7 +47,7 @@ done
 # The core: no SQL, no curses, no store, UI, export or file-path headers.
 for f in "$src"/rubric*.c "$src"/rubric*.h "$src"/scorecard.c \
     "$src"/scorecard.h "$src"/width.c "$src"/text.c "$src"/json.c \
-    "$src"/json-read.c "$src"/sha256.c "$src"/csv.c; do
+    "$src"/json-read.c "$src"/sha256.c "$src"/csv.c "$src"/team.c; do
 	[ -f "$f" ] || { bad "${f#$top_srcdir/}: the core file is missing"; continue; }
 	check "$f" "$core_headers" "the core includes a header of an outer layer"
 done
