@@ -43,6 +43,17 @@ check_with_store(struct store *st, const struct scorecard *sc,
 		return -1;
 	if (prev_id != 0 && store_load(st, prev_id, &prev, cause) != 0)
 		return -1;
+	/*
+	 * Cards of one 考核小組 (the same day, a team or a member card) are
+	 * one inspection, not a previous one: comparing would also show a
+	 * member another member's scores.
+	 */
+	if (prev != NULL && strcmp(prev->date, sc->date) == 0 &&
+	    (sc->team != NULL || prev->team != NULL || sc->nscope > 0 ||
+	    prev->nscope > 0)) {
+		scorecard_free(prev);
+		prev = NULL;
+	}
 	check_today(today);
 	check_scorecard(sc, prev, today, out);
 	scorecard_free(prev);

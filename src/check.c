@@ -1,6 +1,7 @@
 /*
  * The review: each kind of finding is one function over the scorecard.
- * A finding is advice; only "unscored" stops finalize (scorecard.c).
+ * A finding is advice; only "unscored" stops finalize (scorecard.c), and
+ * on a team card "unresolved" (team.c).
  */
 #include "config.h"
 
@@ -10,6 +11,7 @@
 
 #include "check.h"
 #include "i18n.h"
+#include "team.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -152,6 +154,14 @@ check_scorecard(const struct scorecard *sc, const struct scorecard *prev,
 		const struct rubric_node *item = sc->rubric->items[i];
 		const struct scorecard_entry *e = &sc->entries[i];
 
+		/* A member card answers for its scope alone. */
+		if (!scorecard_in_scope(sc, i))
+			continue;
+		if (team_unresolved(sc, i)) {
+			add(out, item->key, "unresolved", team_unresolved_text(
+			    sc, i));
+			continue;
+		}
 		if (!e->scored) {
 			add(out, item->key, "unscored", xasprintf(_("not"
 			    " scored (%d~%d)"), item->min, item->max));

@@ -26,7 +26,8 @@ const struct cli_command cli_cmd_check = {
 	   "rationale-score (the rationale's 給予 N 分 is not the score);\n"
 	   "future-date (the date is after today); swing (more than a third\n"
 	   "of the item's range away from the same agency's previous final\n"
-	   "card on the same rubric). KEY is '-' for the card itself.\n"
+	   "card on the same rubric); unresolved (a team card's flagged item\n"
+	   "not yet settled). KEY is '-' for the card itself.\n"
 	   "Exits 1 when there are findings, 0 when there are none.\n"),
 	cmd_check_exec,
 };

@@ -89,6 +89,8 @@ int	store_insert_team(struct store *, long long id, const struct team *,
 	    size_t nitems, char **cause);
 int	store_load_team_parts(struct store *, struct scorecard *,
 	    char **cause);
+/* A team card's settlements are not undone one row at a time: refused. */
+int	store_refuse_team_undo(struct store *, long long id, char **cause);
 
 /* Bind helpers that map SQLite's codes onto *cause. */
 int	store_step_done(struct store *, sqlite3_stmt *, const char *what,

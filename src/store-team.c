@@ -418,6 +418,26 @@ store_load_team_parts(struct store *st, struct scorecard *sc, char **cause)
 }
 
 int
+store_refuse_team_undo(struct store *st, long long id, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (store_prepare(st, "SELECT 1 FROM teams WHERE scorecard_id = ?1",
+	    &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_DONE)
+		return 0;
+	*cause = rc == SQLITE_ROW ? xasprintf(_("scorecard %lld is a team card:"
+	    " undo does not apply to it; settle the item again with --how and"
+	    " --reason"), id) : store_errmsg(st, "read the team");
+	return -1;
+}
+
+int
 store_team_create(struct store *st, struct scorecard *sc, char **cause)
 {
 	char now[32];

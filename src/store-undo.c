@@ -360,6 +360,7 @@ store_undo(struct store *st, long long id, char **what, char **cause)
 	if (store_write_begin(st, cause) != 0)
 		return -1;
 	if (store_card_draft(st, id, cause) != 0 ||
+	    store_refuse_team_undo(st, id, cause) != 0 ||
 	    trail_read(st, id, &t, cause) != 0)
 		goto fail;
 	if (find_target(&t, &first, &last) != 0) {

@@ -655,3 +655,15 @@ team_check_finalize(const struct scorecard *sc, char **cause)
 	free(keys);
 	return -1;
 }
+
+char *
+team_unresolved_text(const struct scorecard *sc, size_t i)
+{
+	const struct rubric_node *item = sc->rubric->items[i];
+	struct team_figures f = team_figures(sc->team, i);
+	int pct = team_item_tolerance(item, sc->team->tolerance);
+
+	return xasprintf(_("flagged, unresolved: members %d~%d, a spread of %d"
+	    " over %d%% of %d~%d; settle it with --how and --reason"), f.low,
+	    f.high, f.spread, pct, item->min, item->max);
+}

@@ -130,6 +130,10 @@ size_t	team_count_unresolved(const struct scorecard *);
 /* The first unresolved item at or after from (wrapping), or -1. */
 long	team_next_unresolved(const struct scorecard *, size_t from);
 
+/* "flagged, unresolved: members 20~28, a spread of 8 over 20% of 1~30; ..."
+ * for check's finding; caller frees. */
+char	*team_unresolved_text(const struct scorecard *, size_t item);
+
 /* Refuses while a flagged item is unresolved, listing their keys. */
 int	team_check_finalize(const struct scorecard *, char **cause);
 

@@ -87,6 +87,17 @@ run show "$team"
 printf '%s\n' "$out" | normalize >"$tmp/show-team.txt"
 golden show-team.txt "$tmp/show-team.txt"
 
+# check lists the unresolved items; undo does not unpick a team card.
+run check "$team"
+checks=$((checks + 1))
+[ "$rc" = 1 ] && [ "$(printf '%s\n' "$out" | grep -c '  unresolved  ')" = 3 ] ||
+	fail "check: want 3 unresolved findings: $out"
+case $out in
+*"1.1.3  unresolved  flagged, unresolved: members 20~28, a spread of 8 over 20% of 1~30"*) ;;
+*) fail "check: 1.1.3's finding: $out" ;;
+esac
+expect 1 "is a team card: undo does not apply" undo "$team"
+
 # Settling: the rules, then the three items.
 expect 2 "is a team card: give --how and --reason" set "$team" 1.1.3 26
 expect 2 "--how is consensus, mean, median or rescore" \
@@ -148,6 +159,10 @@ a=$("$KAOHE" --db "$db" new --agency 宜蘭分署 --date 2025-05-01 \
 b=$("$KAOHE" --db "$db" new --agency 宜蘭分署 --date 2025-05-01 \
     --inspector 乙 --scope 3 --scope 4,5 --no-tui)
 expect 1 "is outside scorecard $a's scope (1, 2)" set "$a" 3.1.1 40
+run check "$b"
+checks=$((checks + 1))
+[ "$(printf '%s\n' "$out" | grep -c '  unscored  ')" = 15 ] ||
+	fail "check of a member card: want its 15 items in scope: $out"
 while IFS=$tab read -r key score tier; do
 	case $key in '' | '#'*) continue ;; esac
 	case $key in 1.* | 2.*) card=$a ;; *) card=$b ;; esac
