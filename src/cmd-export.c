@@ -17,7 +17,8 @@ static int	cmd_export_exec(struct cli_ctx *, int, char **);
 
 const struct cli_command cli_cmd_export = {
 	"export",
-	"ID [--format text|md|csv|json|html] [--width N] [-o FILE]\n"
+	"ID [--format text|md|csv|json|html] [--width N] [--paper a4]"
+	" [--ambiguous narrow|wide] [-o FILE]\n"
 	"       kaohe export (ID... | --all [--agency A] [--year Y]"
 	" [--status S]) --format jsonl [-o FILE]",
 	N_("write a scorecard as text like the paper form, Markdown, CSV, JSON"
@@ -31,7 +32,14 @@ const struct cli_command cli_cmd_export = {
 	   "               --agency A (a substring), --year Y (2021 or 110) and\n"
 	   "               --status draft|final\n"
 	   "  --width N    the text layout's width in columns (default: the\n"
-	   "               terminal's width, or 120 when not a terminal)\n"
+	   "               terminal's width, or 120 when not a terminal;\n"
+	   "               132 with --paper a4); below 100 the items are\n"
+	   "               listed instead of drawn as the form's table\n"
+	   "  --paper a4   text: pages of 44 lines for A4 landscape, separated\n"
+	   "               by form feeds, the table header on every page and\n"
+	   "               '第 N 頁／共 M 頁' at the foot\n"
+	   "  --ambiguous W  narrow (default, as wcwidth counts) or wide: lay\n"
+	   "               out for a font that draws ■ □ ①–⑫ — two columns wide\n"
 	   "  -o FILE      write FILE atomically instead of standard output\n"),
 	cmd_export_exec,
 };
@@ -39,7 +47,7 @@ const struct cli_command cli_cmd_export = {
 struct export_job {
 	const struct scorecard	*sc;
 	enum export_format	 format;
-	int			 width;
+	struct export_options	 opts;
 	/* A bundle: the cards, loaded one at a time as they are written. */
 	struct store		*st;
 	long long		*ids;
@@ -71,14 +79,17 @@ write_job(FILE *out, void *arg, char **cause)
 
 	if (job->ids != NULL)
 		return write_bundle(out, job, cause);
-	return export_write(out, job->sc, job->format, job->width, cause);
+	return export_write_opts(out, job->sc, job->format, &job->opts,
+	    cause);
 }
 
 static int
-default_width(bool to_file)
+default_width(bool to_file, bool paper)
 {
 	struct winsize ws;
 
+	if (paper)
+		return 132;
 	if (!to_file && isatty(STDOUT_FILENO) &&
 	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
@@ -134,6 +145,7 @@ run(struct export_job *job, const char *file, char **cause)
 
 struct export_flags {
 	const char	*format, *width, *file, *agency, *year, *status;
+	const char	*paper, *ambiguous;
 	bool		 all;
 	const char	**pos;
 	size_t		 npos;
@@ -199,8 +211,32 @@ check_forms(const struct export_flags *f, bool bundle)
 		return cli_usage(cmd, _("needs a scorecard ID"));
 	if (bundle && f->width != NULL)
 		return cli_usage(cmd, _("--width is for the text format"));
+	if (bundle && (f->paper != NULL || f->ambiguous != NULL))
+		return cli_usage(cmd, _("--paper and --ambiguous are for the"
+		    " text format"));
 	if (f->file != NULL && *f->file == '\0')
 		return cli_usage(cmd, _("-o needs a file name"));
+	return CLI_OK;
+}
+
+/* --paper and --ambiguous: how the text is laid out. */
+static int
+layout_options(const struct export_flags *f, struct export_options *o)
+{
+	static const char *const papers[] = { "a4", NULL };
+	static const char *const ambiguous[] = { "narrow", "wide", NULL };
+	int i;
+
+	if (f->paper != NULL) {
+		if (cli_args_choice(&cli_cmd_export, "--paper", f->paper,
+		    papers, &i) != CLI_OK)
+			return CLI_USAGE;
+		o->paper = EXPORT_PAPER_A4;
+	}
+	if (cli_args_choice(&cli_cmd_export, "--ambiguous", f->ambiguous,
+	    ambiguous, &i) != CLI_OK)
+		return CLI_USAGE;
+	o->ambiguous_wide = i == 1;
 	return CLI_OK;
 }
 
@@ -235,6 +271,8 @@ cmd_export_exec(struct cli_ctx *ctx, int argc, char **argv)
 	const struct cli_opt opts[] = {
 		{ "--format", 0, true, &f.format, NULL, NULL, NULL },
 		{ "--width", 0, true, &f.width, NULL, NULL, NULL },
+		{ "--paper", 0, true, &f.paper, NULL, NULL, NULL },
+		{ "--ambiguous", 0, true, &f.ambiguous, NULL, NULL, NULL },
 		{ "--output", 'o', true, &f.file, NULL, NULL, NULL },
 		{ "--all", 0, false, NULL, &f.all, NULL, NULL },
 		{ "--agency", 0, true, &f.agency, NULL, NULL, NULL },
@@ -261,19 +299,22 @@ cmd_export_exec(struct cli_ctx *ctx, int argc, char **argv)
 		free(names);
 		goto out;
 	}
+	if ((rc = layout_options(&f, &job.opts)) != CLI_OK)
+		goto out;
 	if (f.width != NULL) {
 		if ((rc = cli_args_int(&cli_cmd_export, "--width", f.width, 40,
 		    1000, &width)) != CLI_OK)
 			goto out;
 	} else
 		width = default_width(f.file != NULL &&
-		    strcmp(f.file, "-") != 0);
+		    strcmp(f.file, "-") != 0,
+		    job.opts.paper != EXPORT_PAPER_NONE);
 	if ((rc = cli_load(ctx, STORE_READONLY, f.pos[0], &st, &sc)) !=
 	    CLI_OK)
 		goto out;
 	job.sc = sc;
 	job.format = (enum export_format)fmt;
-	job.width = (int)width;
+	job.opts.width = (int)width;
 	if (run(&job, f.file, &cause) != 0) {
 		rc = cli_fail("%s", cause);
 		free(cause);

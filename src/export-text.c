@@ -1,27 +1,34 @@
 /*
- * The text export: the paper form's twin. A boxed header (title, agency,
- * date, total, inspectors, status), then a table with the form's columns
- * 評核構面 | 考核項目 | 評分 | 細項配分 | 紀錄事項 | 評分說明.
+ * The text export: the paper form's twin, drawn from the form model
+ * (export-form.h). A boxed header (title, agency, date, total, inspectors,
+ * status), the table of the form's seven columns, the ＊ legend and the
+ * signature block.
  *
  * Layout decisions:
  * - Rules are plain ASCII (+ - = |). Box-drawing characters are "ambiguous
- *   width" in Unicode and print two columns wide in CJK fonts (MingLiU,
- *   a zh_TW terminal with ambiguous-wide), which breaks every border.
- * - Every line is exactly `width` columns, measured with wcwidth.
- * - As on the form, the 評核構面 cell is merged over all the rows of a
- *   top section (一、二、…): it holds the dimension and section headings,
- *   and the rules between those rows stop at its edge. Deeper sections
- *   ((一), 2. 網站使用便利性) get a row of their own in 考核項目.
- * - Below TEXT_MIN_TABLE columns the table cannot be read: the same content
- *   is stacked, one item after another.
+ *   width" in Unicode and print two columns wide in CJK fonts, which would
+ *   break every border whatever we measured.
+ * - Every line is exactly `width` columns, measured with wcwidth; with
+ *   --ambiguous wide, ■ □ ①–⑫ — … count two (width_set_ambiguous_wide).
+ * - The merged cells of 評核構面 and 考核項目 run down through the rules
+ *   between their rows; a rule stops at their edge.
+ * - A tier's band in 細項配分 starts on the line of its ■/□ option.
+ * - Below TEXT_MIN_TABLE columns seven columns cannot be read: the same
+ *   content is listed, one row after another.
+ * - --paper a4: pages of TEXT_A4_LINES lines separated by form feeds. A
+ *   row that fits on a page is not split; the table header is repeated on
+ *   every page the table runs on; the foot says 第 N 頁／共 M 頁; the
+ *   signature block is kept on one page.
  */
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "export-form.h"
 #include "export-formats.h"
 #include "export-util.h"
 #include "width.h"
@@ -29,92 +36,82 @@
 
 #define TEXT_MIN_WIDTH		40
 #define TEXT_MAX_WIDTH		1000
-#define TEXT_MIN_TABLE		80
-#define TEXT_NCOLS		6
+#define TEXT_MIN_TABLE		100
+#define TEXT_A4_LINES		44
+#define TEXT_FOOT_LINES		2	/* a blank line, 第 N 頁／共 M 頁 */
 
-enum { COL_DIM, COL_ITEM, COL_SCORE, COL_RANGE, COL_RECORD, COL_RATIONALE };
-
-static const char *const text_headers[TEXT_NCOLS] = {
-	"評核構面", "考核項目", "評分", "細項配分", "紀錄事項", "評分說明",
-};
-
-struct text_layout {
-	size_t	 width;
-	size_t	 w[TEXT_NCOLS];		/* content columns of each cell */
-};
-
-/* The lines of one cell, each at most its column wide. */
-struct text_cell {
+/* Lines of text, each malloc'd. */
+struct text_lines {
 	char	**v;
 	size_t	  n;
 	size_t	  cap;
 };
 
-struct text_row {
-	struct text_cell cell[TEXT_NCOLS];	/* COL_DIM unused: see region */
-	size_t		 height;
+struct text_layout {
+	size_t	 width;
+	size_t	 w[FORM_NCOLS];		/* content columns of each cell */
 };
 
-/* The rows that share one merged 評核構面 cell. */
-struct text_region {
-	const struct rubric_node *anchor;
-	struct text_cell	  dim;
-	struct text_row		 *rows;
-	size_t			  nrows;
-	size_t			  cap;
+/*
+ * The pages being filled. Without paper there is one endless page. The
+ * table's header lines are kept to start every page the table runs on.
+ */
+struct text_pager {
+	size_t			 width;
+	size_t			 page_lines;	/* 0: no pages */
+	struct text_lines	*pages;
+	size_t			 npages;
+	const struct text_lines	*header;	/* non-NULL inside the table */
+	char			*close;		/* the rule that ends a page of it */
+	bool			 fresh;		/* only the header on this page */
 };
 
 static void
-cell_push(struct text_cell *c, char *line)
+lines_push(struct text_lines *l, char *line)
 {
-	if (c->n == c->cap) {
-		c->cap = c->cap == 0 ? 4 : c->cap * 2;
-		c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
+	if (l->n == l->cap) {
+		l->cap = l->cap == 0 ? 16 : l->cap * 2;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
 	}
-	c->v[c->n++] = line;
+	l->v[l->n++] = line;
 }
 
 static void
-cell_free(struct text_cell *c)
+lines_free(struct text_lines *l)
 {
 	size_t i;
 
-	for (i = 0; i < c->n; i++)
-		free(c->v[i]);
-	free(c->v);
-	memset(c, 0, sizeof *c);
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
 }
 
-/* Push the lines of a wrap, each after `lead` spaces. */
-static void
-cell_push_wrapped(struct text_cell *c, const char *text, size_t cols,
-    size_t lead)
+static const char *
+line_at(const struct text_lines *l, size_t i)
 {
-	char **lines;
-	size_t n, i;
-
-	lines = width_wrap(text, cols, &n);
-	for (i = 0; i < n; i++)
-		cell_push(c, xasprintf("%*s%s", (int)lead, "", lines[i]));
-	width_lines_free(lines);
+	return i < l->n ? l->v[i] : "";
 }
 
-/*
- * Wrap text into cols columns after indent spaces; lines after the first
- * hang a further `hang` columns, so that "(1)" or "■" stands out.
- */
+/* Push the lines of text wrapped to cols: the first after indent spaces,
+ * the others after indent + hang, so that "■" or "(1)" stands out. */
 static void
-cell_wrap(struct text_cell *c, const char *text, size_t cols, size_t indent,
+wrap_into(struct text_lines *l, const char *text, size_t cols, size_t indent,
     size_t hang)
 {
-	char **first;
+	char **first, **rest_lines;
 	const char *rest;
-	size_t n;
+	size_t n, i;
 
 	if (indent + hang + 4 > cols)
 		indent = hang = 0;
 	first = width_wrap(text, cols - indent, &n);
-	cell_push(c, xasprintf("%*s%s", (int)indent, "", first[0]));
+	if (n == 0) {
+		width_lines_free(first);
+		lines_push(l, xasprintf("%*s", (int)indent, ""));
+		return;
+	}
+	lines_push(l, xasprintf("%*s%s", (int)indent, "", first[0]));
 	/* width_wrap's first line is a byte prefix of text. */
 	rest = text + strlen(first[0]);
 	width_lines_free(first);
@@ -124,20 +121,84 @@ cell_wrap(struct text_cell *c, const char *text, size_t cols, size_t indent,
 		rest++;
 	else if (*rest == '\0')
 		return;
-	cell_push_wrapped(c, rest, cols - indent - hang, indent + hang);
+	rest_lines = width_wrap(rest, cols - indent - hang, &n);
+	for (i = 0; i < n; i++)
+		lines_push(l, xasprintf("%*s%s", (int)(indent + hang), "",
+		    rest_lines[i]));
+	width_lines_free(rest_lines);
+}
+
+/* A paragraph as printed: an option gets its box. Caller frees. */
+static char *
+para_text(const struct form_para *p)
+{
+	switch (p->mark) {
+	case FORM_MARK_CHECKED:
+		return xasprintf(FORM_CHECKED "%s", p->text);
+	case FORM_MARK_UNCHECKED:
+		return xasprintf(FORM_UNCHECKED "%s", p->text);
+	default:
+		return xstrdup(p->text);
+	}
 }
 
 static size_t
-label_hang(const struct rubric_node *n, size_t cols)
+para_hang(const struct form_para *p)
 {
-	size_t len = strlen(n->number), hang;
+	return p->mark != FORM_MARK_NONE ? width_of(FORM_CHECKED) : 0;
+}
 
-	if (len == 0)
-		return 0;
-	hang = width_of(n->number);
-	if (len < 3 || strcmp(n->number + len - 3, "、") != 0)
-		hang++;
-	return hang <= cols / 3 ? hang : 0;
+/*
+ * A cell's lines. A run-on paragraph joins the line before when it fits
+ * (a heading's "(200分)" and "得分：174" are not broken inside); starts[]
+ * (when non-NULL) gets the line each paragraph begins on.
+ */
+static void
+cell_lines(struct text_lines *l, const struct form_cell *c, size_t cols,
+    size_t *starts)
+{
+	const struct form_para *p;
+	char *s, *joined;
+	size_t i, last;
+
+	for (i = 0; i < c->n; i++) {
+		p = &c->p[i];
+		s = para_text(p);
+		if (p->runon && l->n > 0) {
+			last = width_of(l->v[l->n - 1]);
+			if (last + 1 + width_of(s) <= cols) {
+				joined = xasprintf("%s %s", l->v[l->n - 1], s);
+				free(l->v[l->n - 1]);
+				l->v[l->n - 1] = joined;
+				if (starts != NULL)
+					starts[i] = l->n - 1;
+				free(s);
+				continue;
+			}
+		}
+		if (starts != NULL)
+			starts[i] = l->n;
+		wrap_into(l, s, cols, 0, para_hang(p));
+		free(s);
+	}
+}
+
+/* 細項配分: each band level with its option, the rest in order. */
+static void
+range_lines(struct text_lines *l, const struct form_cell *c, size_t cols,
+    const size_t *starts, size_t nstarts)
+{
+	const struct form_para *p;
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		p = &c->p[i];
+		if (p->beside >= 0 && (size_t)p->beside < nstarts) {
+			while (l->n < starts[p->beside])
+				lines_push(l, xstrdup(""));
+		}
+		wrap_into(l, p->text, cols, 0, 0);
+	}
 }
 
 static size_t
@@ -146,515 +207,753 @@ clamp(size_t v, size_t lo, size_t hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
+/* The widest paragraph of a column over all rows (for 評分, 細項配分). */
 static size_t
-digits(int v)
+widest(const struct form *f, enum form_col col)
 {
-	size_t n = 1;
+	size_t r, i, w, most = 0;
 
-	while (v >= 10) {
-		v /= 10;
-		n++;
+	for (r = 0; r < f->nrows; r++) {
+		for (i = 0; i < f->rows[r].cell[col].n; i++) {
+			w = width_of(f->rows[r].cell[col].p[i].text);
+			most = w > most ? w : most;
+		}
 	}
-	return n;
+	return most;
 }
 
 /*
  * Columns from the total width: the borders take 3 a cell plus 1; 評分
- * holds the widest maximum; the rest is shared by proportion with floors,
- * and 紀錄事項 (the longest text) gets the largest share.
+ * and 細項配分 hold their widest number; the two merged columns get a
+ * tenth each; the rest goes to 考核內容, 紀錄事項 (the longest text) and
+ * 評分說明.
  */
 static int
-text_layout(struct text_layout *L, const struct scorecard *sc, size_t width)
+text_layout(struct text_layout *L, const struct form *f, size_t width)
 {
-	size_t avail, rest, i, maxd = 4;
+	size_t avail, rest;
 
-	for (i = 0; i < sc->rubric->nitems; i++) {
-		if (digits(sc->rubric->items[i]->max) > maxd)
-			maxd = digits(sc->rubric->items[i]->max);
-	}
 	L->width = width;
 	if (width < TEXT_MIN_TABLE)
 		return -1;
-	avail = width - (3 * TEXT_NCOLS + 1);
-	L->w[COL_SCORE] = maxd;
-	L->w[COL_DIM] = clamp(avail * 16 / 100, 10, 30);
-	L->w[COL_ITEM] = clamp(avail * 16 / 100, 12, 30);
-	L->w[COL_RANGE] = clamp(avail * 12 / 100, 10, 24);
-	if (L->w[COL_DIM] + L->w[COL_ITEM] + L->w[COL_RANGE] + maxd + 22 >
-	    avail)
-		return -1;
-	rest = avail - L->w[COL_DIM] - L->w[COL_ITEM] - L->w[COL_RANGE] -
-	    maxd;
-	L->w[COL_RECORD] = rest * 55 / 100;
-	L->w[COL_RATIONALE] = rest - L->w[COL_RECORD];
+	avail = width - (3 * FORM_NCOLS + 1);
+	L->w[FORM_COL_SCORE] = clamp(widest(f, FORM_COL_SCORE),
+	    width_of(form_col_title[FORM_COL_SCORE]), 12);
+	L->w[FORM_COL_RANGE] = clamp(widest(f, FORM_COL_RANGE), 8, 14);
+	L->w[FORM_COL_DIM] = clamp(avail * 10 / 100, 8, 24);
+	L->w[FORM_COL_ITEM] = clamp(avail * 11 / 100, 8, 26);
+	rest = avail - L->w[FORM_COL_SCORE] - L->w[FORM_COL_RANGE] -
+	    L->w[FORM_COL_DIM] - L->w[FORM_COL_ITEM];
+	L->w[FORM_COL_CONTENT] = rest * 35 / 100;
+	L->w[FORM_COL_RECORD] = rest * 36 / 100;
+	L->w[FORM_COL_RATIONALE] = rest - L->w[FORM_COL_CONTENT] -
+	    L->w[FORM_COL_RECORD];
 	return 0;
 }
 
-static void
-put_padded(FILE *out, const char *s, size_t cols)
-{
-	char *p = width_pad(s, cols);
+/* --- the pager --- */
 
-	fputs(p, out);
-	free(p);
+static struct text_lines *
+pager_page(struct text_pager *P)
+{
+	return &P->pages[P->npages - 1];
 }
 
 static void
-put_repeat(FILE *out, int c, size_t n)
+pager_new_page(struct text_pager *P)
 {
-	while (n-- > 0)
-		fputc(c, out);
+	P->pages = xreallocarray(P->pages, P->npages + 1, sizeof *P->pages);
+	memset(&P->pages[P->npages], 0, sizeof P->pages[0]);
+	P->npages++;
+	P->fresh = false;
 }
 
-/* A rule; with dim non-NULL it stops at the merged 評核構面 cell. */
-static void
-text_rule(FILE *out, const struct text_layout *L, const char *dim, int c)
+/* Lines left on this page for content; SIZE_MAX without pages. */
+static size_t
+pager_room(const struct text_pager *P)
 {
-	size_t i = 0;
+	size_t cap, used = P->pages[P->npages - 1].n;
 
-	if (dim != NULL) {
-		fputs("| ", out);
-		put_padded(out, dim, L->w[COL_DIM]);
-		fputc(' ', out);
-		i = 1;
-	}
-	for (; i < TEXT_NCOLS; i++) {
-		fputc('+', out);
-		put_repeat(out, c, L->w[i] + 2);
-	}
-	fputs("+\n", out);
+	if (P->page_lines == 0)
+		return SIZE_MAX;
+	cap = P->page_lines - TEXT_FOOT_LINES - (P->header != NULL ? 1 : 0);
+	return used < cap ? cap - used : 0;
 }
 
 static void
-text_line(FILE *out, const struct text_layout *L, const char *const cells[])
+pager_raw(struct text_pager *P, const char *s)
+{
+	lines_push(pager_page(P), width_pad(s, P->width));
+}
+
+static void
+pager_header(struct text_pager *P)
 {
 	size_t i;
 
-	for (i = 0; i < TEXT_NCOLS; i++) {
-		fputs("| ", out);
-		put_padded(out, cells[i], L->w[i]);
-		fputc(' ', out);
+	for (i = 0; i < P->header->n; i++)
+		pager_raw(P, P->header->v[i]);
+	P->fresh = true;
+}
+
+static void
+pager_break(struct text_pager *P)
+{
+	if (P->header != NULL)
+		pager_raw(P, P->close);
+	pager_new_page(P);
+	if (P->header != NULL)
+		pager_header(P);
+}
+
+/* One line, exactly the width; a full page is closed first. */
+static void
+pager_put(struct text_pager *P, const char *s)
+{
+	if (pager_room(P) == 0)
+		pager_break(P);
+	pager_raw(P, s);
+	P->fresh = false;
+}
+
+/* Keep the next n lines on one page when a page can hold them. */
+static void
+pager_keep(struct text_pager *P, size_t n)
+{
+	size_t whole;
+
+	if (P->page_lines == 0 || pager_room(P) >= n || P->fresh)
+		return;
+	whole = P->page_lines - TEXT_FOOT_LINES - (P->header != NULL ?
+	    1 + P->header->n : 0);
+	if (n <= whole)
+		pager_break(P);
+}
+
+/*
+ * Before a row of n lines: a short row is kept whole; a tall one (over a
+ * third of a page) may start low on a page and go on overleaf, as rows do
+ * on the paper form, rather than leave most of a page blank.
+ */
+static void
+pager_keep_row(struct text_pager *P, size_t n)
+{
+	size_t whole;
+
+	if (P->page_lines == 0)
+		return;
+	whole = P->page_lines - TEXT_FOOT_LINES - 1 - P->header->n;
+	if (n <= whole / 3)
+		pager_keep(P, n);
+	else if (pager_room(P) < 4 && !P->fresh)
+		pager_break(P);
+}
+
+static void
+pager_begin_table(struct text_pager *P, const struct text_lines *header,
+    char *close)
+{
+	P->header = header;
+	P->close = close;
+	pager_keep(P, header->n + 4);
+	pager_header(P);
+}
+
+static void
+pager_end_table(struct text_pager *P)
+{
+	pager_raw(P, P->close);
+	P->header = NULL;
+	free(P->close);
+	P->close = NULL;
+}
+
+static void
+pager_put_wrapped(struct text_pager *P, const char *text, size_t indent,
+    size_t hang)
+{
+	struct text_lines l = { 0 };
+	size_t i;
+
+	wrap_into(&l, text, P->width, indent, hang);
+	for (i = 0; i < l.n; i++)
+		pager_put(P, l.v[i]);
+	lines_free(&l);
+}
+
+static void
+pager_raw_page(struct text_lines *pg, size_t width)
+{
+	lines_push(pg, width_pad("", width));
+}
+
+/* Pages padded to their length, the foot, a form feed between pages. */
+static void
+pager_finish(struct text_pager *P, FILE *out)
+{
+	struct text_lines *pg;
+	char *foot;
+	size_t i, j, left;
+
+	for (i = 0; i < P->npages; i++) {
+		pg = &P->pages[i];
+		if (P->page_lines > 0) {
+			while (pg->n < P->page_lines - TEXT_FOOT_LINES)
+				pager_raw_page(pg, P->width);
+			foot = xasprintf("第 %zu 頁／共 %zu 頁", i + 1,
+			    P->npages);
+			left = P->width > width_of(foot) ?
+			    (P->width - width_of(foot)) / 2 : 0;
+			pager_raw_page(pg, P->width);
+			lines_push(pg, xasprintf("%*s%s", (int)left, "",
+			    foot));
+			free(foot);
+			foot = width_pad(pg->v[pg->n - 1], P->width);
+			free(pg->v[pg->n - 1]);
+			pg->v[pg->n - 1] = foot;
+		}
+		for (j = 0; j < pg->n; j++) {
+			if (i > 0 && j == 0)
+				fputc('\f', out);
+			fputs(pg->v[j], out);
+			fputc('\n', out);
+		}
+		lines_free(pg);
 	}
-	fputs("|\n", out);
+	free(P->pages);
+	P->pages = NULL;
+	P->npages = 0;
+}
+
+/* --- the table --- */
+
+static char *
+repeat(int c, size_t n)
+{
+	char *s = xmalloc(n + 1);
+
+	memset(s, c, n);
+	s[n] = '\0';
+	return s;
+}
+
+/* Append s padded to cols, between "| " and " ". */
+static void
+append_cell(char **line, const char *s, size_t cols)
+{
+	char *p = width_pad(s, cols), *next;
+
+	next = xasprintf("%s| %s ", *line, p);
+	free(p);
+	free(*line);
+	*line = next;
+}
+
+/*
+ * A rule; the first `merged` columns are cells whose text runs on
+ * through it (the merged 評核構面 and 考核項目), texts[] their lines.
+ */
+static char *
+text_rule(const struct text_layout *L, size_t merged,
+    const char *const texts[], int c)
+{
+	char *line = xstrdup(""), *dash, *next;
+	size_t i;
+
+	for (i = 0; i < merged; i++)
+		append_cell(&line, texts[i], L->w[i]);
+	for (i = merged; i < FORM_NCOLS; i++) {
+		dash = repeat(c, L->w[i] + 2);
+		next = xasprintf("%s+%s", line, dash);
+		free(dash);
+		free(line);
+		line = next;
+	}
+	next = xasprintf("%s+", line);
+	free(line);
+	return next;
+}
+
+static char *
+text_line(const struct text_layout *L, const char *const cells[])
+{
+	char *line = xstrdup(""), *next;
+	size_t i;
+
+	for (i = 0; i < FORM_NCOLS; i++)
+		append_cell(&line, cells[i], L->w[i]);
+	next = xasprintf("%s|", line);
+	free(line);
+	return next;
+}
+
+/* The column titles, wrapped in their columns, between rules. */
+static void
+table_header(struct text_lines *h, const struct text_layout *L)
+{
+	struct text_lines col[FORM_NCOLS];
+	const char *cells[FORM_NCOLS];
+	size_t i, j, height = 1;
+
+	memset(col, 0, sizeof col);
+	for (i = 0; i < FORM_NCOLS; i++) {
+		wrap_into(&col[i], form_col_title[i], L->w[i], 0, 0);
+		height = col[i].n > height ? col[i].n : height;
+	}
+	lines_push(h, text_rule(L, 0, NULL, '-'));
+	for (j = 0; j < height; j++) {
+		for (i = 0; i < FORM_NCOLS; i++)
+			cells[i] = line_at(&col[i], j);
+		lines_push(h, text_line(L, cells));
+	}
+	lines_push(h, text_rule(L, 0, NULL, '='));
+	for (i = 0; i < FORM_NCOLS; i++)
+		lines_free(&col[i]);
+}
+
+/* The merged cells being drawn, and how far down each has got. */
+struct text_merge {
+	const struct form_span	*span[2];	/* DIM, ITEM */
+	struct text_lines	 lines[2];
+	size_t			 next[2];
+};
+
+static void
+merge_open(struct text_merge *m, size_t k, const struct form_span *s,
+    const struct text_layout *L)
+{
+	lines_free(&m->lines[k]);
+	m->span[k] = s;
+	m->next[k] = 0;
+	if (s != NULL)
+		cell_lines(&m->lines[k], &s->cell, L->w[k], NULL);
 }
 
 static const char *
-cell_line(const struct text_cell *c, size_t i)
+merge_take(struct text_merge *m, size_t k)
 {
-	return i < c->n ? c->v[i] : "";
+	if (m->span[k] == NULL)
+		return "";
+	return line_at(&m->lines[k], m->next[k]++);
+}
+
+static bool
+merge_left(const struct text_merge *m, size_t k)
+{
+	return m->span[k] != NULL && m->next[k] < m->lines[k].n;
+}
+
+/* A row's own cells as lines. */
+struct text_row {
+	struct text_lines col[FORM_NCOLS];
+	size_t		  height;
+};
+
+static void
+row_build(struct text_row *tr, const struct form_row *row,
+    const struct text_layout *L)
+{
+	const struct form_cell *content = &row->cell[FORM_COL_CONTENT];
+	size_t *starts, i;
+	char *s;
+
+	memset(tr, 0, sizeof *tr);
+	starts = xcalloc(content->n + 1, sizeof *starts);
+	cell_lines(&tr->col[FORM_COL_CONTENT], content,
+	    L->w[FORM_COL_CONTENT], starts);
+	range_lines(&tr->col[FORM_COL_RANGE], &row->cell[FORM_COL_RANGE],
+	    L->w[FORM_COL_RANGE], starts, content->n);
+	free(starts);
+	for (i = 0; i < row->cell[FORM_COL_SCORE].n; i++) {
+		s = row->cell[FORM_COL_SCORE].p[i].text;
+		lines_push(&tr->col[FORM_COL_SCORE], xasprintf("%*s%s",
+		    (int)(L->w[FORM_COL_SCORE] > width_of(s) ?
+		    L->w[FORM_COL_SCORE] - width_of(s) : 0), "", s));
+	}
+	cell_lines(&tr->col[FORM_COL_RECORD], &row->cell[FORM_COL_RECORD],
+	    L->w[FORM_COL_RECORD], NULL);
+	cell_lines(&tr->col[FORM_COL_RATIONALE],
+	    &row->cell[FORM_COL_RATIONALE], L->w[FORM_COL_RATIONALE], NULL);
+	tr->height = 1;
+	for (i = FORM_COL_SCORE; i < FORM_NCOLS; i++)
+		tr->height = tr->col[i].n > tr->height ? tr->col[i].n :
+		    tr->height;
 }
 
 static void
-text_region_emit(FILE *out, const struct text_layout *L,
-    struct text_region *g)
-{
-	const char *cells[TEXT_NCOLS];
-	size_t total = 0, k = 0, r, j, i;
-
-	for (r = 0; r < g->nrows; r++)
-		total += g->rows[r].height;
-	total += g->nrows - 1;
-	/* The merged cell may be taller than its rows: the last one grows. */
-	if (g->dim.n > total)
-		g->rows[g->nrows - 1].height += g->dim.n - total;
-	for (r = 0; r < g->nrows; r++) {
-		if (r > 0)
-			text_rule(out, L, cell_line(&g->dim, k++), '-');
-		for (j = 0; j < g->rows[r].height; j++) {
-			cells[COL_DIM] = cell_line(&g->dim, k++);
-			for (i = 1; i < TEXT_NCOLS; i++)
-				cells[i] = cell_line(&g->rows[r].cell[i], j);
-			text_line(out, L, cells);
-		}
-	}
-}
-
-static void
-text_region_free(struct text_region *g)
-{
-	size_t r, i;
-
-	for (r = 0; r < g->nrows; r++) {
-		for (i = 0; i < TEXT_NCOLS; i++)
-			cell_free(&g->rows[r].cell[i]);
-	}
-	free(g->rows);
-	cell_free(&g->dim);
-	memset(g, 0, sizeof *g);
-}
-
-static struct text_row *
-text_region_row(struct text_region *g)
-{
-	if (g->nrows == g->cap) {
-		g->cap = g->cap == 0 ? 8 : g->cap * 2;
-		g->rows = xreallocarray(g->rows, g->cap, sizeof *g->rows);
-	}
-	memset(&g->rows[g->nrows], 0, sizeof g->rows[0]);
-	return &g->rows[g->nrows++];
-}
-
-static void
-text_row_close(struct text_row *row)
+row_free(struct text_row *tr)
 {
 	size_t i;
 
-	row->height = 1;
-	for (i = 1; i < TEXT_NCOLS; i++) {
-		if (row->cell[i].n > row->height)
-			row->height = row->cell[i].n;
-	}
-}
-
-/* Indentation in 考核項目: only below the first level under the anchor. */
-static size_t
-text_indent(const struct rubric_node *anchor, const struct rubric_node *n)
-{
-	int d = n->depth - anchor->depth - 2;
-
-	return d > 0 ? (size_t)d * 2 : 0;
-}
-
-/*
- * A heading in a cell of cols columns: the label, then "(200分)",
- * "得分：174" and "（已評 2/5）" joined on one line while they fit (a
- * greedy wrap would break inside 得分).
- */
-static char *
-text_heading(const struct scorecard *sc, const struct rubric_node *n,
-    size_t cols)
-{
-	struct scorecard_sum sum = scorecard_sum(sc, n);
-	char *part[3], *label, *h, *next;
-	size_t i, np = 2, used;
-
-	part[0] = xasprintf("(%d分)", n->max);
-	part[1] = xasprintf("得分：%d", sum.score);
-	if (sum.scored != sum.items)
-		part[np++] = xasprintf("（已評 %zu/%zu）", sum.scored, sum.items);
-	label = rubric_node_label(n);
-	h = export_clean(label);
-	free(label);
-	used = cols;	/* the label ends a line */
-	for (i = 0; i < np; i++) {
-		if (used + 1 + width_of(part[i]) <= cols) {
-			next = xasprintf("%s %s", h, part[i]);
-			used += 1 + width_of(part[i]);
-		} else {
-			next = xasprintf("%s\n%s", h, part[i]);
-			used = width_of(part[i]);
-		}
-		free(h);
-		free(part[i]);
-		h = next;
-	}
-	return h;
+	for (i = 0; i < FORM_NCOLS; i++)
+		lines_free(&tr->col[i]);
 }
 
 static void
-text_dim_cell(struct text_region *g, const struct scorecard *sc,
-    const struct text_layout *L, const struct rubric_node *item)
+put_row_line(struct text_pager *P, const struct text_layout *L,
+    struct text_merge *m, const struct text_row *tr, size_t j)
 {
-	const struct rubric_node *path[EXPORT_PATH_MAX];
-	size_t len, i;
-	char *h;
+	const char *cells[FORM_NCOLS];
+	char *line;
+	size_t i;
 
-	if (g->anchor == NULL || g->anchor->parent == NULL)
+	cells[FORM_COL_DIM] = merge_take(m, 0);
+	cells[FORM_COL_ITEM] = merge_take(m, 1);
+	for (i = FORM_COL_SCORE; i < FORM_NCOLS; i++)
+		cells[i] = tr != NULL ? line_at(&tr->col[i], j) : "";
+	line = text_line(L, cells);
+	pager_put(P, line);
+	free(line);
+}
+
+/*
+ * The rule above row r: across everything at a new top section, else
+ * through the merged cells that go on past it. On a fresh page the
+ * header's last rule already separates.
+ */
+static void
+put_separator(struct text_pager *P, const struct text_layout *L,
+    struct text_merge *m, size_t merged)
+{
+	const char *texts[2];
+	char *line;
+
+	if (P->fresh)
 		return;
-	len = export_path(g->anchor, NULL, path, EXPORT_PATH_MAX - 1);
-	path[len++] = g->anchor;
-	for (i = 0; i < len; i++) {
-		if (path[i] != g->anchor &&
-		    path[i]->item_first != item->item_first)
+	texts[0] = merged > 0 ? merge_take(m, 0) : "";
+	texts[1] = merged > 1 ? merge_take(m, 1) : "";
+	line = text_rule(L, merged, texts, '-');
+	pager_put(P, line);
+	free(line);
+}
+
+/*
+ * A merged cell taller than its rows (and the rules between them) makes
+ * its last row taller, so that the row is kept whole with it.
+ */
+static void
+grow_for_spans(const struct form *f, const struct text_layout *L,
+    struct text_row *rows)
+{
+	const struct form_span *s;
+	struct text_lines l;
+	size_t i, r, have;
+
+	for (i = 0; i < f->nspans; i++) {
+		s = &f->spans[i];
+		if (s->count == 0)
 			continue;
-		h = text_heading(sc, path[i], L->w[COL_DIM]);
-		cell_wrap(&g->dim, h, L->w[COL_DIM], 0, 0);
-		free(h);
+		memset(&l, 0, sizeof l);
+		cell_lines(&l, &s->cell, L->w[s->col], NULL);
+		have = s->count - 1;
+		for (r = s->first; r < s->first + s->count; r++)
+			have += rows[r].height;
+		if (l.n > have)
+			rows[s->first + s->count - 1].height += l.n - have;
+		lines_free(&l);
 	}
 }
 
 static void
-text_section_row(struct text_region *g, const struct scorecard *sc,
-    const struct text_layout *L, const struct rubric_node *s)
+text_table(struct text_pager *P, const struct form *f,
+    const struct text_layout *L)
 {
-	struct text_row *row = text_region_row(g);
-	char *h = text_heading(sc, s, L->w[COL_ITEM] - text_indent(g->anchor, s));
+	struct text_lines header = { 0 };
+	const struct form_span *dim, *item;
+	struct text_row *rows;
+	struct text_merge m;
+	size_t r, j, merged;
+	bool last_dim, last_item;
 
-	/* No hang: the heading's own blanks give better breaks. */
-	cell_wrap(&row->cell[COL_ITEM], h, L->w[COL_ITEM],
-	    text_indent(g->anchor, s), 0);
-	free(h);
-	text_row_close(row);
+	memset(&m, 0, sizeof m);
+	rows = xcalloc(f->nrows + 1, sizeof *rows);
+	for (r = 0; r < f->nrows; r++)
+		row_build(&rows[r], &f->rows[r], L);
+	grow_for_spans(f, L, rows);
+	table_header(&header, L);
+	pager_begin_table(P, &header, text_rule(L, 0, NULL, '-'));
+	for (r = 0; r < f->nrows; r++) {
+		dim = form_span_of(f, FORM_COL_DIM, r);
+		item = form_span_of(f, FORM_COL_ITEM, r);
+		merged = dim != m.span[0] ? 0 : item == NULL ||
+		    item != m.span[1] ? 1 : 2;
+		pager_keep_row(P, rows[r].height + (r > 0 ? 1 : 0));
+		if (r > 0)
+			put_separator(P, L, &m, merged);
+		if (dim != m.span[0])
+			merge_open(&m, 0, dim, L);
+		if (item != m.span[1])
+			merge_open(&m, 1, item, L);
+		for (j = 0; j < rows[r].height; j++)
+			put_row_line(P, L, &m, &rows[r], j);
+		row_free(&rows[r]);
+		/* A merged cell taller than its rows: the last row grows. */
+		last_dim = dim == NULL || r + 1 == dim->first + dim->count;
+		last_item = item == NULL || r + 1 == item->first + item->count;
+		while ((last_dim && merge_left(&m, 0)) ||
+		    (last_item && merge_left(&m, 1)))
+			put_row_line(P, L, &m, NULL, 0);
+	}
+	pager_end_table(P);
+	free(rows);
+	lines_free(&header);
+	lines_free(&m.lines[0]);
+	lines_free(&m.lines[1]);
 }
 
-/*
- * 細項配分: the range, then every tier's band, ■ on the chosen one and □
- * on the others as the form checks them; the chosen tier's label follows
- * its band (the others' labels would only repeat the rubric).
- */
+/* --- around the table --- */
+
 static void
-text_range_cell(struct text_cell *c, const struct rubric_node *item,
-    const struct scorecard_entry *e, size_t cols)
+box_line(struct text_pager *P, const char *s, bool center)
+{
+	size_t inner = P->width - 4, w = width_of(s), left = 0;
+	char *padded, *line;
+
+	if (center && w < inner)
+		left = (inner - w) / 2;
+	padded = width_pad(s, inner - left);
+	line = xasprintf("| %*s%s |", (int)left, "", padded);
+	pager_put(P, line);
+	free(line);
+	free(padded);
+}
+
+static void
+box_rule(struct text_pager *P)
+{
+	char *dash = repeat('-', P->width - 2), *line;
+
+	line = xasprintf("+%s+", dash);
+	pager_put(P, line);
+	free(line);
+	free(dash);
+}
+
+/* The title, then the header facts one a line, as the form lists them. */
+static void
+text_header(struct text_pager *P, const struct form *f)
+{
+	struct text_lines l = { 0 };
+	size_t i, j;
+	char *fact;
+
+	box_rule(P);
+	wrap_into(&l, f->title, P->width - 4, 0, 0);
+	for (j = 0; j < l.n; j++)
+		box_line(P, l.v[j], true);
+	lines_free(&l);
+	box_rule(P);
+	for (i = 0; i < FORM_NFACTS; i++) {
+		fact = xasprintf("%s：%s", f->facts[i].name,
+		    f->facts[i].value);
+		wrap_into(&l, fact, P->width - 4, 0, 0);
+		for (j = 0; j < l.n; j++)
+			box_line(P, l.v[j], false);
+		lines_free(&l);
+		free(fact);
+	}
+	box_rule(P);
+}
+
+/* Under the table: each ＊ and where it came from. */
+static void
+text_legend(struct text_pager *P, const struct form *f)
 {
 	char *s;
-	size_t t;
+	size_t i;
 
-	s = export_range(item->min, item->max);
-	cell_wrap(c, s, cols, 0, 0);
+	if (f->nnotes == 0)
+		return;
+	pager_put(P, "");
+	pager_keep(P, 2);
+	pager_put(P, f->legend_title);
+	for (i = 0; i < f->nnotes; i++) {
+		s = xasprintf("%s：%s", f->notes[i].what, f->notes[i].from);
+		pager_put_wrapped(P, s, 2, 2);
+		free(s);
+	}
+}
+
+/* 考核人員簽章: a line to sign on per inspector, then the date; kept whole. */
+static void
+text_signatures(struct text_pager *P, const struct form *f)
+{
+	size_t i, namew = 0, w, line;
+	char *s, *name, *rule;
+
+	for (i = 0; i < f->nsigners; i++) {
+		w = width_of(f->signers[i]);
+		namew = w > namew ? w : namew;
+	}
+	namew = namew > P->width / 2 ? P->width / 2 : namew;
+	line = P->width > namew + 8 ? P->width - namew - 8 : 4;
+	line = line > 40 ? 40 : line;
+	pager_put(P, "");
+	pager_keep(P, 4 + 2 * f->nsigners);
+	s = xasprintf("%s：", f->sign_title);
+	pager_put(P, s);
 	free(s);
-	for (t = 0; t < item->ntiers; t++) {
-		s = export_tier(item, t, e->tier == (int)t + 1);
-		cell_wrap(c, s, cols, 0, 2);
+	rule = repeat('_', line);
+	for (i = 0; i < f->nsigners; i++) {
+		pager_put(P, "");
+		name = width_pad(f->signers[i], namew);
+		s = xasprintf("    %s  %s", name, rule);
+		pager_put(P, s);
+		free(s);
+		free(name);
+	}
+	free(rule);
+	pager_put(P, "");
+	pager_put(P, f->sign_date);
+}
+
+/* --- narrow: the same content listed, one row after another --- */
+
+static void
+list_cell(struct text_pager *P, const struct form_cell *c, size_t indent)
+{
+	struct text_lines l = { 0 };
+	size_t i;
+	char *s;
+
+	cell_lines(&l, c, P->width - indent, NULL);
+	for (i = 0; i < l.n; i++) {
+		s = xasprintf("%*s%s", (int)indent, "", l.v[i]);
+		pager_put(P, s);
+		free(s);
+	}
+	lines_free(&l);
+}
+
+static void
+list_field(struct text_pager *P, const char *name, const struct form_cell *c)
+{
+	char *s;
+
+	if (c->n == 0)
+		return;
+	s = xasprintf("  %s：", name);
+	pager_put(P, s);
+	free(s);
+	list_cell(P, c, 4);
+}
+
+/* 考核內容 with each band before its option: "■ 26~30分 服務人員…". */
+static void
+list_content(struct text_pager *P, const struct form_row *row)
+{
+	const struct form_cell *c = &row->cell[FORM_COL_CONTENT];
+	const struct form_cell *range = &row->cell[FORM_COL_RANGE];
+	const char *band;
+	size_t i, k;
+	char *s, *t;
+
+	if (c->n > 0)
+		pager_put(P, "  考核內容：");
+	for (i = 0; i < c->n; i++) {
+		band = NULL;
+		for (k = 0; k < range->n; k++) {
+			if (range->p[k].beside == (int)i)
+				band = range->p[k].text;
+		}
+		s = para_text(&c->p[i]);
+		if (band != NULL) {
+			t = xasprintf("%.*s %s %s", (int)strlen(FORM_CHECKED),
+			    s, band, s + strlen(FORM_CHECKED));
+			free(s);
+			s = t;
+		}
+		pager_put_wrapped(P, s, 4, c->p[i].mark != FORM_MARK_NONE ?
+		    para_hang(&c->p[i]) + 1 : 0);
 		free(s);
 	}
 }
 
 static void
-text_note_cell(struct text_cell *c, const char *note, size_t cols)
+list_row(struct text_pager *P, const struct form_row *row)
 {
-	char *s = export_clean(note);
+	const struct form_cell *range = &row->cell[FORM_COL_RANGE];
+	char *s;
 
-	cell_wrap(c, s, cols, 0, 0);
+	s = xasprintf("  評分：%s", row->cell[FORM_COL_SCORE].n > 0 ?
+	    row->cell[FORM_COL_SCORE].p[0].text : "");
+	pager_put(P, s);
 	free(s);
-}
-
-static void
-text_item_row(struct text_region *g, const struct scorecard *sc,
-    const struct text_layout *L, const struct rubric_node *item)
-{
-	const struct scorecard_entry *e = export_entry(sc, item);
-	struct text_row *row = text_region_row(g);
-	char *label, *clean;
-
-	label = rubric_node_label(item);
-	clean = export_clean(label);
-	cell_wrap(&row->cell[COL_ITEM], clean, L->w[COL_ITEM],
-	    text_indent(g->anchor, item), label_hang(item, L->w[COL_ITEM]));
-	free(clean);
-	free(label);
-	if (e->scored)
-		cell_push(&row->cell[COL_SCORE], xasprintf("%*d",
-		    (int)L->w[COL_SCORE], e->score));
-	text_range_cell(&row->cell[COL_RANGE], item, e, L->w[COL_RANGE]);
-	text_note_cell(&row->cell[COL_RECORD], e->record, L->w[COL_RECORD]);
-	text_note_cell(&row->cell[COL_RATIONALE], e->rationale,
-	    L->w[COL_RATIONALE]);
-	text_row_close(row);
-}
-
-/* Rows for item: first the deeper sections that begin at it. */
-static void
-text_item_rows(struct text_region *g, const struct scorecard *sc,
-    const struct text_layout *L, const struct rubric_node *item)
-{
-	const struct rubric_node *path[EXPORT_PATH_MAX];
-	size_t len, i;
-
-	len = export_path(item, g->anchor, path, EXPORT_PATH_MAX - 1);
-	for (i = 0; i < len; i++) {
-		if (path[i]->item_first == item->item_first)
-			text_section_row(g, sc, L, path[i]);
+	list_content(P, row);
+	if (range->n > 0 && range->p[0].beside < 0) {
+		s = xasprintf("  細項配分：%s", range->p[0].text);
+		pager_put(P, s);
+		free(s);
 	}
-	text_item_row(g, sc, L, item);
-}
-
-/* The header facts, one a line, as the form lists them. */
-static size_t
-text_facts(const struct scorecard *sc, char *facts[6])
-{
-	char *v;
-
-	facts[0] = export_clean(sc->rubric->title);
-	v = export_clean(sc->agency);
-	facts[1] = xasprintf("受考核機關名稱：%s", v);
-	free(v);
-	v = export_date(sc->date);
-	facts[2] = xasprintf("考核日期：%s", v);
-	free(v);
-	v = export_total(sc);
-	facts[3] = xasprintf("總分：%s", v);
-	free(v);
-	v = export_inspectors(sc, "、");
-	facts[4] = xasprintf("考核人員：%s", v);
-	free(v);
-	facts[5] = xasprintf("狀態：%s", export_status(sc));
-	return 6;
+	list_field(P, "紀錄事項", &row->cell[FORM_COL_RECORD]);
+	list_field(P, "評分說明", &row->cell[FORM_COL_RATIONALE]);
 }
 
 static void
-text_box_line(FILE *out, const char *s, size_t width, bool center)
+text_list(struct text_pager *P, const struct form *f)
 {
-	size_t inner = width - 4, w = width_of(s), left = 0;
+	const struct form_span *s;
+	char *fact, *rule, *dash;
+	size_t i, r;
+	bool opened;
 
-	if (center && w < inner)
-		left = (inner - w) / 2;
-	fputs("| ", out);
-	put_repeat(out, ' ', left);
-	put_padded(out, s, inner - left);
-	fputs(" |\n", out);
-}
-
-static void
-text_header(FILE *out, const struct scorecard *sc, size_t width)
-{
-	char *facts[6], **lines;
-	size_t n, nl, i, j;
-
-	fputc('+', out);
-	put_repeat(out, '-', width - 2);
-	fputs("+\n", out);
-	n = text_facts(sc, facts);
-	for (i = 0; i < n; i++) {
-		lines = width_wrap(facts[i], width - 4, &nl);
-		for (j = 0; j < nl; j++)
-			text_box_line(out, lines[j], width, i == 0);
-		width_lines_free(lines);
-		if (i == 0) {
-			fputc('+', out);
-			put_repeat(out, '-', width - 2);
-			fputs("+\n", out);
-		}
-		free(facts[i]);
+	pager_put_wrapped(P, f->title, 0, 0);
+	for (i = 0; i < FORM_NFACTS; i++) {
+		fact = xasprintf("%s：%s", f->facts[i].name,
+		    f->facts[i].value);
+		pager_put_wrapped(P, fact, 0, 0);
+		free(fact);
 	}
-}
-
-static void
-text_table(FILE *out, const struct scorecard *sc, const struct text_layout *L)
-{
-	const struct rubric *r = sc->rubric;
-	struct text_region g = { 0 };
-	const struct rubric_node *anchor;
-	size_t i;
-
-	text_rule(out, L, NULL, '-');
-	text_line(out, L, text_headers);
-	text_rule(out, L, NULL, '=');
-	for (i = 0; i < r->nitems; i++) {
-		anchor = export_anchor(r->items[i]);
-		if (g.nrows > 0 && anchor != g.anchor) {
-			text_region_emit(out, L, &g);
-			text_region_free(&g);
-			text_rule(out, L, NULL, '-');
-		}
-		if (g.nrows == 0) {
-			g.anchor = anchor;
-			text_dim_cell(&g, sc, L, r->items[i]);
-		}
-		text_item_rows(&g, sc, L, r->items[i]);
-	}
-	if (g.nrows > 0) {
-		text_region_emit(out, L, &g);
-		text_region_free(&g);
-		text_rule(out, L, NULL, '-');
-	}
-}
-
-/* Narrow terminals: the same facts, one item after another. */
-static void
-text_put_wrapped(FILE *out, const char *text, size_t width, size_t indent)
-{
-	struct text_cell c = { 0 };
-	size_t i;
-
-	cell_wrap(&c, text, width, indent, 0);
-	for (i = 0; i < c.n; i++) {
-		fputs(c.v[i], out);
-		fputc('\n', out);
-	}
-	cell_free(&c);
-}
-
-static void
-text_stacked_field(FILE *out, const char *name, const char *value,
-    size_t width)
-{
-	char *clean = export_clean(value);
-
-	fprintf(out, "  %s：\n", name);
-	if (*clean != '\0')
-		text_put_wrapped(out, clean, width, 4);
-	free(clean);
-}
-
-static void
-text_stacked_item(FILE *out, const struct scorecard *sc,
-    const struct rubric_node *item, size_t width)
-{
-	const struct scorecard_entry *e = export_entry(sc, item);
-	struct text_cell range = { 0 };
-	char *label, *s;
-	size_t i;
-
-	label = rubric_node_label(item);
-	s = export_clean(label);
-	text_put_wrapped(out, s, width, 0);
-	free(s);
-	free(label);
-	if (e->scored)
-		fprintf(out, "  評分：%d\n", e->score);
-	else
-		fputs("  評分：\n", out);
-	text_range_cell(&range, item, e, width - 4);
-	fprintf(out, "  細項配分：%s\n", range.v[0]);
-	for (i = 1; i < range.n; i++)
-		fprintf(out, "    %s\n", range.v[i]);
-	cell_free(&range);
-	text_stacked_field(out, "紀錄事項", e->record, width);
-	text_stacked_field(out, "評分說明", e->rationale, width);
-}
-
-static void
-text_stacked(FILE *out, const struct scorecard *sc, size_t width)
-{
-	const struct rubric *r = sc->rubric;
-	const struct rubric_node *path[EXPORT_PATH_MAX];
-	size_t i, j, len, n;
-	char *facts[6], *h;
-	bool first;
-
-	n = text_facts(sc, facts);
-	for (i = 0; i < n; i++) {
-		text_put_wrapped(out, facts[i], width, 0);
-		free(facts[i]);
-	}
-	for (i = 0; i < r->nitems; i++) {
-		len = export_path(r->items[i], NULL, path, EXPORT_PATH_MAX - 1);
-		for (j = 0, first = true; j < len; j++) {
-			if (path[j]->item_first != r->items[i]->item_first)
+	rule = repeat('=', P->width);
+	dash = repeat('-', P->width);
+	for (r = 0; r < f->nrows; r++) {
+		/* A rule above each row, "=" above a top section. */
+		opened = false;
+		for (i = 0; i < f->nspans; i++) {
+			s = &f->spans[i];
+			if (s->first != r)
 				continue;
-			if (first) {
-				put_repeat(out, '=', width);
-				fputc('\n', out);
-				first = false;
-			}
-			h = export_heading(sc, path[j]);
-			text_put_wrapped(out, h, width, 0);
-			free(h);
+			if (!opened)
+				pager_put(P, s->col == FORM_COL_DIM ? rule :
+				    dash);
+			opened = true;
+			list_cell(P, &s->cell, 0);
 		}
-		put_repeat(out, '-', width);
-		fputc('\n', out);
-		text_stacked_item(out, sc, r->items[i], width);
+		if (!opened)
+			pager_put(P, dash);
+		list_row(P, &f->rows[r]);
 	}
-	put_repeat(out, '=', width);
-	fputc('\n', out);
+	pager_put(P, rule);
+	free(dash);
+	free(rule);
 }
 
 int
 export_text(FILE *out, const struct scorecard *sc,
     const struct export_options *o, char **cause)
 {
+	struct text_pager P = { 0 };
 	struct text_layout L;
-	int width = o->width;
-	size_t w;
+	struct form *f;
+	bool was;
 
 	(void)cause;
-	w = (size_t)(width < TEXT_MIN_WIDTH ? TEXT_MIN_WIDTH :
-	    width > TEXT_MAX_WIDTH ? TEXT_MAX_WIDTH : width);
-	if (text_layout(&L, sc, w) != 0) {
-		text_stacked(out, sc, w);
-		return 0;
+	was = width_set_ambiguous_wide(o->ambiguous_wide);
+	P.width = (size_t)(o->width < TEXT_MIN_WIDTH ? TEXT_MIN_WIDTH :
+	    o->width > TEXT_MAX_WIDTH ? TEXT_MAX_WIDTH : o->width);
+	P.page_lines = o->paper == EXPORT_PAPER_A4 ? TEXT_A4_LINES : 0;
+	pager_new_page(&P);
+	f = form_build(sc);
+	if (text_layout(&L, f, P.width) != 0)
+		text_list(&P, f);
+	else {
+		text_header(&P, f);
+		text_table(&P, f, &L);
 	}
-	text_header(out, sc, w);
-	text_table(out, sc, &L);
+	text_legend(&P, f);
+	text_signatures(&P, f);
+	pager_finish(&P, out);
+	form_free(f);
+	(void)width_set_ambiguous_wide(was);
 	return 0;
 }

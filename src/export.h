@@ -22,10 +22,17 @@ enum export_format {
 	EXPORT_HTML,
 };
 
+enum export_paper {
+	EXPORT_PAPER_NONE = 0,	/* one endless page */
+	EXPORT_PAPER_A4,	/* text: pages of 44 lines, form feeds between */
+};
+
 /* How the text layouts are laid out; the other formats ignore what they
  * cannot use. */
 struct export_options {
-	int	 width;		/* text: the total width in columns */
+	int			 width;		/* text: the total width in columns */
+	enum export_paper	 paper;
+	bool			 ambiguous_wide;	/* ■ □ ①… take two columns */
 };
 
 typedef int (*export_format_fn)(FILE *out, const struct scorecard *,

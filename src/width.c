@@ -88,6 +88,17 @@ is_wide_fallback(long cp)
 	return false;
 }
 
+static bool ambiguous_wide;
+
+bool
+width_set_ambiguous_wide(bool wide)
+{
+	bool old = ambiguous_wide;
+
+	ambiguous_wide = wide;
+	return old;
+}
+
 static int
 char_width(long cp)
 {
@@ -97,6 +108,8 @@ char_width(long cp)
 		return 1;
 	if (is_control(cp))
 		return 0;
+	if (ambiguous_wide && cp >= 0xa1 && width_is_ambiguous(cp))
+		return 2;
 	w = wcwidth((wchar_t)cp);
 	if (w >= 0)
 		return w;

@@ -30,6 +30,16 @@ void	 width_lines_free(char **lines);
  */
 char	*width_sanitize(const char *s);	/* caller frees */
 
+/*
+ * East Asian Ambiguous characters (■ □ ①–⑫ — …) are one column by
+ * wcwidth, and two in the fonts used in Taiwan. With wide set, every
+ * width_* function counts them as two, for a layout made for such a font.
+ * A process-wide setting: set it around one piece of output and restore
+ * it (width_set_ambiguous_wide returns the old value).
+ */
+bool	 width_set_ambiguous_wide(bool wide);
+bool	 width_is_ambiguous(long cp);
+
 /* Is s valid UTF-8? */
 bool	 width_utf8_valid(const char *s, size_t len);
 

@@ -56,24 +56,50 @@ for want in "受考核機關名稱：臺南分署" "考核日期：110 年 8 月
 	grep -qF "$want" "$tmp/file.text" || fail "text lacks '$want'"
 done
 
-# Table widths: every line exactly N columns (wc -L counts display width
-# in a UTF-8 locale); stacked below 80: no line wider than N.
-for w in 80 97 120 160; do
+# Every line exactly N columns (wc -L counts display width in a UTF-8
+# locale): the table from 100 columns, the list below.
+for w in 40 60 80 99 100 120 160; do
 	"$KAOHE" --db "$db" export "$id" --width "$w" >"$tmp/w.txt"
 	checks=$((checks + 1))
 	bad=$(while IFS= read -r line; do
 		printf '%s\n' "$line" | wc -L
 	    done <"$tmp/w.txt" | grep -cvx "$w")
 	[ "$bad" -eq 0 ] || fail "--width $w: $bad lines are not $w columns"
-done
-for w in 40 60 79; do
-	"$KAOHE" --db "$db" export "$id" --width "$w" >"$tmp/w.txt"
 	checks=$((checks + 1))
-	max=$(wc -L <"$tmp/w.txt")
-	[ "$max" -le "$w" ] || fail "--width $w: a line is $max columns"
-	checks=$((checks + 1))
-	grep -q '^  評分：28$' "$tmp/w.txt" || fail "--width $w: not stacked"
+	if [ "$w" -lt 100 ]; then
+		grep -q '^  評分：28 *$' "$tmp/w.txt" ||
+			fail "--width $w: not listed"
+	else
+		grep -q '^| 評核構面 ' "$tmp/w.txt" ||
+			fail "--width $w: not the table"
+	fi
 done
+
+# --paper a4: 132 columns, pages of 44 lines, form feeds between them.
+run export "$id" --paper a4 -o "$tmp/a4.txt"
+checks=$((checks + 1))
+[ "$rc" -eq 0 ] || fail "export --paper a4: exit $rc: $err"
+pages=$(($(tr -cd '\f' <"$tmp/a4.txt" | wc -c) + 1))
+checks=$((checks + 1))
+[ "$(wc -l <"$tmp/a4.txt")" -eq $((pages * 44)) ] ||
+	fail "--paper a4: $(wc -l <"$tmp/a4.txt") lines for $pages pages"
+checks=$((checks + 1))
+[ "$(tr -d '\f' <"$tmp/a4.txt" | wc -L)" -eq 132 ] ||
+	fail "--paper a4: not 132 columns"
+checks=$((checks + 1))
+grep -q "第 $pages 頁／共 $pages 頁" "$tmp/a4.txt" ||
+	fail "--paper a4: no foot on the last page"
+
+# --ambiguous wide: ■ and □ take two columns, so their lines are laid out
+# one column narrower by wcwidth's count.
+run export "$id" --width 120 --ambiguous wide -o "$tmp/wide.txt"
+checks=$((checks + 1))
+[ "$rc" -eq 0 ] || fail "export --ambiguous wide: exit $rc: $err"
+checks=$((checks + 1))
+n=$(grep '■' "$tmp/wide.txt" | head -1 | wc -L)
+[ "$n" -eq 119 ] || fail "--ambiguous wide: a ■ line is $n columns by wcwidth"
+checks=$((checks + 1))
+cmp -s "$tmp/wide.txt" "$tmp/file.text" && fail "--ambiguous wide changed nothing"
 
 # CSV: a BOM, CRLF records, one row per item.
 checks=$((checks + 1))
@@ -86,6 +112,8 @@ n=$(grep -c "$(printf '\r')\$" "$tmp/file.csv")
 # Refusals: a usage error is 2, a failed write 1, and nothing is left.
 expect 2 "--format" export "$id" --format xml
 expect 2 "--width" export "$id" --width abc
+expect 2 "--paper is a4, not 'letter'" export "$id" --paper letter
+expect 2 "--ambiguous is narrow or wide" export "$id" --ambiguous both
 expect 1 "" export 999
 expect 1 "$tmp/nodir/out.txt" export "$id" -o "$tmp/nodir/out.txt"
 checks=$((checks + 1))

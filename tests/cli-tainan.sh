@@ -57,6 +57,32 @@ for f in text md csv json; do
 	golden "export-tainan.$f" "$tmp/tainan-norm.$f"
 done
 
+# The text at 80 columns (the list) and on A4 pages.
+"$KAOHE" --db "$db" export "$id" --width 80 | normalize /dev/stdin \
+    >"$tmp/tainan-80.text"
+golden export-tainan-80.text "$tmp/tainan-80.text"
+"$KAOHE" --db "$db" export "$id" --paper a4 | normalize /dev/stdin \
+    >"$tmp/tainan-a4.text"
+golden export-tainan-a4.text "$tmp/tainan-a4.text"
+
+# Laid beside seed 002: its words and numbers in their columns.
+t=$tmp/tainan.text
+for want in "| 個別評核  |" "|   17 | 2. 網站使用便利性(20分)" \
+    "|   28 | 3. 服務人員專業度(30分)" "■服務人員回應問題正確率" \
+    "| 26~30分   |" "(一) 服務" "得分：92" "總分：870 / 1000＊" \
+    "2. 服務及時性＊(40分＊) | 1~40分＊" "1. 單一窗口整合服務＊" \
+    "＊ 原評分表未印，推定而得者：" "考核人員簽章："; do
+	checks=$((checks + 1))
+	grep -qF -- "$want" "$t" || fail "the 120-column form lacks '$want'"
+done
+# Every option of the form is printed in the table: 29, 9 of them checked.
+checks=$((checks + 1))
+n=$(grep '^|' "$t" | grep -o '[■□]' | wc -l)
+[ "$n" -eq 29 ] || fail "the form prints $n options, want 29"
+checks=$((checks + 1))
+n=$(grep '^|' "$t" | grep -o '■' | wc -l)
+[ "$n" -eq 9 ] || fail "the form checks $n options, want 9"
+
 # -o writes the same bytes as standard output.
 "$KAOHE" --db "$db" export "$id" --format text --width 120 >"$tmp/stdout.txt"
 same "$tmp/stdout.txt" "$tmp/tainan.text" "export -o against stdout"

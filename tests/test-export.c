@@ -333,14 +333,68 @@ test_format_parse(void **state)
 	assert_int_equal(export_format_parse("markdown"), -1);
 }
 
+/* The export with options; caller frees. */
+static char *
+render_opts(const struct scorecard *sc, int width, enum export_paper paper,
+    bool wide)
+{
+	struct export_options o = { width, paper, wide };
+	char *buf = NULL, *cause = NULL;
+	size_t len = 0;
+	FILE *mem;
+
+	mem = open_memstream(&buf, &len);
+	assert_non_null(mem);
+	if (export_write_opts(mem, sc, EXPORT_TEXT, &o, &cause) != 0)
+		fail_msg("export: %s", cause);
+	assert_int_equal(fclose(mem), 0);
+	return buf;
+}
+
+/* The first line holding needle; NULL when none. Caller frees. */
+static char *
+line_with(const char *text, const char *needle)
+{
+	const char *hit = strstr(text, needle), *b, *e;
+
+	if (hit == NULL)
+		return NULL;
+	for (b = hit; b > text && b[-1] != '\n'; b--)
+		;
+	e = strchr(hit, '\n');
+	return xstrndup(b, e != NULL ? (size_t)(e - b) : strlen(b));
+}
+
+/* The n-th (0-based) "| "-separated cell of a table line, trimmed. */
+static char *
+cell_of(const char *line, int n)
+{
+	const char *p = line, *q;
+	int i;
+
+	for (i = 0; i <= n; i++) {
+		p = strstr(p, "| ");
+		assert_non_null(p);
+		p += 2;
+	}
+	q = strstr(p, " |");
+	assert_non_null(q);
+	while (q > p && q[-1] == ' ')
+		q--;
+	while (p < q && *p == ' ')
+		p++;
+	return xstrndup(p, (size_t)(q - p));
+}
+
 static void
 test_text_complete(void **state)
 {
 	struct scorecard *sc = complete_card();
-	char *t;
+	char *t, *l, *c;
 
 	(void)state;
 	t = render(sc, EXPORT_TEXT, 120);
+	golden("export-small.txt", t);
 	assert_lines_width(t, 120, true);
 	assert_no_controls(t, false);
 	assert_non_null(strstr(t, "受考核機關名稱：臺南分署"));
@@ -349,18 +403,58 @@ test_text_complete(void **state)
 	assert_non_null(strstr(t, "考核人員：為民服務不定期考核小組、王小明"));
 	assert_non_null(strstr(t, "狀態：已定稿"));
 	assert_null(strstr(t, "已評"));
-	/* Section sums: 基礎服務 28+18+4+8+13, (二) 4+8+13, 開放創新 9+8. */
-	assert_non_null(strstr(t, "(80分) 得分：71"));
-	assert_non_null(strstr(t, "(30分) 得分：25"));
-	assert_non_null(strstr(t, "(20分) 得分：17"));
-	/* ■ on the chosen tier with its label, □ on the other. */
-	assert_non_null(strstr(t, "■ 16~20分"));
+	/* All seven columns, as the paper form heads them. */
+	l = line_with(t, "| 評核構面 ");
+	assert_non_null(l);
+	assert_non_null(strstr(l, "| 評分說明 "));
+	assert_non_null(strstr(l, "| 考核項目 "));
+	assert_non_null(strstr(l, "| 評分 "));
+	assert_non_null(strstr(l, "| 細項配分 "));
+	assert_non_null(strstr(l, "| 紀錄事項 "));
+	assert_int_equal(count(l, "| "), 7);
+	free(l);
+	assert_non_null(strstr(t, "考核內容（依實際"));
+	/* Headings with their sums: 基礎服務 28+18+4+8+13, (二) 4+8+13. */
+	assert_non_null(strstr(t, "得分：71"));
+	assert_non_null(strstr(t, "得分：25"));
+	assert_non_null(strstr(t, "得分：17"));
+	/* Every option is printed; ■ on the chosen one, beside its band. */
+	l = line_with(t, "■正確率達 90% 以上。");
+	assert_non_null(l);
+	c = cell_of(l, 4);
+	assert_string_equal(c, "16~20分");
+	free(c);
+	free(l);
+	l = line_with(t, "□正確率達 80% 以上。");
+	assert_non_null(l);
+	c = cell_of(l, 4);
+	assert_string_equal(c, "1~15分");
+	free(c);
+	free(l);
 	assert_int_equal(count(t, "■"), 1);
-	assert_non_null(strstr(t, "□ 1~15分"));
-	/* The merged 評核構面 cell: rules between its rows stop at its edge. */
+	/* Guidance and titles with their points, in 考核內容. */
+	assert_non_null(strstr(t, "應提供申辦業務標準作業"));
+	assert_non_null(strstr(t, "1. 申辦業務標準作業流程"));
+	/* The split item's subtotal sits in 評分, as 1.2.2's 17 on paper. */
+	l = line_with(t, "1. 網站使用便利性(15分)");
+	assert_non_null(l);
+	c = cell_of(l, 2);
+	assert_string_equal(c, "12");
+	free(c);
+	free(l);
+	/* The merged cells: rules between their rows stop at their edge. */
 	assert_true(count(t, " +---") > 0);
+	/* No ＊ and no legend: nothing in this rubric is inferred. */
+	assert_null(strstr(t, "＊"));
+	/* The signature block: one line per inspector, and the date. */
+	assert_non_null(strstr(t, "考核人員簽章："));
+	l = line_with(t, "    王小明 ");
+	assert_non_null(l);
+	assert_non_null(strstr(l, "______"));
+	free(l);
+	assert_non_null(strstr(t, "\n考核日期：110 年 8 月 6 日"));
 	assert_null(strstr(t, "\x1b"));
-	golden("export-small.txt", t);
+	assert_null(strstr(t, "\f"));
 	free(t);
 	scorecard_free(sc);
 }
@@ -377,12 +471,13 @@ test_text_partial(void **state)
 	assert_non_null(strstr(t, "總分：已評 3/7，部分合計 41 / 100"));
 	assert_non_null(strstr(t, "狀態：草稿"));
 	/* Sections carry partial sums and counts: 基礎服務 28 + 4. */
-	assert_non_null(strstr(t, "| (80分) 得分：32 "));
-	assert_non_null(strstr(t, "| （已評 2/5） "));
-	assert_non_null(strstr(t, "| (30分) 得分：4 "));
-	assert_non_null(strstr(t, "| （已評 1/3） "));
-	/* No tier chosen: no ■ anywhere. */
+	assert_non_null(strstr(t, "得分：32"));
+	assert_non_null(strstr(t, "（已評 2/5）"));
+	assert_non_null(strstr(t, "得分：4"));
+	assert_non_null(strstr(t, "（已評 1/3）"));
+	/* No tier chosen: every option unchecked. */
 	assert_null(strstr(t, "■"));
+	assert_int_equal(count(t, "□"), 2);
 	free(t);
 	scorecard_free(sc);
 }
@@ -396,9 +491,10 @@ test_text_widths(void **state)
 	char *t;
 
 	(void)state;
-	for (w = 80; w <= 200; w += 7) {
+	for (w = 100; w <= 200; w += 7) {
 		t = render(sc, EXPORT_TEXT, w);
 		assert_lines_width(t, (size_t)w, true);
+		assert_non_null(strstr(t, "+==="));
 		free(t);
 	}
 	scorecard_free(sc);
@@ -412,17 +508,140 @@ test_text_stacked(void **state)
 	char *t;
 
 	(void)state;
-	for (w = 40; w < 80; w += 3) {
+	for (w = 40; w < 100; w += 3) {
 		t = render(sc, EXPORT_TEXT, w);
-		assert_lines_width(t, (size_t)w, false);
+		assert_lines_width(t, (size_t)w, true);
 		assert_no_controls(t, false);
 		assert_null(strstr(t, "+---"));	/* not a broken table */
 		assert_non_null(strstr(t, "評分：28"));
+		assert_non_null(strstr(t, "■ 16~20分 正確率達 90% 以上。"));
+		assert_non_null(strstr(t, "考核人員簽章："));
 		free(t);
 	}
+	t = render(sc, EXPORT_TEXT, 80);
+	golden("export-small-80.txt", t);
+	free(t);
 	/* Below the floor the layout is 40 columns, never garbage. */
 	t = render(sc, EXPORT_TEXT, 5);
-	assert_lines_width(t, 40, false);
+	assert_lines_width(t, 40, true);
+	free(t);
+	scorecard_free(sc);
+}
+
+/*
+ * --paper a4: pages of 44 lines of exactly the width, form feeds
+ * between, the table header on every page, the foot numbered.
+ */
+static void
+assert_pages(const char *t, size_t width, size_t *npages)
+{
+	const char *p = t, *ff;
+	char *page, *foot;
+	size_t n = 0, lines;
+
+	do {
+		ff = strchr(p, '\f');
+		page = xstrndup(p, ff != NULL ? (size_t)(ff - p) : strlen(p));
+		n++;
+		assert_lines_width(page, width, true);
+		lines = count(page, "\n");
+		if (lines != 44)
+			fail_msg("page %zu has %zu lines, want 44", n, lines);
+		foot = xasprintf("第 %zu 頁／共 ", n);
+		assert_non_null(strstr(page, foot));
+		free(foot);
+		free(page);
+		p = ff != NULL ? ff + 1 : NULL;
+	} while (p != NULL);
+	*npages = n;
+}
+
+static void
+test_text_a4(void **state)
+{
+	struct scorecard *sc = complete_card();
+	const char *ff;
+	char *t, *long_record, *want;
+	size_t pages, i;
+
+	(void)state;
+	t = render_opts(sc, 132, EXPORT_PAPER_A4, false);
+	golden("export-small-a4.txt", t);
+	assert_pages(t, 132, &pages);
+	assert_int_equal(pages, 2);
+	assert_non_null(strstr(t, "第 2 頁／共 2 頁"));
+	/* The signature block is kept whole, on the last page. */
+	assert_non_null(strstr(strchr(t, '\f'), "考核人員簽章："));
+	assert_non_null(strstr(strchr(t, '\f'), "    王小明 "));
+	free(t);
+	/* A record long enough for three pages: the header on each. */
+	long_record = xstrdup("");
+	for (i = 0; i < 120; i++) {
+		want = xasprintf("%s第 %zu 點：各科室完成標準作業流程。\n",
+		    long_record, i + 1);
+		free(long_record);
+		long_record = want;
+	}
+	sc->status = SCORECARD_DRAFT;
+	note(sc, "1.2.2", SCORECARD_RECORD, long_record);
+	free(long_record);
+	t = render_opts(sc, 132, EXPORT_PAPER_A4, false);
+	assert_pages(t, 132, &pages);
+	assert_true(pages >= 3);
+	want = xasprintf("共 %zu 頁", pages);
+	assert_int_equal(count(t, want), pages);
+	free(want);
+	assert_int_equal(count(t, "\f"), pages - 1);
+	assert_int_equal(count(t, "| 評核構面 "), pages);
+	/* Every page after the first begins with the table's top rule. */
+	for (ff = strchr(t, '\f'); ff != NULL; ff = strchr(ff + 1, '\f'))
+		assert_int_equal(strncmp(ff + 1, "+---", 4), 0);
+	/* The record goes on, whole, across the pages. */
+	assert_non_null(strstr(t, "第 120 點"));
+	free(t);
+	scorecard_free(sc);
+}
+
+/* Width as a font with ambiguous-wide ■ □ draws it. */
+static size_t
+wide_width(const char *s, size_t len)
+{
+	bool was = width_set_ambiguous_wide(true);
+	size_t w = width_of_n(s, len);
+
+	(void)width_set_ambiguous_wide(was);
+	return w;
+}
+
+static void
+test_text_ambiguous(void **state)
+{
+	struct scorecard *sc = complete_card();
+	const char *p, *nl;
+	size_t bad_narrow = 0, line = 0;
+	char *t;
+
+	(void)state;
+	/* Laid out narrow, the lines with ■ or □ are too wide in such a font. */
+	t = render_opts(sc, 120, EXPORT_PAPER_NONE, false);
+	for (p = t; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
+		bad_narrow += wide_width(p, (size_t)(nl - p)) != 120;
+	assert_true(bad_narrow >= 2);
+	free(t);
+	/* Laid out wide, every line is exactly 120 there. */
+	t = render_opts(sc, 120, EXPORT_PAPER_NONE, true);
+	for (p = t; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		line++;
+		if (wide_width(p, (size_t)(nl - p)) != 120)
+			fail_msg("wide: line %zu is %zu columns: %.*s", line,
+			    wide_width(p, (size_t)(nl - p)), (int)(nl - p), p);
+	}
+	/* And the setting does not leak into the next export. */
+	assert_false(width_set_ambiguous_wide(false));
+	free(t);
+	t = render_opts(sc, 60, EXPORT_PAPER_NONE, true);
+	for (p = t; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
+		assert_int_equal(wide_width(p, (size_t)(nl - p)), 60);
 	free(t);
 	scorecard_free(sc);
 }
@@ -636,10 +855,10 @@ test_odd_shapes(void **state)
 	set(sc, "D.2.1.1.1", 12, 0);
 	note(sc, "top", SCORECARD_RECORD, "臺南分署臺南分署臺南分署臺南分署"
 	    "臺南分署臺南分署臺南分署臺南分署臺南分署臺南分署臺南分署");
-	for (w = 80; w <= 140; w += 3) {
+	for (w = 40; w <= 140; w += 3) {
 		t = render(sc, EXPORT_TEXT, w);
 		assert_lines_width(t, (size_t)w, true);
-		assert_non_null(strstr(t, "得分：12"));
+		assert_non_null(strstr(t, "12"));
 		free(t);
 	}
 	t = render(sc, EXPORT_MD, 0);
@@ -822,6 +1041,8 @@ main(void)
 		cmocka_unit_test(test_text_partial),
 		cmocka_unit_test(test_text_widths),
 		cmocka_unit_test(test_text_stacked),
+		cmocka_unit_test(test_text_a4),
+		cmocka_unit_test(test_text_ambiguous),
 		cmocka_unit_test(test_md),
 		cmocka_unit_test(test_md_columns),
 		cmocka_unit_test(test_csv),

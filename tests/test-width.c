@@ -90,6 +90,32 @@ test_width_utf8_valid(void **state)
 	assert_false(width_utf8_valid("\xf8\x88\x80\x80\x80", 5));
 }
 
+/* ■ □ ①–⑫ — are one column by wcwidth and two in Taiwan's fonts. */
+static void
+test_width_ambiguous(void **state)
+{
+	char *padded;
+
+	(void)state;
+	assert_true(width_is_ambiguous(0x25a0));	/* ■ */
+	assert_true(width_is_ambiguous(0x25a1));	/* □ */
+	assert_true(width_is_ambiguous(0x2460));	/* ① */
+	assert_true(width_is_ambiguous(0x246b));	/* ⑫ */
+	assert_true(width_is_ambiguous(0x2014));	/* — */
+	assert_false(width_is_ambiguous('a'));
+	assert_false(width_is_ambiguous(0x4e2d));	/* 中: wide, not ambiguous */
+	assert_false(width_is_ambiguous(0xff0a));	/* ＊: fullwidth */
+	assert_int_equal(width_of("■達 90%"), 7);
+	assert_false(width_set_ambiguous_wide(true));
+	assert_int_equal(width_of("■達 90%"), 8);
+	assert_int_equal(width_of("①—中a"), 7);
+	padded = width_pad("■□", 3);	/* the □ no longer fits */
+	assert_string_equal(padded, "■ ");
+	free(padded);
+	assert_true(width_set_ambiguous_wide(false));
+	assert_int_equal(width_of("①—中a"), 5);
+}
+
 static void
 test_width_pad(void **state)
 {
@@ -365,6 +391,7 @@ main(void)
 		cmocka_unit_test(test_width_controls),
 		cmocka_unit_test(test_width_invalid),
 		cmocka_unit_test(test_width_utf8_valid),
+		cmocka_unit_test(test_width_ambiguous),
 		cmocka_unit_test(test_width_pad),
 		cmocka_unit_test(test_wrap_latin),
 		cmocka_unit_test(test_wrap_long_word),
