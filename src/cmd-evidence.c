@@ -15,6 +15,7 @@
 #include "evidence-read.h"
 #include "i18n.h"
 #include "store-evidence.h"
+#include "text.h"
 #include "width.h"
 #include "xalloc.h"
 
@@ -119,22 +120,23 @@ base_name(const char *path)
 	return slash != NULL ? slash + 1 : path;
 }
 
-/* A title: valid UTF-8, no control characters, not blank. */
-static bool
-title_ok(const char *t)
+/*
+ * The title a document gets without --title: its first line, stripped of
+ * control characters (a document may hold any); the file name when that
+ * does not make a title. Caller frees.
+ */
+static char *
+default_title(const char *text, const char *file_name)
 {
-	const unsigned char *p;
-	bool seen = false;
+	char *line = first_line(text, file_name), *clean, *cause = NULL;
 
-	if (!width_utf8_valid(t, strlen(t)))
-		return false;
-	for (p = (const unsigned char *)t; *p != '\0'; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			return false;
-		if (*p != ' ')
-			seen = true;
-	}
-	return seen;
+	clean = width_sanitize(line);
+	free(line);
+	if (text_check(clean, TEXT_LINE, "title", &cause) == 0)
+		return clean;
+	free(cause);
+	free(clean);
+	return width_sanitize(file_name);
 }
 
 /* Read, check, normalize and split path; match against the card's rubric. */
@@ -167,7 +169,7 @@ prepare(const char *path, const char *title, const struct rubric *r,
 	    &d->nmatches);
 	d->file_name = xstrdup(base_name(path));
 	d->title = title != NULL ? xstrdup(title) :
-	    first_line(d->text, d->file_name);
+	    default_title(d->text, d->file_name);
 	return 0;
 }
 
@@ -205,9 +207,12 @@ evidence_add(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (npos != 2)
 		return cli_usage(&cli_cmd_evidence, _("add needs ID and FILE"));
-	if (title != NULL && !title_ok(title))
-		return cli_usage(&cli_cmd_evidence, _("--title must be"
-		    " UTF-8 text without control characters, not blank"));
+	if (title != NULL && text_check(title, TEXT_LINE, "--title",
+	    &cause) != 0) {
+		rc = cli_usage(&cli_cmd_evidence, "%s", cause);
+		free(cause);
+		return rc;
+	}
 	if ((rc = cli_load(ctx, STORE_READWRITE, pos[0], &st, &sc)) != CLI_OK)
 		return rc;
 	rc = CLI_FAILED;

@@ -14,6 +14,7 @@
 
 #include "i18n.h"
 #include "store-private.h"
+#include "store-search.h"
 #include "xalloc.h"
 
 /* Each sort's columns ascending, then descending; id breaks ties. */
@@ -51,10 +52,7 @@ where_clause(const struct store_query *q)
 	if (q->rubric_id != NULL)
 		parts[n++] = " AND rubric_id = :rubric";
 	if (q->text != NULL)
-		parts[n++] = " AND EXISTS (SELECT 1 FROM entries AS e"
-		    " WHERE e.scorecard_id = scorecards.id"
-		    " AND (instr(e.record, :text) > 0"
-		    " OR instr(e.rationale, :text) > 0))";
+		parts[n++] = store_search_where(q->text);
 	for (i = 0; i < n; i++) {
 		next = xasprintf("%s%s", w, parts[i]);
 		free(w);
@@ -113,7 +111,8 @@ prepare_query(struct store *st, const struct store_query *q, bool count,
 	bind_named_int64(*stmt, ":year", q->year);
 	bind_named_int64(*stmt, ":status", q->status);
 	bind_named_text(*stmt, ":rubric", q->rubric_id);
-	bind_named_text(*stmt, ":text", q->text);
+	if (q->text != NULL)
+		store_search_bind(*stmt, q->text);
 	bind_named_int64(*stmt, ":limit", q->limit > 0 ? clamp(q->limit) : -1);
 	bind_named_int64(*stmt, ":offset", clamp(q->offset));
 	return 0;

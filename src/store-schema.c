@@ -403,6 +403,63 @@ static const char schema_evidence[] =
 	FINAL_DOC_GUARD("document_matches", "UPDATE", "OLD")
 	FINAL_DOC_GUARD("document_matches", "DELETE", "OLD");
 
+
+/*
+ * Search: SQLite FTS5 with the trigram tokenizer, which finds Chinese
+ * substrings of three characters or more without a word segmenter.
+ * notes_fts indexes the non-empty records and rationales of entries (its
+ * content is entries itself, rowid for rowid); evidence_fts holds each
+ * document section's own text (its heading to its first sub-heading),
+ * rowid = document_sections.id. Triggers keep both current in the
+ * transaction of every write.
+ */
+#define NOTES_FTS_ROW(row)						\
+	"INSERT INTO notes_fts (rowid, record, rationale) SELECT " row	\
+	".rowid, " row ".record, " row ".rationale WHERE " row		\
+	".record <> '' OR " row ".rationale <> '';\n"
+#define NOTES_FTS_UNROW(row)						\
+	"INSERT INTO notes_fts (notes_fts, rowid, record, rationale)"	\
+	" SELECT 'delete', " row ".rowid, " row ".record, " row		\
+	".rationale WHERE " row ".record <> '' OR " row			\
+	".rationale <> '';\n"
+
+static const char schema_search[] =
+	"CREATE VIRTUAL TABLE notes_fts USING fts5(record, rationale,"
+	" content = 'entries', content_rowid = 'rowid',"
+	" tokenize = 'trigram');\n"
+	"INSERT INTO notes_fts (rowid, record, rationale) SELECT rowid,"
+	" record, rationale FROM entries WHERE record <> ''"
+	" OR rationale <> '';\n"
+	"CREATE TRIGGER notes_fts_insert AFTER INSERT ON entries BEGIN\n"
+	NOTES_FTS_ROW("NEW")
+	"END;\n"
+	"CREATE TRIGGER notes_fts_delete AFTER DELETE ON entries BEGIN\n"
+	NOTES_FTS_UNROW("OLD")
+	"END;\n"
+	"CREATE TRIGGER notes_fts_update AFTER UPDATE OF record, rationale"
+	" ON entries\nWHEN OLD.record IS NOT NEW.record"
+	" OR OLD.rationale IS NOT NEW.rationale BEGIN\n"
+	NOTES_FTS_UNROW("OLD")
+	NOTES_FTS_ROW("NEW")
+	"END;\n"
+	"CREATE VIRTUAL TABLE evidence_fts USING fts5(body,"
+	" tokenize = 'trigram');\n"
+	"INSERT INTO evidence_fts (rowid, body) SELECT s.id,"
+	" CAST(substr(CAST(d.text AS BLOB), s.start + 1,"
+	" s.body_end - s.start) AS TEXT) FROM document_sections AS s"
+	" JOIN documents AS d ON d.id = s.document_id;\n"
+	"CREATE TRIGGER evidence_fts_insert AFTER INSERT ON document_sections"
+	" BEGIN\n"
+	"  INSERT INTO evidence_fts (rowid, body) SELECT NEW.id,"
+	" CAST(substr(CAST(d.text AS BLOB), NEW.start + 1,"
+	" NEW.body_end - NEW.start) AS TEXT) FROM documents AS d"
+	" WHERE d.id = NEW.document_id;\n"
+	"END;\n"
+	"CREATE TRIGGER evidence_fts_delete AFTER DELETE ON document_sections"
+	" BEGIN\n"
+	"  DELETE FROM evidence_fts WHERE rowid = OLD.id;\n"
+	"END;\n";
+
 /*
  * The 考核小組 (see src/team.h): schema_team.
  *
@@ -530,6 +587,7 @@ static const char *const migrations[] = {
 	schema_v2_header,
 	schema_evidence,
 	schema_team,
+	schema_search,
 };
 
 const int store_schema_version = sizeof migrations / sizeof migrations[0];

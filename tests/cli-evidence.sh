@@ -90,7 +90,7 @@ expect 1 "flood.txt:5001: more than 5000 headings" \
     evidence add "$id" "$tmp/flood.txt"
 printf '\211PNG\r\n\032\n\000\000' >"$tmp/x.png"
 expect 1 "x.png:1:1: not valid UTF-8" evidence add "$id" "$tmp/x.png"
-expect 2 "--title must be" evidence add "$id" "$seed000" --title "$(printf 'a\033b')"
+expect 2 "--title holds a control character" evidence add "$id" "$seed000" --title "$(printf 'a\033b')"
 "$KAOHE" --db "$db" evidence list "$id" >"$tmp/after"
 same "$tmp/before" "$tmp/after" "the card after refused documents"
 
@@ -102,6 +102,22 @@ expect 0 "1.1.1: document 1, section 1" evidence match "$id2" 1.1.1 1:1
 expect 0 "測試 › 一、甲" evidence show "$id2" 1.1.1
 checks=$((checks + 1))
 case $out in *"$(printf '\033')"*) fail "show printed an ESC" ;; esac
+
+# Search: evidence and notes through FTS5 (three characters or more),
+# shorter text by a scan; the index follows every change of a note.
+other=$("$KAOHE" --db "$db" new --agency 臺南分署 --date 2025-12-02 --inspector 甲 --no-tui)
+"$KAOHE" --db "$db" note "$other" 2.1.3 --record "啟用行動支付上線" >/dev/null
+expect 0 "宜蘭分署" list --search 偏鄉行動服務站 --format csv
+case $out in *臺南分署*) fail "list --search 偏鄉行動服務站 lists 臺南分署" ;; esac
+expect 0 "臺南分署" list --search 行動支付上線 --format csv
+case $out in *宜蘭分署*) fail "list --search 行動支付上線 lists 宜蘭分署" ;; esac
+expect 0 "宜蘭分署" list --search 支付 --format csv
+case $out in *臺南分署*) ;; *) fail "list --search 支付 misses the note" ;; esac
+"$KAOHE" --db "$db" note "$other" 2.1.3 --record "改寫" >/dev/null
+run list --search 行動支付上線 --format csv
+case $out in *臺南分署*) fail "a rewritten note is still found" ;; esac
+expect 0 'AGENCY' list --search '"quote" OR x'
+checks=$((checks + 5))
 
 expect 2 "evidence needs add, list, show or match" evidence
 expect 2 "unknown evidence command 'frob'" evidence frob

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "store-search.h"
 #include "tui/tui-list.h"
 #include "width.h"
 #include "xalloc.h"
@@ -362,6 +363,26 @@ home_load(struct tui *tui, long long id)
 	return sc;
 }
 
+/*
+ * Where the walk opens: at the item whose note or evidence matched the
+ * search, when there is one, else where the inspector left off.
+ */
+static size_t
+home_item(struct tui *tui, const struct home *h, const struct scorecard *sc)
+{
+	char *cause = NULL;
+	long item = -1;
+
+	if (h->text == NULL)
+		return tui_resume_item(sc);
+	if (store_search_item(tui->st, sc->id, h->text, sc->rubric, &item,
+	    &cause) != 0) {
+		tui_message(tui, true, "%s", cause);
+		free(cause);
+	}
+	return item >= 0 ? (size_t)item : tui_resume_item(sc);
+}
+
 static void
 home_open(struct tui *tui, struct tui_list *l)
 {
@@ -372,7 +393,7 @@ home_open(struct tui *tui, struct tui_list *l)
 		return;
 	if (sc->status == SCORECARD_FINAL)
 		tui_message(tui, false, _("finalized: read-only"));
-	tui_walk_open(tui, sc, tui_resume_item(sc), false);
+	tui_walk_open(tui, sc, home_item(tui, l->data, sc), false);
 }
 
 static void
@@ -501,7 +522,7 @@ home_search(struct tui *tui, struct tui_list *l)
 	struct home *h = l->data;
 	char *answer = NULL;
 
-	if (tui_prompt(tui, _("Notes contain (empty for any):"),
+	if (tui_prompt(tui, _("Notes or evidence contain (empty for any):"),
 	    h->text != NULL ? h->text : "", &answer) != 0)
 		return;
 	home_set(&h->text, answer);

@@ -27,14 +27,14 @@ expect "░░░░░░░"
 
 # Search the notes.
 send /
-wait_for "Notes contain"
+wait_for "Notes or evidence contain"
 type_text "交談室"
 send Enter
 wait_for "1 of 1 ·"
 expect "臺南分署"
 expect_not "高雄分署"
 send /
-wait_for "Notes contain"
+wait_for "Notes or evidence contain"
 send BSpace BSpace BSpace Enter
 wait_for "1 of 2 ·"
 
