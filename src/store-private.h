@@ -96,4 +96,8 @@ int	store_refuse_team_undo(struct store *, long long id, char **cause);
 int	store_step_done(struct store *, sqlite3_stmt *, const char *what,
 	    char **cause);
 
+/* store-search.c: the WHERE fragment that finds text, and its bindings. */
+const char *store_search_where(const char *text);
+void	store_search_bind(sqlite3_stmt *, const char *text);
+
 #endif

@@ -7,8 +7,6 @@
 #ifndef KAOHE_STORE_SEARCH_H
 #define KAOHE_STORE_SEARCH_H
 
-#include <sqlite3.h>
-
 #include "rubric.h"
 #include "store.h"
 
@@ -20,9 +18,5 @@
  */
 int	store_search_item(struct store *, long long card, const char *text,
 	    const struct rubric *, long *item, char **cause);
-
-/* For store-list.c: the WHERE fragment for text and its bindings. */
-const char *store_search_where(const char *text);
-void	store_search_bind(sqlite3_stmt *, const char *text);
 
 #endif
