@@ -4,7 +4,10 @@
  * made with the core's own rules (scorecard_set) and written by the real
  * exporter, so the output is exactly what other laptops would send.
  *
- * usage: gen-scorecards [-n N] [-s SEED] [-d DRAFT%] RUBRIC.yaml > out.jsonl
+ * usage: gen-scorecards [-b] [-n N] [-s SEED] [-d DRAFT%] RUBRIC.yaml > out.jsonl
+ *
+ * -b writes a bundle (`kaohe export --all --format jsonl`): the rubric
+ * snapshot once, on the first line, and cards that name it by sha256.
  *
  * The same seed gives the same bytes: UUIDs and times come from the seed,
  * not the clock. Agencies are the 13 分署 of 法務部行政執行署, years 105-114.
@@ -181,7 +184,7 @@ write_compact(const char *pretty, size_t len, FILE *out)
 static void
 usage(void)
 {
-	fputs("usage: gen-scorecards [-n N] [-s SEED] [-d DRAFT%]"
+	fputs("usage: gen-scorecards [-b] [-n N] [-s SEED] [-d DRAFT%]"
 	    " RUBRIC.yaml\n", stderr);
 	exit(2);
 }
@@ -191,6 +194,7 @@ main(int argc, char **argv)
 {
 	long n = 10, i;
 	int c, draft_pct = 10;
+	struct export_bundle *bundle = NULL;
 	struct rubric *r;
 	struct scorecard *sc;
 	char *text, *cause = NULL, *buf = NULL;
@@ -198,8 +202,9 @@ main(int argc, char **argv)
 	FILE *mem;
 
 	rng_state = 0x9e3779b97f4a7c15ull;
-	while ((c = getopt(argc, argv, "n:s:d:")) != -1) {
+	while ((c = getopt(argc, argv, "bn:s:d:")) != -1) {
 		switch (c) {
+		case 'b': bundle = export_bundle_new(stdout); break;
 		case 'n': n = atol(optarg); break;
 		case 's': rng_state ^= strtoull(optarg, NULL, 10) * 0x100000001b3ull; break;
 		case 'd': draft_pct = atoi(optarg); break;
@@ -219,6 +224,13 @@ main(int argc, char **argv)
 	sc = scorecard_new(r, text);
 	for (i = 1; i <= n; i++) {
 		fill(sc, i, draft_pct);
+		if (bundle != NULL) {
+			if (export_bundle_add(bundle, sc, &cause) != 0) {
+				fprintf(stderr, "gen-scorecards: %s\n", cause);
+				return 1;
+			}
+			continue;
+		}
 		mem = open_memstream(&buf, &buflen);
 		if (mem == NULL || export_write(mem, sc, EXPORT_JSON, 80,
 		    &cause) != 0 || fclose(mem) != 0) {
@@ -231,6 +243,7 @@ main(int argc, char **argv)
 		buf = NULL;
 	}
 	scorecard_free(sc);
+	export_bundle_free(bundle);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "gen-scorecards: %s\n", strerror(errno));
 		return 1;

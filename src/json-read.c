@@ -127,7 +127,7 @@ digits(struct reader *r, const char *what)
 {
 	if (!is_digit(r))
 		return fail_at(r, r->line, r->col, _("%s: a digit is needed,"
-		    " not %s"), what, describe(r));
+		    " not %s"), _(what), describe(r));
 	while (is_digit(r))
 		advance(r);
 	return 0;
@@ -145,18 +145,18 @@ parse_number(struct reader *r, struct json_value *v)
 		if (is_digit(r))
 			return fail_at(r, v->line, v->col, _("a number may"
 			    " not have a leading zero"));
-	} else if (digits(r, _("number")) != 0)
+	} else if (digits(r, N_("number")) != 0)
 		return -1;
 	if (r->p < r->end && *r->p == '.') {
 		advance(r);
-		if (digits(r, _("fraction")) != 0)
+		if (digits(r, N_("fraction")) != 0)
 			return -1;
 	}
 	if (r->p < r->end && (*r->p == 'e' || *r->p == 'E')) {
 		advance(r);
 		if (r->p < r->end && (*r->p == '+' || *r->p == '-'))
 			advance(r);
-		if (digits(r, _("exponent")) != 0)
+		if (digits(r, N_("exponent")) != 0)
 			return -1;
 	}
 	v->type = JSON_NUMBER;

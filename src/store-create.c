@@ -123,18 +123,26 @@ insert_inspectors(struct store *st, long long id, char *const *names,
 	return rc;
 }
 
-/* Every section below the root, depth first, in document order. */
+/*
+ * Every section below the root, depth first, in document order, with its
+ * sums: sc's (import), or none yet (a new draft, sc NULL). Written once,
+ * never updated after: 17 UPDATEs a card were a fifth of an import.
+ */
 static int
 insert_sections_below(struct store *st, sqlite3_stmt *stmt, long long id,
-    const struct rubric_node *node, char **cause)
+    const struct rubric_node *node, const struct scorecard *sc,
+    char **cause)
 {
 	const struct rubric_node *c;
+	struct scorecard_sum sum = { 0, 0, 0, 0 };
 	size_t i;
 
 	for (i = 0; i < node->nchildren; i++) {
 		c = &node->children[i];
 		if (c->nchildren == 0)
 			continue;
+		if (sc != NULL)
+			sum = scorecard_sum(sc, c);
 		sqlite3_bind_int64(stmt, 1, id);
 		sqlite3_bind_text(stmt, 2, c->key, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 3, c->title, -1, SQLITE_STATIC);
@@ -142,8 +150,10 @@ insert_sections_below(struct store *st, sqlite3_stmt *stmt, long long id,
 		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)c->item_first);
 		sqlite3_bind_int(stmt, 6, c->max);
 		sqlite3_bind_int64(stmt, 7, (sqlite3_int64)c->item_count);
+		sqlite3_bind_int(stmt, 8, sum.score);
+		sqlite3_bind_int64(stmt, 9, (sqlite3_int64)sum.scored);
 		if (step_once(st, stmt, "save the sections", cause) != 0 ||
-		    insert_sections_below(st, stmt, id, c, cause) != 0)
+		    insert_sections_below(st, stmt, id, c, sc, cause) != 0)
 			return -1;
 	}
 	return 0;
@@ -151,19 +161,19 @@ insert_sections_below(struct store *st, sqlite3_stmt *stmt, long long id,
 
 static int
 insert_sections(struct store *st, long long id, const struct rubric *r,
-    char **cause)
+    const struct scorecard *sc, char **cause)
 {
 	sqlite3_stmt *stmt = store_stmt(st, STMT_SECTION_INSERT, cause);
 
 	if (stmt == NULL)
 		return -1;
-	return insert_sections_below(st, stmt, id, &r->root, cause);
+	return insert_sections_below(st, stmt, id, &r->root, sc, cause);
 }
 
-/* entries may be NULL for a new, empty draft. */
+/* sc is NULL for a new, empty draft. */
 static int
 insert_entries(struct store *st, long long id, const struct rubric *r,
-    const struct scorecard_entry *entries, char **cause)
+    const struct scorecard *sc, char **cause)
 {
 	const struct scorecard_entry *e;
 	sqlite3_stmt *stmt = store_stmt(st, STMT_ENTRY_INSERT, cause);
@@ -173,7 +183,7 @@ insert_entries(struct store *st, long long id, const struct rubric *r,
 	if (stmt == NULL)
 		return -1;
 	for (i = 0; i < r->nitems && rc == 0; i++) {
-		e = entries != NULL ? &entries[i] : NULL;
+		e = sc != NULL ? &sc->entries[i] : NULL;
 		sqlite3_clear_bindings(stmt);
 		sqlite3_bind_int64(stmt, 1, id);
 		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)i);
@@ -191,37 +201,17 @@ insert_entries(struct store *st, long long id, const struct rubric *r,
 	return rc;
 }
 
-/*
- * The sums the sums_insert trigger skipped while scorecards.scored was -1:
- * the card's and every section's, one statement each, from the entries
- * as stored, with the triggers' own formula.
- */
-static int
-compute_sums(struct store *st, long long id, char **cause)
-{
-	sqlite3_stmt *stmt;
-
-	if ((stmt = store_stmt(st, STMT_SECTION_SUMS, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	if (step_once(st, stmt, "sum the sections", cause) != 0)
-		return -1;
-	if ((stmt = store_stmt(st, STMT_CARD_SUMS, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	return step_once(st, stmt, "sum the scorecard", cause);
-}
-
+/* sc is NULL for a new, empty draft; else its entries and sums go in. */
 static int
 insert_all(struct store *st, const struct card_row *c, const char *text,
-    const struct scorecard_entry *entries, long long *id, char **cause)
+    const struct scorecard *sc, long long *id, char **cause)
 {
 	if (insert_rubric(st, c->sha256, c->rubric, text, cause) != 0 ||
 	    insert_card(st, c, id, cause) != 0 ||
 	    insert_inspectors(st, *id, c->inspectors, c->ninspectors,
 	    cause) != 0 ||
-	    insert_sections(st, *id, c->rubric, cause) != 0 ||
-	    insert_entries(st, *id, c->rubric, entries, cause) != 0)
+	    insert_sections(st, *id, c->rubric, sc, cause) != 0 ||
+	    insert_entries(st, *id, c->rubric, sc, cause) != 0)
 		return -1;
 	if (c->nscope > 0 && store_insert_scope(st, *id, c->scope, c->nscope,
 	    cause) != 0)
@@ -229,7 +219,7 @@ insert_all(struct store *st, const struct card_row *c, const char *text,
 	if (c->team != NULL && store_insert_team(st, *id, c->team,
 	    c->rubric->nitems, cause) != 0)
 		return -1;
-	return c->sums_pending ? compute_sums(st, *id, cause) : 0;
+	return 0;
 }
 
 int
@@ -318,15 +308,21 @@ store_has_uuid(struct store *st, const char *uuid, bool *present,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Status last: the triggers refuse rows added to a final scorecard. */
+/*
+ * Status last: the triggers refuse rows added to a final scorecard. The
+ * card's sums with it, the same sum of scored entries as the triggers'.
+ */
 static int
 restore_status(struct store *st, const struct scorecard *sc, long long id,
     const char *updated_at, char **cause)
 {
 	sqlite3_stmt *stmt = store_stmt(st, STMT_CARD_RESTORE, cause);
+	struct scorecard_sum t = scorecard_total(sc);
 
 	if (stmt == NULL)
 		return -1;
+	sqlite3_bind_int(stmt, 5, t.score);
+	sqlite3_bind_int64(stmt, 6, (sqlite3_int64)t.scored);
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_int(stmt, 2, sc->status == SCORECARD_FINAL);
 	sqlite3_bind_text(stmt, 3, sc->status == SCORECARD_FINAL ?
@@ -419,7 +415,7 @@ store_insert(struct store *st, struct scorecard *sc, char **cause)
 		c.updated_at = c.created_at;
 	if (store_write_begin(st, cause) != 0)
 		return -1;
-	if (insert_all(st, &c, sc->rubric_text, sc->entries, &id, cause) != 0)
+	if (insert_all(st, &c, sc->rubric_text, sc, &id, cause) != 0)
 		goto fail;
 	if (restore_status(st, sc, id, c.updated_at, cause) != 0 ||
 	    store_write_commit(st, cause) != 0)

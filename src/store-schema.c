@@ -731,12 +731,13 @@ open_db(const char *path, bool readonly, sqlite3 **db)
 	if (readonly && can_read_immutable(path)) {
 		uri = immutable_uri(path);
 		rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY |
-		    SQLITE_OPEN_URI, NULL);
+		    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
 		free(uri);
 		return rc;
 	}
+	/* One connection, one thread: SQLite's mutexes were 4% of an import. */
 	return sqlite3_open_v2(path, db, (readonly ? SQLITE_OPEN_READONLY :
-	    SQLITE_OPEN_READWRITE), NULL);
+	    SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX, NULL);
 }
 
 static int

@@ -40,31 +40,17 @@ static const char *const stmt_sql[STMT__COUNT] = {
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, '', 0, ?9, ?11, ?10)",
 	[STMT_INSPECTOR_INSERT] = "INSERT INTO inspectors (scorecard_id,"
 	    " position, name) VALUES (?1, ?2, ?3)",
+	/* score ?8 and scored ?9 are the section's sums (import: computed). */
 	[STMT_SECTION_INSERT] = "INSERT INTO section_scores (scorecard_id,"
 	    " key, title, depth, item_first, score, max, scored, items)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, 0, ?7)",
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?8, ?6, ?9, ?7)",
 	[STMT_ENTRY_INSERT] = "INSERT INTO entries (scorecard_id, position,"
 	    " item, score, tier, record, rationale)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	/* The same sums as the schema's SUMS_BODY, once for a whole card. */
-	[STMT_CARD_SUMS] = "UPDATE scorecards SET"
-	    " score = (SELECT coalesce(sum(score), 0) FROM entries"
-	    " WHERE scorecard_id = ?1),"
-	    " scored = (SELECT count(score) FROM entries"
-	    " WHERE scorecard_id = ?1) WHERE id = ?1",
-	[STMT_SECTION_SUMS] = "UPDATE section_scores SET"
-	    " score = (SELECT coalesce(sum(e.score), 0) FROM entries AS e"
-	    " WHERE e.scorecard_id = section_scores.scorecard_id"
-	    " AND e.position >= section_scores.item_first"
-	    " AND e.position < section_scores.item_first"
-	    " + section_scores.items),"
-	    " scored = (SELECT count(e.score) FROM entries AS e"
-	    " WHERE e.scorecard_id = section_scores.scorecard_id"
-	    " AND e.position >= section_scores.item_first"
-	    " AND e.position < section_scores.item_first"
-	    " + section_scores.items) WHERE scorecard_id = ?1",
+	/* The sums the sums_insert trigger skipped while scored was -1. */
 	[STMT_CARD_RESTORE] = "UPDATE scorecards SET status = ?2,"
-	    " finalized_at = ?3, updated_at = ?4 WHERE id = ?1",
+	    " finalized_at = ?3, updated_at = ?4, score = ?5, scored = ?6"
+	    " WHERE id = ?1",
 	[STMT_CARD_BY_UUID] = "SELECT 1 FROM scorecards WHERE uuid = ?1",
 };
 
@@ -160,23 +146,26 @@ store_refuse_readonly(struct store *st, char **cause)
 }
 
 /*
- * Inside store_begin's transaction a write is a savepoint, so that a
- * failed store_insert undoes itself and leaves the others in place.
+ * Inside store_begin's transaction a write is part of the batch: a failed
+ * one leaves the batch to be rolled back whole (store_rollback), as
+ * import does. No savepoint per card: they were a tenth of an import.
  */
 int
 store_write_begin(struct store *st, char **cause)
 {
 	if (store_refuse_readonly(st, cause) != 0)
 		return -1;
-	return store_exec(st, st->in_transaction ? "SAVEPOINT store_write" :
-	    "BEGIN IMMEDIATE", cause);
+	if (st->in_transaction)
+		return 0;
+	return store_exec(st, "BEGIN IMMEDIATE", cause);
 }
 
 int
 store_write_commit(struct store *st, char **cause)
 {
-	if (store_exec(st, st->in_transaction ? "RELEASE store_write" :
-	    "COMMIT", cause) == 0)
+	if (st->in_transaction)
+		return 0;
+	if (store_exec(st, "COMMIT", cause) == 0)
 		return 0;
 	store_write_rollback(st);
 	return -1;
@@ -185,10 +174,7 @@ store_write_commit(struct store *st, char **cause)
 void
 store_write_rollback(struct store *st)
 {
-	if (st->in_transaction)
-		sqlite3_exec(st->db, "ROLLBACK TO store_write;"
-		    " RELEASE store_write", NULL, NULL, NULL);
-	else if (!sqlite3_get_autocommit(st->db))
+	if (!st->in_transaction && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 

@@ -151,7 +151,10 @@ int	store_list(struct store *, const struct store_query *,
 int	store_count(struct store *, const struct store_query *, size_t *count,
 	    char **cause);
 
-/* Import: whole scorecards in one transaction. */
+/*
+ * Import: whole scorecards in one transaction. A write that fails inside
+ * it leaves rows behind: the caller then rolls the whole batch back.
+ */
 int	store_begin(struct store *, char **cause);
 int	store_commit(struct store *, char **cause);
 void	store_rollback(struct store *);

@@ -1254,6 +1254,23 @@ test_insert_failure_is_atomic(void **state)
 	    " BEGIN SELECT RAISE(ABORT, 'boom'); END", NULL, NULL, NULL),
 	    SQLITE_OK);
 	assert_refusal_has(store_insert(st, bad, &cause), &cause, "boom");
+	/*
+	 * Inside a batch a failed write leaves its rows (no savepoint per
+	 * card, for speed): the batch is rolled back whole, as import does,
+	 * and nothing of it stays, not even the card that went in.
+	 */
+	store_rollback(st);
+	store_close(st);
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM scorecards"), 0);
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM entries"), 0);
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM section_scores"),
+	    0);
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM audit"), 0);
+	/* The same batch without the bad card commits the good one whole. */
+	st = open_ok(f->db, STORE_READWRITE);
+	a->id = 0;
+	assert_int_equal(store_begin(st, &cause), 0);
+	assert_int_equal(store_insert(st, a, &cause), 0);
 	assert_int_equal(store_commit(st, &cause), 0);
 	store_close(st);
 	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM scorecards"), 1);
