@@ -143,3 +143,31 @@ kaohe_pid() {
 		ps -o pid= --ppid "$_pane" | tr -d ' ' | head -n 1
 	fi
 }
+
+# Wait until the screen shows text and has stopped changing (two captures
+# in a row agree), then compare the whole screen with
+# tests/golden/NAME.screen, as tig's tests do: a layout change shows as a
+# diff, which a substring check cannot. UPDATE=1 rewrites the golden.
+golden_screen() {
+	_name=$1 _text=$2
+	wait_for "$_text"
+	_prev= _i=0
+	while [ $_i -lt 200 ]; do
+		_now=$(screen)
+		[ -n "$_prev" ] && [ "$_now" = "$_prev" ] && break
+		_prev=$_now
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	printf '%s\n' "$_now" >"$tui_tmp/$_name.screen"
+	_want=$top_srcdir/tests/golden/$_name.screen
+	if [ "${UPDATE:-}" = 1 ]; then
+		cp "$tui_tmp/$_name.screen" "$_want"
+		return 0
+	fi
+	if ! diff -u "$_want" "$tui_tmp/$_name.screen" >"$tui_tmp/diff"; then
+		cat "$tui_tmp/diff"
+		fail "the screen differs from tests/golden/$_name.screen" \
+		    "(UPDATE=1 rewrites it when the change is meant)"
+	fi
+}
