@@ -277,3 +277,37 @@ tui_draw_title(struct tui *tui, const char *title)
 	tui_fill(0, 0, COLS, bar);
 	tui_put_cut(0, 1, COLS - 2, title, bar);
 }
+
+char *
+tui_cut(const char *s, int cols)
+{
+	const char *more = tui_utf8() ? "…" : "~";
+	size_t n, i, k, len = 0;
+	mbstate_t ps;
+	wchar_t *w;
+	char *out;
+	int used = 0, cw;
+
+	if ((int)width_of(s) <= cols)
+		return xstrdup(s);
+	if (cols < 1)
+		return xstrdup("");
+	w = to_wide(s, &n);
+	out = xmalloc(n * MB_LEN_MAX + strlen(more) + 1);
+	memset(&ps, 0, sizeof ps);
+	for (i = 0; i < n; i++) {
+		cw = wcwidth(w[i]);
+		if (cw < 0)
+			cw = 1;
+		if (used + cw > cols - 1)	/* one column for "…" */
+			break;
+		k = wcrtomb(out + len, w[i], &ps);
+		if (k == (size_t)-1)
+			continue;
+		len += k;
+		used += cw;
+	}
+	strcpy(out + len, more);
+	free(w);
+	return out;
+}

@@ -82,8 +82,7 @@ form_draw(struct tui *tui, struct tui_view *v)
 		tui_put(y + 1, x, COLS - x - 2, form_hint(f),
 		    tui_attr(tui, TUI_ROLE_DIM));
 	}
-	tui_draw_bottom(tui, _("Tab/Shift-Tab move · Enter on Inspectors"
-	    " creates · F2 rubrics · Esc cancel"));
+	tui_draw_hints(tui, TUI_SCOPE_FORM, NULL);
 	if (tui->overlay != NULL)
 		tui->cursor_y = -1;
 }

@@ -29,15 +29,31 @@ const struct tui_hint tui_hints[] = {
 	{ TUI_SCOPE_HOME, REQ_DELETE, N_("delete") },
 	{ TUI_SCOPE_HOME, REQ_QUIT, N_("quit") },
 
+	{ TUI_SCOPE_WALK, REQ_SCORE, N_("score") },
+	{ TUI_SCOPE_WALK, REQ_TIER, N_("tier") },
+	{ TUI_SCOPE_WALK, REQ_RECORD, N_("record") },
+	{ TUI_SCOPE_WALK, REQ_RATIONALE, N_("rationale") },
 	{ TUI_SCOPE_OUTLINE, REQ_OPEN, N_("go to") },
 	{ TUI_SCOPE_OUTLINE | TUI_SCOPE_WALK, REQ_NEXT_UNSCORED,
 	    N_("unscored") },
+	{ TUI_SCOPE_WALK, REQ_OUTLINE, N_("outline") },
+	{ TUI_SCOPE_WALK, REQ_EXPORT, N_("export") },
+	{ TUI_SCOPE_WALK, REQ_FINALIZE, N_("finalize") },
+
+	{ TUI_SCOPE_NOTE, REQ_BACK, N_("save and back") },
+	{ TUI_SCOPE_NOTE, REQ_EXTERNAL, N_("$EDITOR") },
+
+	{ TUI_SCOPE_FORM, REQ_NEXT_FIELD, N_("next (Enter at the end creates)") },
+	{ TUI_SCOPE_FORM, REQ_CHOOSE, N_("rubrics") },
+	{ TUI_SCOPE_FORM, REQ_BACK, N_("cancel") },
+	{ TUI_SCOPE_FORM, REQ_PREV_FIELD, N_("previous") },
 
 	{ TUI_SCOPE_LIST, REQ_PAGE_DOWN, N_("page") },
 	{ TUI_SCOPE_LIST, REQ_FIND, N_("find") },
 	{ TUI_SCOPE_LIST, REQ_BACK, N_("back") },
 
-	{ TUI_SCOPE_WALK | TUI_SCOPE_LIST, REQ_HELP, N_("help") },
+	{ TUI_SCOPE_WALK | TUI_SCOPE_LIST | TUI_SCOPE_NOTE | TUI_SCOPE_FORM,
+	    REQ_HELP, N_("help") },
 };
 const size_t tui_nhints = sizeof tui_hints / sizeof tui_hints[0];
 

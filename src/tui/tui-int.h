@@ -250,6 +250,8 @@ int	tui_putw(int y, int x, int cols, const wchar_t *s, size_t n, attr_t);
 void	tui_fill(int y, int x, int cols, attr_t);
 /* The same as tui_put, but a cut shows "…" in its last column. */
 int	tui_put_cut(int y, int x, int cols, const char *s, attr_t);
+/* s cut to cols display columns, "…" in the last when cut. Caller frees. */
+char	*tui_cut(const char *s, int cols);
 /* Is the locale's codeset UTF-8 (block characters, "…")? */
 bool	tui_utf8(void);
 /* Draw s right-aligned so that it ends at column right. */

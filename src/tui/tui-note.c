@@ -188,8 +188,7 @@ note_draw(struct tui *tui, struct tui_view *v)
 		    _("editing: saved when you pause or leave"), bar);
 	else if (tui->saved)
 		tui_put_right(LINES - 2, COLS - 1, _("saved ✓"), bar);
-	tui_draw_bottom(tui, _("Esc save and back · arrows move · Home/End"
-	    " line · Ctrl-O $EDITOR"));
+	tui_draw_hints(tui, TUI_SCOPE_NOTE, NULL);
 	if (!n->readonly && tui->overlay == NULL) {
 		tui->cursor_y = 3 + (int)cr - n->top;
 		tui->cursor_x = 1 + note_col(n, cr, n->text.cur);

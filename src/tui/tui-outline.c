@@ -93,15 +93,22 @@ outline_draw_frame(struct tui *tui, struct tui_list *l)
 	struct outline *o = l->data;
 	struct scorecard_sum total = scorecard_total(o->sc);
 	attr_t bar = tui_attr(tui, TUI_ROLE_BAR);
-	char *s;
+	char *s, *agency;
+	int left;
 
 	s = xasprintf(_("total %d/%d · %zu/%zu items "), total.score,
 	    total.max, total.scored, total.items);
 	tui_fill(0, 0, COLS, bar);
 	tui_put_right(0, COLS, s, bar);
+	/* A long agency is cut, never the date after it. */
+	left = COLS - (int)width_of(s) - 1;
 	free(s);
-	s = xasprintf(_(" Outline · %s · %s"), o->sc->agency, o->sc->date);
-	tui_put_cut(0, 0, COLS - (int)width_of(s) - 1, s, bar);
+	s = xasprintf(_(" Outline · %s · %s"), "", o->sc->date);
+	agency = tui_cut(o->sc->agency, left - (int)width_of(s));
+	free(s);
+	s = xasprintf(_(" Outline · %s · %s"), agency, o->sc->date);
+	tui_put(0, 0, left, s, bar);
+	free(agency);
 	free(s);
 	tui_fill(LINES - 2, 0, COLS, bar);
 	s = xasprintf(_(" row %zu of %zu · * marks an unscored item"),

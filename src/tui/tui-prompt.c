@@ -20,19 +20,39 @@ struct prompt {
 	struct tui_text		 text;
 };
 
+#define PROMPT_MAX_LINES	3	/* a long question's lines above the answer */
+
+/*
+ * A long question takes the lines above, wrapped, so that a long agency
+ * in it never pushes "Type yes:" off the screen; the answer gets the
+ * width. When even three lines do not hold it, its end is kept.
+ */
+static void
+prompt_draw_long(const struct prompt *p, int y)
+{
+	char **lines;
+	size_t n, i, first;
+
+	lines = width_wrap(p->question, (size_t)COLS - 2, &n);
+	first = n > PROMPT_MAX_LINES ? n - PROMPT_MAX_LINES : 0;
+	for (i = first; i < n; i++) {
+		tui_fill(y - (int)(n - i), 0, COLS, A_NORMAL);
+		tui_put(y - (int)(n - i), 1, COLS - 2, lines[i], A_BOLD);
+	}
+	width_lines_free(lines);
+}
+
 static void
 prompt_draw(struct tui *tui, void *arg)
 {
 	struct prompt *p = arg;
-	int y = LINES - 1, qw;
+	int y = LINES - 1, qw = 0;
 
 	tui_fill(y - 1, 0, COLS, A_NORMAL);
 	tui_fill(y, 0, COLS, A_NORMAL);
-	/* A long question takes the line above; the answer gets the width. */
-	if ((int)width_of(p->question) > COLS / 2) {
-		tui_put(y - 1, 1, COLS - 2, p->question, A_BOLD);
-		qw = 0;
-	} else {
+	if ((int)width_of(p->question) > COLS / 2)
+		prompt_draw_long(p, y);
+	else {
 		if (tui->message != NULL)
 			tui_put(y - 1, 1, COLS - 2, tui->message, tui_attr(tui,
 			    tui->message_error ? TUI_ROLE_ERROR : TUI_ROLE_OK));

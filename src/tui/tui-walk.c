@@ -29,6 +29,11 @@ struct walk {
 
 static const struct tui_view_ops walk_ops;
 
+/* What a final scorecard's hint line leaves out: it cannot change. */
+static const enum tui_req walk_readonly_hidden[] = {
+	REQ_SCORE, REQ_TIER, REQ_NEXT_UNSCORED, REQ_FINALIZE, REQ_NONE,
+};
+
 static bool
 walk_readonly(const struct walk *w)
 {
@@ -81,14 +86,21 @@ static void
 walk_draw_header(struct tui *tui, struct walk *w)
 {
 	attr_t bar = tui_attr(tui, TUI_ROLE_BAR);
-	char *left, *right;
+	char *left, *right, *agency;
+	int room;
 
 	tui_fill(0, 0, COLS, bar);
-	left = xasprintf(" kaohe · %s · %s · %s", w->sc->agency, w->sc->date,
-	    w->sc->rubric->id);
 	right = walk_readonly(w) ?
 	    xasprintf(_("#%lld final: read-only "), w->sc->id) :
 	    xasprintf(_("#%lld draft "), w->sc->id);
+	/* A long agency is cut; the date and the rubric id stay. */
+	left = xasprintf(" kaohe ·  · %s · %s", w->sc->date, w->sc->rubric->id);
+	room = COLS - (int)width_of(right) - 1 - (int)width_of(left);
+	free(left);
+	agency = tui_cut(w->sc->agency, room);
+	left = xasprintf(" kaohe · %s · %s · %s", agency, w->sc->date,
+	    w->sc->rubric->id);
+	free(agency);
 	tui_put(0, 0, COLS - (int)width_of(right) - 1, left, bar);
 	tui_put_right(0, COLS, right, bar);
 	free(left);
@@ -378,11 +390,8 @@ walk_draw(struct tui *tui, struct tui_view *v)
 	walk_draw_note(tui, _("Record (r)"), e->record, L - 6);
 	walk_draw_note(tui, _("Rationale (R)"), e->rationale, L - 4);
 	walk_draw_status(tui, w, L - 2);
-	tui_draw_bottom(tui, walk_readonly(w) ?
-	    _("read-only · j/k: move · o: outline · r/R: notes · e: export ·"
-	    " ?: help") :
-	    _("0-9 Enter: score · t: tier · r/R: notes · u: unscored ·"
-	    " o: outline · ?: help"));
+	tui_draw_hints(tui, TUI_SCOPE_WALK, walk_readonly(w) ?
+	    walk_readonly_hidden : NULL);
 	walk_draw_score(tui, w, score_y);
 }
 
