@@ -19,6 +19,7 @@ const struct cli_command cli_cmd_export = {
 	"export",
 	"ID [--format text|md|csv|json|html] [--width N] [--paper a4]"
 	" [--ambiguous narrow|wide] [-o FILE]\n"
+	"       kaohe export TEAM --summary [--format text|csv] [--width N] [-o FILE]\n"
 	"       kaohe export (ID... | --all [--agency A] [--year Y]"
 	" [--status S]) --format jsonl [-o FILE]",
 	N_("write a scorecard as text like the paper form, Markdown, CSV, JSON"
@@ -31,6 +32,10 @@ const struct cli_command cli_cmd_export = {
 	   "  --all        a bundle of every scorecard, or of those that match\n"
 	   "               --agency A (a substring), --year Y (2021 or 110) and\n"
 	   "               --status draft|final\n"
+	   "  --summary    a team card's 評分總表: every member's score per item,\n"
+	   "               the team's, the spread and how it was settled, the\n"
+	   "               totals and a signature line per member and for the\n"
+	   "               召集人 (text or csv)\n"
 	   "  --width N    the text layout's width in columns (default: the\n"
 	   "               terminal's width, or 120 when not a terminal;\n"
 	   "               132 with --paper a4); below 100 the items are\n"
@@ -48,6 +53,7 @@ struct export_job {
 	const struct scorecard	*sc;
 	enum export_format	 format;
 	struct export_options	 opts;
+	bool			 summary;	/* a team card's 評分總表 */
 	/* A bundle: the cards, loaded one at a time as they are written. */
 	struct store		*st;
 	long long		*ids;
@@ -79,6 +85,9 @@ write_job(FILE *out, void *arg, char **cause)
 
 	if (job->ids != NULL)
 		return write_bundle(out, job, cause);
+	if (job->summary)
+		return export_summary(out, job->sc, job->format == EXPORT_CSV,
+		    job->opts.width, cause);
 	return export_write_opts(out, job->sc, job->format, &job->opts,
 	    cause);
 }
@@ -146,7 +155,7 @@ run(struct export_job *job, const char *file, char **cause)
 struct export_flags {
 	const char	*format, *width, *file, *agency, *year, *status;
 	const char	*paper, *ambiguous;
-	bool		 all;
+	bool		 all, summary;
 	const char	**pos;
 	size_t		 npos;
 };
@@ -216,6 +225,12 @@ check_forms(const struct export_flags *f, bool bundle)
 		    " text format"));
 	if (f->file != NULL && *f->file == '\0')
 		return cli_usage(cmd, _("-o needs a file name"));
+	if (f->summary && (bundle || f->all || (f->format != NULL &&
+	    strcmp(f->format, "text") != 0 && strcmp(f->format, "csv") != 0)))
+		return cli_usage(cmd, _("--summary writes text or csv"));
+	if (f->summary && f->paper != NULL)
+		return cli_usage(cmd, _("--paper pages the form, not"
+		    " --summary"));
 	return CLI_OK;
 }
 
@@ -275,6 +290,7 @@ cmd_export_exec(struct cli_ctx *ctx, int argc, char **argv)
 		{ "--ambiguous", 0, true, &f.ambiguous, NULL, NULL, NULL },
 		{ "--output", 'o', true, &f.file, NULL, NULL, NULL },
 		{ "--all", 0, false, NULL, &f.all, NULL, NULL },
+		{ "--summary", 0, false, NULL, &f.summary, NULL, NULL },
 		{ "--agency", 0, true, &f.agency, NULL, NULL, NULL },
 		{ "--year", 0, true, &f.year, NULL, NULL, NULL },
 		{ "--status", 0, true, &f.status, NULL, NULL, NULL },
@@ -315,6 +331,7 @@ cmd_export_exec(struct cli_ctx *ctx, int argc, char **argv)
 	job.sc = sc;
 	job.format = (enum export_format)fmt;
 	job.opts.width = (int)width;
+	job.summary = f.summary;
 	if (run(&job, f.file, &cause) != 0) {
 		rc = cli_fail("%s", cause);
 		free(cause);

@@ -78,6 +78,13 @@ int	export_bundle_add(struct export_bundle *, const struct scorecard *,
 	    char **cause);
 void	export_bundle_free(struct export_bundle *);
 
+/*
+ * A team card's 評分總表 (export-summary.c): text laid out in width
+ * columns, or CSV (UTF-8 with a BOM). Refuses a card that is not a team's.
+ */
+int	export_summary(FILE *out, const struct scorecard *, bool csv,
+	    int width, char **cause);
+
 /* Write a file atomically: a temporary file beside it, fsync, rename. */
 typedef int (*export_writer_fn)(FILE *out, void *arg, char **cause);
 int	export_atomic(const char *path, export_writer_fn, void *arg,

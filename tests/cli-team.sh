@@ -118,6 +118,55 @@ case $out in *"4.2.1"*how*median*) ;; *) fail "history lacks the how: $out" ;; e
 expect 0 "finalized: 860 / 1000" finalize "$team"
 expect 1 "finalized" set "$team" 1.1.3 27 --how rescore --reason 再議
 
+# The 評分總表: all three and the team, and it adds up.
+run export "$team" --summary --width 100
+printf '%s\n' "$out" >"$tmp/summary.txt"
+golden summary-team.txt "$tmp/summary.txt"
+run export "$team" --summary --format csv -o "$tmp/summary.csv"
+checks=$((checks + 1))
+[ "$rc" = 0 ] || fail "export --summary --format csv: $err"
+golden summary-team.csv "$tmp/summary.csv"
+python3 - "$tmp/summary.csv" <<'EOF' || fail "the summary does not add up"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))
+head = rows[0]
+assert head[3:7] == ["王小明", "李大華", "陳美玲", "小組"], head
+body = [r for r in rows[1:] if r[0] != "簽章"]
+total = body[-1]
+assert total[1] == "總分" and total[3:7] == ["870", "849", "854", "860"], total
+nodes = body[:-1]
+keys = {r[0]: r for r in nodes}
+# Each row's children are the rows below it one level deeper, up to the
+# next row at its own level or above (the CSV is in document order).
+def depth(r):
+    return 0 if r[0].startswith("D") else r[0].count(".") + 1
+for i, r in enumerate(nodes):
+    kids = []
+    for s in nodes[i + 1:]:
+        if depth(s) <= depth(r):
+            break
+        if depth(s) == depth(r) + 1:
+            kids.append(s)
+    if not kids:
+        continue
+    for col in range(3, 7):
+        assert int(r[col]) == sum(int(k[col]) for k in kids), (r[0], col)
+tops = [r for r in nodes if depth(r) == 0]
+for col in range(3, 7):
+    assert sum(int(r[col]) for r in tops) == int(total[col]), col
+flagged = [r[0] for r in nodes if r[8] == "是"]
+assert flagged == ["1.1.3", "2.3.1", "4.2.1"], flagged
+assert keys["1.1.3"][9] == "共識" and keys["2.3.1"][9] == "平均" and keys["4.2.1"][9] == "中位數"
+assert keys["4.2.1"][10] == "取中位數", keys["4.2.1"]
+assert keys["1.1.1"][3:9] == ["28", "22", "28", "26", "6", ""], keys["1.1.1"]
+assert keys["1.1.1"][9:] == ["平均", ""], keys["1.1.1"]
+signs = [r[1:] for r in rows if r[0] == "簽章"]
+assert signs == [["評分委員", "王小明"], ["評分委員", "李大華"], ["評分委員", "陳美玲"], ["召集人", "張召集"]], signs
+EOF
+expect 1 "is not a team card; the 評分總表 (--summary) is a team card's" \
+    export 1 --summary
+expect 2 "--summary writes text or csv" export "$team" --summary --format json
+
 # The JSON: the team, and per leaf who scored it and how it was settled.
 run export "$team" --format json
 printf '%s\n' "$out" >"$tmp/team.json"
@@ -206,6 +255,9 @@ for l in walk(d["nodes"]):
     assert l["score"] == l["members"][0]["score"]
 assert n == 36 and d["score"] == 870
 EOF
+run export "$split" --summary --width 80
+printf '%s\n' "$out" >"$tmp/summary-split.txt"
+golden summary-split.txt "$tmp/summary-split.txt"
 expect 0 "finalized: 870 / 1000" finalize "$split"
 
 finish
