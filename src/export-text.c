@@ -1,8 +1,9 @@
 /*
- * The text export: the paper form's twin, drawn from the form model
- * (export-form.h). A boxed header (title, agency, date, total, inspectors,
- * status), the table of the form's seven columns, the ＊ legend and the
- * signature block.
+ * The text export: the paper form's twin, drawn from the grid that the
+ * HTML and PDF draw too (export-grid.h), so the three carry the same words
+ * in the same cells. A boxed header (title, agency, date, total,
+ * inspectors, status), the table of the form's seven columns, the ＊
+ * legend and the signature block.
  *
  * Layout decisions:
  * - Rules are plain ASCII (+ - = |). Box-drawing characters are "ambiguous
@@ -28,8 +29,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export-form.h"
 #include "export-formats.h"
+#include "export-grid.h"
 #include "export-util.h"
 #include "width.h"
 #include "xalloc.h"
@@ -49,7 +50,7 @@ struct text_lines {
 
 struct text_layout {
 	size_t	 width;
-	size_t	 w[FORM_NCOLS];		/* content columns of each cell */
+	size_t	 w[GRID_NCOLS];		/* content columns of each cell */
 };
 
 /*
@@ -128,76 +129,95 @@ wrap_into(struct text_lines *l, const char *text, size_t cols, size_t indent,
 	width_lines_free(rest_lines);
 }
 
-/* A paragraph as printed: an option gets its box. Caller frees. */
-static char *
-para_text(const struct form_para *p)
+static bool
+is_option(const struct grid_para *p)
 {
-	switch (p->mark) {
-	case FORM_MARK_CHECKED:
-		return xasprintf(FORM_CHECKED "%s", p->text);
-	case FORM_MARK_UNCHECKED:
-		return xasprintf(FORM_UNCHECKED "%s", p->text);
-	default:
-		return xstrdup(p->text);
-	}
+	return p->kind == GRID_OPTION || p->kind == GRID_CHOSEN;
 }
 
+/* An option's lines hang under its text, past the ■ or □. */
 static size_t
-para_hang(const struct form_para *p)
+para_hang(const struct grid_para *p)
 {
-	return p->mark != FORM_MARK_NONE ? width_of(FORM_CHECKED) : 0;
+	return is_option(p) ? width_of("■") : 0;
+}
+
+/* Add word to the last line when it fits there, else start a line. */
+static void
+run_on(struct text_lines *l, const char *word, size_t cols)
+{
+	char *joined;
+
+	if (l->n > 0 && width_of(l->v[l->n - 1]) + 1 + width_of(word) <=
+	    cols) {
+		joined = xasprintf("%s %s", l->v[l->n - 1], word);
+		free(l->v[l->n - 1]);
+		l->v[l->n - 1] = joined;
+	} else
+		wrap_into(l, word, cols, 0, 0);
+}
+
+/* Where a tail's part ends: at a blank before "得分" or "(". */
+static const char *
+tail_part_end(const char *s)
+{
+	const char *p;
+
+	for (p = s + 1; *p != '\0'; p++) {
+		if (p[-1] == ' ' && (*p == '(' ||
+		    strncmp(p, "得分", strlen("得分")) == 0))
+			return p - 1;
+	}
+	return p;
 }
 
 /*
- * A cell's lines. A run-on paragraph joins the line before when it fits
- * (a heading's "(200分)" and "得分：174" are not broken inside); starts[]
- * (when non-NULL) gets the line each paragraph begins on.
+ * A cell's lines. A heading's tail "(200分) 得分：174" follows its label,
+ * each part whole on the line where it fits (a part broken inside reads
+ * badly); starts[] (when non-NULL) gets the line each paragraph begins on.
  */
 static void
-cell_lines(struct text_lines *l, const struct form_cell *c, size_t cols,
+cell_lines(struct text_lines *l, const struct grid_cell *c, size_t cols,
     size_t *starts)
 {
-	const struct form_para *p;
-	char *s, *joined;
-	size_t i, last;
+	const struct grid_para *p;
+	const char *part, *next;
+	char *word;
+	size_t i;
 
-	for (i = 0; i < c->n; i++) {
+	for (i = 0; i < c->np; i++) {
 		p = &c->p[i];
-		s = para_text(p);
-		if (p->runon && l->n > 0) {
-			last = width_of(l->v[l->n - 1]);
-			if (last + 1 + width_of(s) <= cols) {
-				joined = xasprintf("%s %s", l->v[l->n - 1], s);
-				free(l->v[l->n - 1]);
-				l->v[l->n - 1] = joined;
-				if (starts != NULL)
-					starts[i] = l->n - 1;
-				free(s);
-				continue;
-			}
-		}
 		if (starts != NULL)
 			starts[i] = l->n;
-		wrap_into(l, s, cols, 0, para_hang(p));
-		free(s);
+		if (*p->text != '\0' || p->tail == NULL)
+			wrap_into(l, p->text, cols, 0, para_hang(p));
+		if (p->tail == NULL)
+			continue;
+		/* The parts: "(200分)", "得分：174（已評 2/5）". */
+		for (part = p->tail; *part != '\0'; part = next) {
+			next = tail_part_end(part);
+			word = xstrndup(part, (size_t)(next - part));
+			run_on(l, word, cols);
+			free(word);
+			while (*next == ' ')
+				next++;
+		}
 	}
 }
 
-/* 細項配分: each band level with its option, the rest in order. */
+/* 細項配分: each band level with the paragraph it is printed beside. */
 static void
-range_lines(struct text_lines *l, const struct form_cell *c, size_t cols,
-    const size_t *starts, size_t nstarts)
+range_lines(struct text_lines *l, const struct grid_cell *content,
+    size_t cols, const size_t *starts)
 {
-	const struct form_para *p;
 	size_t i;
 
-	for (i = 0; i < c->n; i++) {
-		p = &c->p[i];
-		if (p->beside >= 0 && (size_t)p->beside < nstarts) {
-			while (l->n < starts[p->beside])
-				lines_push(l, xstrdup(""));
-		}
-		wrap_into(l, p->text, cols, 0, 0);
+	for (i = 0; i < content->np; i++) {
+		if (content->p[i].band == NULL)
+			continue;
+		while (l->n < starts[i])
+			lines_push(l, xstrdup(""));
+		wrap_into(l, content->p[i].band, cols, 0, 0);
 	}
 }
 
@@ -207,15 +227,19 @@ clamp(size_t v, size_t lo, size_t hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-/* The widest paragraph of a column over all rows (for 評分, 細項配分). */
+/* The widest score, or band (range: the bands of 考核內容). */
 static size_t
-widest(const struct form *f, enum form_col col)
+widest(const struct grid *g, bool range)
 {
+	const struct grid_cell *c;
 	size_t r, i, w, most = 0;
 
-	for (r = 0; r < f->nrows; r++) {
-		for (i = 0; i < f->rows[r].cell[col].n; i++) {
-			w = width_of(f->rows[r].cell[col].p[i].text);
+	for (r = 0; r < g->nrows; r++) {
+		c = &g->rows[r].cell[range ? GRID_CONTENT : GRID_SCORE];
+		for (i = 0; i < c->np; i++) {
+			if (range && c->p[i].band == NULL)
+				continue;
+			w = width_of(range ? c->p[i].band : c->p[i].text);
 			most = w > most ? w : most;
 		}
 	}
@@ -229,25 +253,25 @@ widest(const struct form *f, enum form_col col)
  * 評分說明.
  */
 static int
-text_layout(struct text_layout *L, const struct form *f, size_t width)
+text_layout(struct text_layout *L, const struct grid *g, size_t width)
 {
 	size_t avail, rest;
 
 	L->width = width;
 	if (width < TEXT_MIN_TABLE)
 		return -1;
-	avail = width - (3 * FORM_NCOLS + 1);
-	L->w[FORM_COL_SCORE] = clamp(widest(f, FORM_COL_SCORE),
-	    width_of(form_col_title[FORM_COL_SCORE]), 12);
-	L->w[FORM_COL_RANGE] = clamp(widest(f, FORM_COL_RANGE), 8, 14);
-	L->w[FORM_COL_DIM] = clamp(avail * 10 / 100, 8, 24);
-	L->w[FORM_COL_ITEM] = clamp(avail * 11 / 100, 8, 26);
-	rest = avail - L->w[FORM_COL_SCORE] - L->w[FORM_COL_RANGE] -
-	    L->w[FORM_COL_DIM] - L->w[FORM_COL_ITEM];
-	L->w[FORM_COL_CONTENT] = rest * 35 / 100;
-	L->w[FORM_COL_RECORD] = rest * 36 / 100;
-	L->w[FORM_COL_RATIONALE] = rest - L->w[FORM_COL_CONTENT] -
-	    L->w[FORM_COL_RECORD];
+	avail = width - (3 * GRID_NCOLS + 1);
+	L->w[GRID_SCORE] = clamp(widest(g, false),
+	    width_of(grid_headers[GRID_SCORE]), 12);
+	L->w[GRID_RANGE] = clamp(widest(g, true), 8, 14);
+	L->w[GRID_DIM] = clamp(avail * 10 / 100, 8, 24);
+	L->w[GRID_ITEM] = clamp(avail * 11 / 100, 8, 26);
+	rest = avail - L->w[GRID_SCORE] - L->w[GRID_RANGE] -
+	    L->w[GRID_DIM] - L->w[GRID_ITEM];
+	L->w[GRID_CONTENT] = rest * 35 / 100;
+	L->w[GRID_RECORD] = rest * 36 / 100;
+	L->w[GRID_RATIONALE] = rest - L->w[GRID_CONTENT] -
+	    L->w[GRID_RECORD];
 	return 0;
 }
 
@@ -462,7 +486,7 @@ text_rule(const struct text_layout *L, size_t merged,
 
 	for (i = 0; i < merged; i++)
 		append_cell(&line, texts[i], L->w[i]);
-	for (i = merged; i < FORM_NCOLS; i++) {
+	for (i = merged; i < GRID_NCOLS; i++) {
 		dash = repeat(c, L->w[i] + 2);
 		next = xasprintf("%s+%s", line, dash);
 		free(dash);
@@ -480,7 +504,7 @@ text_line(const struct text_layout *L, const char *const cells[])
 	char *line = xstrdup(""), *next;
 	size_t i;
 
-	for (i = 0; i < FORM_NCOLS; i++)
+	for (i = 0; i < GRID_NCOLS; i++)
 		append_cell(&line, cells[i], L->w[i]);
 	next = xasprintf("%s|", line);
 	free(line);
@@ -491,42 +515,95 @@ text_line(const struct text_layout *L, const char *const cells[])
 static void
 table_header(struct text_lines *h, const struct text_layout *L)
 {
-	struct text_lines col[FORM_NCOLS];
-	const char *cells[FORM_NCOLS];
+	struct text_lines col[GRID_NCOLS];
+	const char *cells[GRID_NCOLS];
 	size_t i, j, height = 1;
 
 	memset(col, 0, sizeof col);
-	for (i = 0; i < FORM_NCOLS; i++) {
-		wrap_into(&col[i], form_col_title[i], L->w[i], 0, 0);
+	for (i = 0; i < GRID_NCOLS; i++) {
+		wrap_into(&col[i], grid_headers[i], L->w[i], 0, 0);
 		height = col[i].n > height ? col[i].n : height;
 	}
 	lines_push(h, text_rule(L, 0, NULL, '-'));
 	for (j = 0; j < height; j++) {
-		for (i = 0; i < FORM_NCOLS; i++)
+		for (i = 0; i < GRID_NCOLS; i++)
 			cells[i] = line_at(&col[i], j);
 		lines_push(h, text_line(L, cells));
 	}
 	lines_push(h, text_rule(L, 0, NULL, '='));
-	for (i = 0; i < FORM_NCOLS; i++)
+	for (i = 0; i < GRID_NCOLS; i++)
 		lines_free(&col[i]);
+}
+
+/*
+ * A merged cell of 評核構面 or 考核項目: the grid marks it on its first row
+ * (span = how many rows) and leaves the rows it covers at span 0.
+ */
+struct text_span {
+	enum grid_col		 col;
+	size_t			 first;
+	size_t			 count;
+	const struct grid_cell	*cell;
+};
+
+struct text_spans {
+	struct text_span	*v;
+	size_t			 n;
+};
+
+static void
+spans_build(struct text_spans *S, const struct grid *g)
+{
+	static const enum grid_col cols[] = { GRID_DIM, GRID_ITEM };
+	const struct grid_cell *c;
+	size_t r, k;
+
+	S->v = xcalloc(2 * g->nrows + 1, sizeof *S->v);
+	S->n = 0;
+	for (r = 0; r < g->nrows; r++) {
+		for (k = 0; k < 2; k++) {
+			c = &g->rows[r].cell[cols[k]];
+			if (c->span == 0)
+				continue;
+			S->v[S->n].col = cols[k];
+			S->v[S->n].first = r;
+			S->v[S->n].count = c->span;
+			S->v[S->n].cell = c;
+			S->n++;
+		}
+	}
+}
+
+/* The merged cell of col that row r is in; NULL for none. */
+static const struct text_span *
+span_of(const struct text_spans *S, enum grid_col col, size_t r)
+{
+	size_t i;
+
+	for (i = 0; i < S->n; i++) {
+		if (S->v[i].col == col && r >= S->v[i].first &&
+		    r < S->v[i].first + S->v[i].count)
+			return &S->v[i];
+	}
+	return NULL;
 }
 
 /* The merged cells being drawn, and how far down each has got. */
 struct text_merge {
-	const struct form_span	*span[2];	/* DIM, ITEM */
+	const struct text_span	*span[2];	/* DIM, ITEM */
 	struct text_lines	 lines[2];
 	size_t			 next[2];
 };
 
 static void
-merge_open(struct text_merge *m, size_t k, const struct form_span *s,
+merge_open(struct text_merge *m, size_t k, const struct text_span *s,
     const struct text_layout *L)
 {
 	lines_free(&m->lines[k]);
 	m->span[k] = s;
 	m->next[k] = 0;
 	if (s != NULL)
-		cell_lines(&m->lines[k], &s->cell, L->w[k], NULL);
+		cell_lines(&m->lines[k], s->cell, L->w[k], NULL);
 }
 
 static const char *
@@ -545,37 +622,36 @@ merge_left(const struct text_merge *m, size_t k)
 
 /* A row's own cells as lines. */
 struct text_row {
-	struct text_lines col[FORM_NCOLS];
+	struct text_lines col[GRID_NCOLS];
 	size_t		  height;
 };
 
 static void
-row_build(struct text_row *tr, const struct form_row *row,
+row_build(struct text_row *tr, const struct grid_row *row,
     const struct text_layout *L)
 {
-	const struct form_cell *content = &row->cell[FORM_COL_CONTENT];
+	const struct grid_cell *content = &row->cell[GRID_CONTENT];
 	size_t *starts, i;
 	char *s;
 
 	memset(tr, 0, sizeof *tr);
-	starts = xcalloc(content->n + 1, sizeof *starts);
-	cell_lines(&tr->col[FORM_COL_CONTENT], content,
-	    L->w[FORM_COL_CONTENT], starts);
-	range_lines(&tr->col[FORM_COL_RANGE], &row->cell[FORM_COL_RANGE],
-	    L->w[FORM_COL_RANGE], starts, content->n);
+	starts = xcalloc(content->np + 1, sizeof *starts);
+	cell_lines(&tr->col[GRID_CONTENT], content, L->w[GRID_CONTENT],
+	    starts);
+	range_lines(&tr->col[GRID_RANGE], content, L->w[GRID_RANGE], starts);
 	free(starts);
-	for (i = 0; i < row->cell[FORM_COL_SCORE].n; i++) {
-		s = row->cell[FORM_COL_SCORE].p[i].text;
-		lines_push(&tr->col[FORM_COL_SCORE], xasprintf("%*s%s",
-		    (int)(L->w[FORM_COL_SCORE] > width_of(s) ?
-		    L->w[FORM_COL_SCORE] - width_of(s) : 0), "", s));
+	for (i = 0; i < row->cell[GRID_SCORE].np; i++) {
+		s = row->cell[GRID_SCORE].p[i].text;
+		lines_push(&tr->col[GRID_SCORE], xasprintf("%*s%s",
+		    (int)(L->w[GRID_SCORE] > width_of(s) ?
+		    L->w[GRID_SCORE] - width_of(s) : 0), "", s));
 	}
-	cell_lines(&tr->col[FORM_COL_RECORD], &row->cell[FORM_COL_RECORD],
-	    L->w[FORM_COL_RECORD], NULL);
-	cell_lines(&tr->col[FORM_COL_RATIONALE],
-	    &row->cell[FORM_COL_RATIONALE], L->w[FORM_COL_RATIONALE], NULL);
+	cell_lines(&tr->col[GRID_RECORD], &row->cell[GRID_RECORD],
+	    L->w[GRID_RECORD], NULL);
+	cell_lines(&tr->col[GRID_RATIONALE], &row->cell[GRID_RATIONALE],
+	    L->w[GRID_RATIONALE], NULL);
 	tr->height = 1;
-	for (i = FORM_COL_SCORE; i < FORM_NCOLS; i++)
+	for (i = GRID_SCORE; i < GRID_NCOLS; i++)
 		tr->height = tr->col[i].n > tr->height ? tr->col[i].n :
 		    tr->height;
 }
@@ -585,7 +661,7 @@ row_free(struct text_row *tr)
 {
 	size_t i;
 
-	for (i = 0; i < FORM_NCOLS; i++)
+	for (i = 0; i < GRID_NCOLS; i++)
 		lines_free(&tr->col[i]);
 }
 
@@ -593,13 +669,13 @@ static void
 put_row_line(struct text_pager *P, const struct text_layout *L,
     struct text_merge *m, const struct text_row *tr, size_t j)
 {
-	const char *cells[FORM_NCOLS];
+	const char *cells[GRID_NCOLS];
 	char *line;
 	size_t i;
 
-	cells[FORM_COL_DIM] = merge_take(m, 0);
-	cells[FORM_COL_ITEM] = merge_take(m, 1);
-	for (i = FORM_COL_SCORE; i < FORM_NCOLS; i++)
+	cells[GRID_DIM] = merge_take(m, 0);
+	cells[GRID_ITEM] = merge_take(m, 1);
+	for (i = GRID_SCORE; i < GRID_NCOLS; i++)
 		cells[i] = tr != NULL ? line_at(&tr->col[i], j) : "";
 	line = text_line(L, cells);
 	pager_put(P, line);
@@ -607,7 +683,7 @@ put_row_line(struct text_pager *P, const struct text_layout *L,
 }
 
 /*
- * The rule above row r: across everything at a new top section, else
+ * The rule above a row: across everything at a new top section, else
  * through the merged cells that go on past it. On a fresh page the
  * header's last rule already separates.
  */
@@ -632,19 +708,17 @@ put_separator(struct text_pager *P, const struct text_layout *L,
  * its last row taller, so that the row is kept whole with it.
  */
 static void
-grow_for_spans(const struct form *f, const struct text_layout *L,
+grow_for_spans(const struct text_spans *S, const struct text_layout *L,
     struct text_row *rows)
 {
-	const struct form_span *s;
+	const struct text_span *s;
 	struct text_lines l;
 	size_t i, r, have;
 
-	for (i = 0; i < f->nspans; i++) {
-		s = &f->spans[i];
-		if (s->count == 0)
-			continue;
+	for (i = 0; i < S->n; i++) {
+		s = &S->v[i];
 		memset(&l, 0, sizeof l);
-		cell_lines(&l, &s->cell, L->w[s->col], NULL);
+		cell_lines(&l, s->cell, L->w[s->col], NULL);
 		have = s->count - 1;
 		for (r = s->first; r < s->first + s->count; r++)
 			have += rows[r].height;
@@ -655,26 +729,28 @@ grow_for_spans(const struct form *f, const struct text_layout *L,
 }
 
 static void
-text_table(struct text_pager *P, const struct form *f,
+text_table(struct text_pager *P, const struct grid *g,
     const struct text_layout *L)
 {
 	struct text_lines header = { 0 };
-	const struct form_span *dim, *item;
+	const struct text_span *dim, *item;
+	struct text_spans S;
 	struct text_row *rows;
 	struct text_merge m;
 	size_t r, j, merged;
 	bool last_dim, last_item;
 
 	memset(&m, 0, sizeof m);
-	rows = xcalloc(f->nrows + 1, sizeof *rows);
-	for (r = 0; r < f->nrows; r++)
-		row_build(&rows[r], &f->rows[r], L);
-	grow_for_spans(f, L, rows);
+	spans_build(&S, g);
+	rows = xcalloc(g->nrows + 1, sizeof *rows);
+	for (r = 0; r < g->nrows; r++)
+		row_build(&rows[r], &g->rows[r], L);
+	grow_for_spans(&S, L, rows);
 	table_header(&header, L);
 	pager_begin_table(P, &header, text_rule(L, 0, NULL, '-'));
-	for (r = 0; r < f->nrows; r++) {
-		dim = form_span_of(f, FORM_COL_DIM, r);
-		item = form_span_of(f, FORM_COL_ITEM, r);
+	for (r = 0; r < g->nrows; r++) {
+		dim = span_of(&S, GRID_DIM, r);
+		item = span_of(&S, GRID_ITEM, r);
 		merged = dim != m.span[0] ? 0 : item == NULL ||
 		    item != m.span[1] ? 1 : 2;
 		pager_keep_row(P, rows[r].height + (r > 0 ? 1 : 0));
@@ -696,6 +772,7 @@ text_table(struct text_pager *P, const struct form *f,
 	}
 	pager_end_table(P);
 	free(rows);
+	free(S.v);
 	lines_free(&header);
 	lines_free(&m.lines[0]);
 	lines_free(&m.lines[1]);
@@ -731,72 +808,62 @@ box_rule(struct text_pager *P)
 
 /* The title, then the header facts one a line, as the form lists them. */
 static void
-text_header(struct text_pager *P, const struct form *f)
+text_header(struct text_pager *P, const struct grid *g)
 {
 	struct text_lines l = { 0 };
 	size_t i, j;
-	char *fact;
 
 	box_rule(P);
-	wrap_into(&l, f->title, P->width - 4, 0, 0);
+	wrap_into(&l, g->title, P->width - 4, 0, 0);
 	for (j = 0; j < l.n; j++)
 		box_line(P, l.v[j], true);
 	lines_free(&l);
 	box_rule(P);
-	for (i = 0; i < FORM_NFACTS; i++) {
-		fact = xasprintf("%s：%s", f->facts[i].name,
-		    f->facts[i].value);
-		wrap_into(&l, fact, P->width - 4, 0, 0);
+	for (i = 0; i < g->nfacts; i++) {
+		wrap_into(&l, g->facts[i], P->width - 4, 0, 0);
 		for (j = 0; j < l.n; j++)
 			box_line(P, l.v[j], false);
 		lines_free(&l);
-		free(fact);
 	}
 	box_rule(P);
 }
 
 /* Under the table: each ＊ and where it came from. */
 static void
-text_legend(struct text_pager *P, const struct form *f)
+text_legend(struct text_pager *P, const struct grid *g)
 {
-	char *s;
 	size_t i;
 
-	if (f->nnotes == 0)
+	if (g->nlegend == 0)
 		return;
 	pager_put(P, "");
 	pager_keep(P, 2);
-	pager_put(P, f->legend_title);
-	for (i = 0; i < f->nnotes; i++) {
-		s = xasprintf("%s：%s", f->notes[i].what, f->notes[i].from);
-		pager_put_wrapped(P, s, 2, 2);
-		free(s);
-	}
+	pager_put_wrapped(P, GRID_LEGEND, 0, 2);
+	for (i = 0; i < g->nlegend; i++)
+		pager_put_wrapped(P, g->legend[i], 2, 2);
 }
 
 /* 考核人員簽章: a line to sign on per inspector, then the date; kept whole. */
 static void
-text_signatures(struct text_pager *P, const struct form *f)
+text_signatures(struct text_pager *P, const struct grid *g)
 {
 	size_t i, namew = 0, w, line;
 	char *s, *name, *rule;
 
-	for (i = 0; i < f->nsigners; i++) {
-		w = width_of(f->signers[i]);
+	for (i = 0; i < g->nsigners; i++) {
+		w = width_of(g->signers[i]);
 		namew = w > namew ? w : namew;
 	}
 	namew = namew > P->width / 2 ? P->width / 2 : namew;
 	line = P->width > namew + 8 ? P->width - namew - 8 : 4;
 	line = line > 40 ? 40 : line;
 	pager_put(P, "");
-	pager_keep(P, 4 + 2 * f->nsigners);
-	s = xasprintf("%s：", f->sign_title);
-	pager_put(P, s);
-	free(s);
+	pager_keep(P, 4 + 2 * g->nsigners);
+	pager_put(P, "考核人員簽章：");
 	rule = repeat('_', line);
-	for (i = 0; i < f->nsigners; i++) {
+	for (i = 0; i < g->nsigners; i++) {
 		pager_put(P, "");
-		name = width_pad(f->signers[i], namew);
+		name = width_pad(g->signers[i], namew);
 		s = xasprintf("    %s  %s", name, rule);
 		pager_put(P, s);
 		free(s);
@@ -804,13 +871,15 @@ text_signatures(struct text_pager *P, const struct form *f)
 	}
 	free(rule);
 	pager_put(P, "");
-	pager_put(P, f->sign_date);
+	s = xasprintf("考核日期：%s", g->date);
+	pager_put_wrapped(P, s, 0, 0);
+	free(s);
 }
 
 /* --- narrow: the same content listed, one row after another --- */
 
 static void
-list_cell(struct text_pager *P, const struct form_cell *c, size_t indent)
+list_cell(struct text_pager *P, const struct grid_cell *c, size_t indent)
 {
 	struct text_lines l = { 0 };
 	size_t i;
@@ -826,11 +895,11 @@ list_cell(struct text_pager *P, const struct form_cell *c, size_t indent)
 }
 
 static void
-list_field(struct text_pager *P, const char *name, const struct form_cell *c)
+list_field(struct text_pager *P, const char *name, const struct grid_cell *c)
 {
 	char *s;
 
-	if (c->n == 0)
+	if (c->np == 0)
 		return;
 	s = xasprintf("  %s：", name);
 	pager_put(P, s);
@@ -838,90 +907,88 @@ list_field(struct text_pager *P, const char *name, const struct form_cell *c)
 	list_cell(P, c, 4);
 }
 
-/* 考核內容 with each band before its option: "■ 26~30分 服務人員…". */
+/*
+ * 考核內容 with each option's band after its box, "■ 26~30分 服務人員…";
+ * the band of a title (the item's range) on a line of its own after.
+ */
 static void
-list_content(struct text_pager *P, const struct form_row *row)
+list_content(struct text_pager *P, const struct grid_cell *c)
 {
-	const struct form_cell *c = &row->cell[FORM_COL_CONTENT];
-	const struct form_cell *range = &row->cell[FORM_COL_RANGE];
-	const char *band;
-	size_t i, k;
-	char *s, *t;
-
-	if (c->n > 0)
-		pager_put(P, "  考核內容：");
-	for (i = 0; i < c->n; i++) {
-		band = NULL;
-		for (k = 0; k < range->n; k++) {
-			if (range->p[k].beside == (int)i)
-				band = range->p[k].text;
-		}
-		s = para_text(&c->p[i]);
-		if (band != NULL) {
-			t = xasprintf("%.*s %s %s", (int)strlen(FORM_CHECKED),
-			    s, band, s + strlen(FORM_CHECKED));
-			free(s);
-			s = t;
-		}
-		pager_put_wrapped(P, s, 4, c->p[i].mark != FORM_MARK_NONE ?
-		    para_hang(&c->p[i]) + 1 : 0);
-		free(s);
-	}
-}
-
-static void
-list_row(struct text_pager *P, const struct form_row *row)
-{
-	const struct form_cell *range = &row->cell[FORM_COL_RANGE];
+	struct grid_cell one;
+	struct grid_para p;
+	const char *range = NULL;
+	size_t i, box;
 	char *s;
 
-	s = xasprintf("  評分：%s", row->cell[FORM_COL_SCORE].n > 0 ?
-	    row->cell[FORM_COL_SCORE].p[0].text : "");
-	pager_put(P, s);
-	free(s);
-	list_content(P, row);
-	if (range->n > 0 && range->p[0].beside < 0) {
-		s = xasprintf("  細項配分：%s", range->p[0].text);
+	if (c->np > 0)
+		pager_put(P, "  考核內容：");
+	for (i = 0; i < c->np; i++) {
+		p = c->p[i];
+		if (is_option(&p) && p.band != NULL) {
+			box = strlen("■");
+			s = xasprintf("%.*s %s %s", (int)box, p.text, p.band,
+			    p.text + box);
+			pager_put_wrapped(P, s, 4, para_hang(&p) + 1);
+			free(s);
+			continue;
+		}
+		if (p.band != NULL)
+			range = p.band;
+		one.p = &p;
+		one.np = 1;
+		one.span = 1;
+		list_cell(P, &one, 4);
+	}
+	if (range != NULL) {
+		s = xasprintf("  細項配分：%s", range);
 		pager_put(P, s);
 		free(s);
 	}
-	list_field(P, "紀錄事項", &row->cell[FORM_COL_RECORD]);
-	list_field(P, "評分說明", &row->cell[FORM_COL_RATIONALE]);
 }
 
 static void
-text_list(struct text_pager *P, const struct form *f)
+list_row(struct text_pager *P, const struct grid_row *row)
 {
-	const struct form_span *s;
-	char *fact, *rule, *dash;
-	size_t i, r;
+	char *s;
+
+	s = xasprintf("  評分：%s", row->cell[GRID_SCORE].np > 0 ?
+	    row->cell[GRID_SCORE].p[0].text : "");
+	pager_put(P, s);
+	free(s);
+	list_content(P, &row->cell[GRID_CONTENT]);
+	list_field(P, "紀錄事項", &row->cell[GRID_RECORD]);
+	list_field(P, "評分說明", &row->cell[GRID_RATIONALE]);
+}
+
+static void
+text_list(struct text_pager *P, const struct grid *g)
+{
+	static const enum grid_col cols[] = { GRID_DIM, GRID_ITEM };
+	const struct grid_cell *c;
+	char *rule, *dash;
+	size_t i, r, k;
 	bool opened;
 
-	pager_put_wrapped(P, f->title, 0, 0);
-	for (i = 0; i < FORM_NFACTS; i++) {
-		fact = xasprintf("%s：%s", f->facts[i].name,
-		    f->facts[i].value);
-		pager_put_wrapped(P, fact, 0, 0);
-		free(fact);
-	}
+	pager_put_wrapped(P, g->title, 0, 0);
+	for (i = 0; i < g->nfacts; i++)
+		pager_put_wrapped(P, g->facts[i], 0, 0);
 	rule = repeat('=', P->width);
 	dash = repeat('-', P->width);
-	for (r = 0; r < f->nrows; r++) {
+	for (r = 0; r < g->nrows; r++) {
 		/* A rule above each row, "=" above a top section. */
 		opened = false;
-		for (i = 0; i < f->nspans; i++) {
-			s = &f->spans[i];
-			if (s->first != r)
+		for (k = 0; k < 2; k++) {
+			c = &g->rows[r].cell[cols[k]];
+			if (c->span == 0)
 				continue;
 			if (!opened)
-				pager_put(P, s->col == FORM_COL_DIM ? rule :
-				    dash);
+				pager_put(P, k == 0 ? rule : dash);
 			opened = true;
-			list_cell(P, &s->cell, 0);
+			list_cell(P, c, 0);
 		}
 		if (!opened)
 			pager_put(P, dash);
-		list_row(P, &f->rows[r]);
+		list_row(P, &g->rows[r]);
 	}
 	pager_put(P, rule);
 	free(dash);
@@ -934,7 +1001,7 @@ export_text(FILE *out, const struct scorecard *sc,
 {
 	struct text_pager P = { 0 };
 	struct text_layout L;
-	struct form *f;
+	struct grid g;
 	bool was;
 
 	(void)cause;
@@ -943,17 +1010,17 @@ export_text(FILE *out, const struct scorecard *sc,
 	    o->width > TEXT_MAX_WIDTH ? TEXT_MAX_WIDTH : o->width);
 	P.page_lines = o->paper == EXPORT_PAPER_A4 ? TEXT_A4_LINES : 0;
 	pager_new_page(&P);
-	f = form_build(sc);
-	if (text_layout(&L, f, P.width) != 0)
-		text_list(&P, f);
+	grid_build(&g, sc);
+	if (text_layout(&L, &g, P.width) != 0)
+		text_list(&P, &g);
 	else {
-		text_header(&P, f);
-		text_table(&P, f, &L);
+		text_header(&P, &g);
+		text_table(&P, &g, &L);
 	}
-	text_legend(&P, f);
-	text_signatures(&P, f);
+	text_legend(&P, &g);
+	text_signatures(&P, &g);
 	pager_finish(&P, out);
-	form_free(f);
+	grid_free(&g);
 	(void)width_set_ambiguous_wide(was);
 	return 0;
 }

@@ -67,11 +67,11 @@ golden export-tainan-a4.text "$tmp/tainan-a4.text"
 
 # Laid beside seed 002: its words and numbers in their columns.
 t=$tmp/tainan.text
-for want in "| 個別評核  |" "|   17 | 2. 網站使用便利性(20分)" \
-    "|   28 | 3. 服務人員專業度(30分)" "■服務人員回應問題正確率" \
+for want in "| 個別評核  |" "|   17 | 2. 網站使用便利性 " \
+    "|   28 | 3. 服務人員專業度 " "■服務人員回應問題正確率" \
     "| 26~30分   |" "(一) 服務" "得分：92" "總分：870 / 1000＊" \
-    "2. 服務及時性＊(40分＊) | 1~40分＊" "1. 單一窗口整合服務＊" \
-    "＊ 原評分表未印，推定而得者：" "考核人員簽章："; do
+    "2. 服務及時性＊         | 1~40分＊" "1. 單一窗口整合服務＊" \
+    "＊ 標示者非原評分表所印" "考核人員簽章："; do
 	checks=$((checks + 1))
 	grep -qF -- "$want" "$t" || fail "the 120-column form lacks '$want'"
 done
