@@ -7,6 +7,13 @@ export KAOHE_TODAY=2026-12-01
 
 id=$(KAOHE=$KAOHE sh "$data/tainan-110.sh" "$db") ||
 	{ fail "replay"; finish; exit 1; }
+# A copy of it a year later, for the swing check below (a second replay
+# would take seconds): another UUID, another date, imported as a draft.
+"$KAOHE" --db "$db" export "$id" --format json |
+    sed -e 's/"uuid": "[^"]*"/"uuid": "00000000-0000-4000-8000-000000000001"/' \
+    -e 's/"date": "2021-08-06"/"date": "2022-08-05"/' >"$tmp/later.json"
+grep -q '"uuid": "00000000-0000-4000-8000-000000000001"' "$tmp/later.json" ||
+	fail "the copy's UUID"
 
 # check: exit 1, the findings exactly (a golden), JSON of the same.
 run check "$id"
@@ -73,8 +80,8 @@ case $err in
 esac
 
 # swing: a later card of the same agency against this final one.
-b=$(KAOHE=$KAOHE sh "$data/tainan-110.sh" "$db")
-expect 0 "" edit "$b" --date 2022-08-05
+expect 0 "imported 1" import "$tmp/later.json"
+b=$("$KAOHE" --db "$db" list --format csv --sort id | tail -1 | cut -d, -f1)
 expect 0 "" set "$b" 1.1.1 10
 expect 0 "" set "$b" 1.1.3 20 --tier 3
 run check "$b"

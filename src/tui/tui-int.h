@@ -35,6 +35,8 @@
 /* Bracketed paste's begin and end, as define_key codes. */
 #define TUI_KEY_PASTE_BEGIN	(KEY_MAX + 1)
 #define TUI_KEY_PASTE_END	(KEY_MAX + 2)
+/* An escape sequence nobody knows, read whole and dropped (tui-input.c). */
+#define TUI_KEY_UNKNOWN	(-3)
 
 /* Where a binding applies: one bit per kind of screen. */
 enum tui_scope {
@@ -210,6 +212,7 @@ struct tui {
 	bool			 pasting;	/* inside a bracketed paste */
 	/* The first bytes of a character whose rest has not arrived. */
 	char			 partial[MB_LEN_MAX];
+	char			 unknown[64];	/* the last unknown sequence */
 	size_t			 npartial;
 	int			 cursor_y;	/* -1: hidden */
 	int			 cursor_x;
@@ -279,6 +282,19 @@ int	tui_menu_numbered(struct tui *, const char *title,
 	    char *const *choices, size_t n, size_t initial, const int *numbers);
 /* Ask to type word (or "yes"); true when they did. */
 bool	tui_confirm_typed(struct tui *, const char *question, const char *word);
+
+/* tui-input.c: keys as terminals send them. */
+/* define_key every known sequence that terminfo lacks. */
+void	tui_input_define_keys(void);
+/*
+ * After wgetch gave an Esc byte: read the rest of its escape sequence
+ * into seq. TUI_ESC when Esc came alone, else TUI_KEY_UNKNOWN.
+ */
+int	tui_input_escape(char *seq, size_t size);
+/* A function key as the bindings know it: Find is Home, Select is End. */
+int	tui_input_canonical(int code);
+/* "ESC [ 1 ; 5 C": a sequence as the hint names it. */
+void	tui_input_describe(const char *seq, char *out, size_t size);
 
 /* tui-text.c: an editable wide-character buffer. */
 struct tui_text {

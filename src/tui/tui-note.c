@@ -19,6 +19,7 @@
 
 #include "i18n.h"
 #include "paths.h"
+#include "text.h"
 #include "tui/tui-int.h"
 #include "width.h"
 #include "xalloc.h"
@@ -41,6 +42,7 @@ struct note {
 	time_t			 changed;	/* 0: nothing pending */
 	int			 top;		/* first display row shown */
 	int			 goal;		/* column kept by Up/Down, -1 none */
+	bool			 after_cr;	/* the last key was CR */
 	struct note_row		*rows;
 	size_t			 nrows;
 };
@@ -195,6 +197,23 @@ note_draw(struct tui *tui, struct tui_view *v)
 	}
 }
 
+/*
+ * Write a note as `kaohe note` does: line ends made LF, a note that is
+ * blank to look at made empty (text.c), then the one text rule.
+ */
+static int
+note_store(struct tui *tui, struct scorecard *sc, size_t item,
+    enum scorecard_note which, char **text, char **cause)
+{
+	char *clean = text_normalize_note(*text);
+
+	free(*text);
+	*text = clean;
+	if (text_check(clean, TEXT_NOTE, _("the note"), cause) != 0)
+		return -1;
+	return store_set_note(tui->st, sc, item, which, clean, cause);
+}
+
 /* Commit the text if it changed; false (with a message) when refused. */
 static bool
 note_commit(struct tui *tui, struct note *n)
@@ -206,8 +225,7 @@ note_commit(struct tui *tui, struct note *n)
 		n->changed = 0;
 		return true;
 	}
-	if (store_set_note(tui->st, n->sc, n->item, n->which, text, &cause)
-	    != 0) {
+	if (note_store(tui, n->sc, n->item, n->which, &text, &cause) != 0) {
 		tui_message(tui, true, _("note not saved: %s"), cause);
 		free(cause);
 		free(text);
@@ -271,6 +289,12 @@ note_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 			tui_message(tui, true, _("finalized: read-only"));
 		return;
 	}
+	/* CRLF (a paste from Windows) is one line end, not two. */
+	if (key == '\n' && n->after_cr) {
+		n->after_cr = false;
+		return;
+	}
+	n->after_cr = key == '\r';
 	if (key == '\r' || key == '\n' || key == TUI_FN(KEY_ENTER))
 		tui_text_insert(&n->text, L'\n');
 	else if (key == '\t')
@@ -375,8 +399,12 @@ note_write_temp(const char *text, char *path, char **cause)
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		return -1;
 	}
+	/*
+	 * A text file's lines end in a newline; the one added here is the
+	 * one taken off when the file comes back, so the note keeps its own.
+	 */
 	if ((len > 0 && write(fd, text, len) != (ssize_t)len) ||
-	    close(fd) != 0) {
+	    write(fd, "\n", 1) != 1 || close(fd) != 0) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		unlink(path);
 		return -1;
@@ -421,8 +449,7 @@ tui_note_external(struct tui *tui, struct scorecard *sc, size_t item,
 		if (!width_utf8_valid(text, len))
 			tui_message(tui, true, _("the file is not UTF-8: the note"
 			    " is unchanged"));
-		else if (store_set_note(tui->st, sc, item, which, text, &cause)
-		    != 0) {
+		else if (note_store(tui, sc, item, which, &text, &cause) != 0) {
 			tui_message(tui, true, _("note not saved: %s"), cause);
 			free(cause);
 		} else {

@@ -110,6 +110,7 @@ tui_start_terminal(struct tui *tui, char **cause)
 	keypad(stdscr, TRUE);
 	define_key("\033[200~", TUI_KEY_PASTE_BEGIN);
 	define_key("\033[201~", TUI_KEY_PASTE_END);
+	tui_input_define_keys();
 	tui_paste_mode(true);
 	set_escdelay(25);
 	wtimeout(stdscr, TUI_KEY_TIMEOUT_MS);
@@ -233,6 +234,13 @@ tui_read_key(struct tui *tui, int *key, bool *fn)
 		c = wgetch(stdscr);
 		if (c == ERR)
 			return ERR;
+		if (c == TUI_ESC && tui->npartial == 0) {
+			/* Esc alone, or a sequence ncurses did not know. */
+			*key = tui_input_escape(tui->unknown,
+			    sizeof tui->unknown);
+			*fn = false;
+			return OK;
+		}
 		if (c > 0xff) {
 			/* A key between the bytes of a character: they are noise. */
 			tui->npartial = 0;
@@ -265,6 +273,16 @@ tui_read_key(struct tui *tui, int *key, bool *fn)
 		*fn = false;
 		return OK;
 	}
+}
+
+/* Say it was seen and dropped: silence would look like a dead key. */
+static void
+tui_unknown_key(struct tui *tui)
+{
+	char name[64];
+
+	tui_input_describe(tui->unknown, name, sizeof name);
+	tui_message(tui, false, _("unknown key (%s) ignored"), name);
 }
 
 int
@@ -314,7 +332,11 @@ tui_getkey(struct tui *tui)
 		}
 		if (tui_too_small())
 			continue;	/* nothing to act on: see the message */
-		return fn ? TUI_FN(key) : key;
+		if (key == TUI_KEY_UNKNOWN) {
+			tui_unknown_key(tui);
+			continue;
+		}
+		return fn ? TUI_FN(tui_input_canonical(key)) : key;
 	}
 }
 
