@@ -151,14 +151,14 @@ for s in $SOME $ENDS $LEFTS $HOMES; do
 	case " $LEFTS " in *" $s "*) line=acdb ;; *) line=abcd ;; esac
 	case " $HOMES " in *" $s "*) line=cdab ;; esac
 	send /
-	wait_for "Notes contain"
+	wait_for "contain (empty for any)"
 	type_text ab
 	raw "$s"
 	type_text cd
 	send Enter
 	wait_for "filters: notes~\"$line\""
 	send /
-	wait_for "Notes contain"
+	wait_for "contain (empty for any)"
 	send BSpace BSpace BSpace BSpace
 	send Enter
 	wait_gone "filters: notes~"

@@ -19,7 +19,11 @@ expect "Enter:open n:new /:notes f:filter s:sort m:mark c:compare t:stats"
 expect "?:help"
 # Esc never quits from home (q does, below): the G after it still moves.
 # G is the last row, g the first; j/k move one.
-send Escape G
+# Paced as typed: an Esc with a key right behind it is how terminals send
+# Alt and that key, which is dropped (tui-input.c).
+send Escape
+sleep 0.2
+send G
 wait_for "2 of 2 ·"
 send k
 wait_for "1 of 2 ·"
