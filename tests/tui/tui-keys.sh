@@ -56,7 +56,7 @@ for s in $NOOPS $ENDS $LEFTS $HOMES; do
 	*) line=甲乙 ;;
 	esac
 	send r
-	wait_for "Esc save and back"
+	wait_for "Record (紀錄事項) ·"
 	send Enter
 	type_text 甲
 	raw "$s"
@@ -107,11 +107,11 @@ for s in f1-ss3:1b4f50 f1-vt:1b5b31317e linux-f1:1b5b5b41; do
 	raw "$s"
 	wait_for "Keys"
 	send q
-	wait_for "0-9 Enter: score"
+	wait_for "Rationale (R)"
 done
 # F10 in the editor saves and goes back; Delete deletes under the cursor.
 send r
-wait_for "Esc save and back"
+wait_for "Record (紀錄事項) ·"
 raw ss3-end:1b4f46
 type_text 丙丁
 raw xterm-left:1b5b44
@@ -123,7 +123,7 @@ case $(record_of "$id" 1.1.1) in
 *) fail "Delete and F10 in the editor: $(record_of "$id" 1.1.1)" ;;
 esac
 # The walk is still open: nothing above quit it or went back.
-expect "0-9 Enter: score"
+expect "Rationale (R)"
 send q
 wait_for "[exit 0]"
 start
@@ -177,7 +177,7 @@ wait_for "kaohe · scorecards"
 for term in xterm rxvt-unicode linux; do
 	infocmp "$term" >/dev/null 2>&1 || continue
 	TUI_TERM=$term start open "$id"
-	wait_for "0-9 Enter: score"
+	wait_for "Rationale (R)"
 	for s in $ENDS; do
 		send g
 		wait_for "1. 申辦業務標準作業流程訂定情形"
@@ -192,13 +192,13 @@ for term in xterm rxvt-unicode linux; do
 	done
 	send g
 	send R
-	wait_for "Esc save and back"
+	wait_for "Rationale (評分說明) ·"
 	for s in $HOMES $ENDS; do
 		type_text 甲
 		raw "$s"
 	done
 	send Escape
-	wait_for "0-9 Enter: score"
+	wait_for "Rationale (R)"
 	got=$(sqlite3 "$DB" "SELECT rationale FROM entries
 	    WHERE scorecard_id = $id AND item = '1.1.1'")
 	[ "$got" = 甲甲甲甲甲甲甲甲 ] || fail "TERM=$term: the rationale is '$got'"
