@@ -139,6 +139,17 @@ default_title(const char *text, const char *file_name)
 	return width_sanitize(file_name);
 }
 
+/* Say why path was not added; frees cause. Returns -1. */
+static int
+add_refused(const char *path, char *cause)
+{
+	if (cause == NULL)
+		cause = xstrdup(path);
+	cli_fail(_("%s; nothing was added"), cause);
+	free(cause);
+	return -1;
+}
+
 /* Read, check, normalize and split path; match against the card's rubric. */
 static int
 prepare(const char *path, const char *title, const struct rubric *r,
@@ -148,13 +159,11 @@ prepare(const char *path, const char *title, const struct rubric *r,
 	size_t len;
 
 	memset(d, 0, sizeof *d);
-	if (evidence_read_file(path, &raw, &len, &cause) != 0 ||
-	    evidence_check_text(raw, len, path, &cause) != 0) {
-		if (cause == NULL)
-			cause = xstrdup(path);
-		cli_fail(_("%s; nothing was added"), cause);
-		free(cause);
-		return -1;
+	if (evidence_read_file(path, &raw, &len, &cause) != 0)
+		return add_refused(path, cause);
+	if (evidence_check_text(raw, len, path, &cause) != 0) {
+		free(raw);
+		return add_refused(path, cause);
 	}
 	d->text = evidence_normalize(raw, len, &d->len);
 	free(raw);

@@ -115,8 +115,9 @@ input_line(struct input *in, const char **text, size_t *len)
 	int rc;
 
 	for (;;) {
-		nl = memchr(in->buf + in->pos + scanned, '\n',
-		    in->len - in->pos - scanned);
+		/* Before the first read there is no buffer to search. */
+		nl = in->buf == NULL ? NULL : memchr(in->buf + in->pos +
+		    scanned, '\n', in->len - in->pos - scanned);
 		if (nl != NULL || in->eof)
 			break;
 		scanned = in->len - in->pos;

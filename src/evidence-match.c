@@ -377,7 +377,8 @@ evidence_match(const struct rubric *r, const struct evidence_section *sections,
 	match_level(&m, m.children + m.first[0], m.first[1] - m.first[0],
 	    &r->root);
 	match_exact_titles(&m, r);
-	qsort(m.out, m.nout, sizeof *m.out, by_section);
+	if (m.nout > 1)	/* qsort's base may not be NULL, even for 0 */
+		qsort(m.out, m.nout, sizeof *m.out, by_section);
 	free(m.taken);
 	free(m.node_of);
 	free(m.first);
