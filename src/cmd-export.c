@@ -17,15 +17,16 @@ static int	cmd_export_exec(struct cli_ctx *, int, char **);
 
 const struct cli_command cli_cmd_export = {
 	"export",
-	"ID [--format text|md|csv|json|html] [--width N] [--paper a4]"
+	"ID [--format text|md|csv|json|html|pdf] [--width N] [--paper a4]"
 	" [--ambiguous narrow|wide] [-o FILE]\n"
 	"       kaohe export TEAM --summary [--format text|csv] [--width N] [-o FILE]\n"
 	"       kaohe export (ID... | --all [--agency A] [--year Y]"
 	" [--status S]) --format jsonl [-o FILE]",
-	N_("write a scorecard as text like the paper form, Markdown, CSV, JSON"
-	   " or HTML"),
-	N_("  --format F   text (default), md, csv, json, html (the form to\n"
-	   "               print, A4 landscape), or jsonl: a bundle\n"
+	N_("write a scorecard as text like the paper form, Markdown, CSV, JSON,"
+	   " HTML or PDF"),
+	N_("  --format F   text (default), md, csv, json, html or pdf (the form\n"
+	   "               to print or hand in, A4 landscape; pdf needs -o\n"
+	   "               on a terminal), or jsonl: a bundle\n"
 	   "               of many cards for `kaohe import`, one card a line,\n"
 	   "               each rubric snapshot once, on a line before the\n"
 	   "               cards that use it\n"
@@ -317,6 +318,15 @@ cmd_export_exec(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = layout_options(&f, &job.opts)) != CLI_OK)
 		goto out;
+	/* A PDF's bytes on a terminal are noise, and stripping their control
+	 * characters would break the file: ask for a file instead. */
+	if (export_format_get((enum export_format)fmt)->binary &&
+	    (f.file == NULL || strcmp(f.file, "-") == 0) &&
+	    isatty(STDOUT_FILENO)) {
+		rc = cli_usage(&cli_cmd_export, _("--format %s is not for a"
+		    " terminal: write it with -o FILE"), f.format);
+		goto out;
+	}
 	if (f.width != NULL) {
 		if ((rc = cli_args_int(&cli_cmd_export, "--width", f.width, 40,
 		    1000, &width)) != CLI_OK)

@@ -21,5 +21,8 @@ int	export_json(FILE *, const struct scorecard *,
 	    const struct export_options *, char **cause);
 int	export_html(FILE *, const struct scorecard *,
 	    const struct export_options *, char **cause);
+/* Without pangocairo (export-pdf-none.c) it fails, saying what to install. */
+int	export_pdf(FILE *, const struct scorecard *,
+	    const struct export_options *, char **cause);
 
 #endif

@@ -24,6 +24,8 @@ static const struct export_format_def export_formats[] = {
 	[EXPORT_JSON] = { "json", "json", N_("JSON"), export_json },
 	[EXPORT_HTML] = { "html", "html",
 	    N_("HTML, the form to print (A4 landscape)"), export_html },
+	[EXPORT_PDF] = { "pdf", "pdf",
+	    N_("PDF, the form to hand in (A4 landscape)"), export_pdf, true },
 };
 #define EXPORT_NFORMATS	(sizeof export_formats / sizeof export_formats[0])
 

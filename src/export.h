@@ -20,6 +20,7 @@ enum export_format {
 	EXPORT_CSV,
 	EXPORT_JSON,
 	EXPORT_HTML,
+	EXPORT_PDF,
 };
 
 enum export_paper {
@@ -43,6 +44,8 @@ struct export_format_def {
 	const char		*ext;		/* "txt", for a default file name */
 	const char		*summary;	/* N_("…") for menus and --help */
 	export_format_fn	 write;
+	/* Bytes for a viewer, not text: never written to a terminal. */
+	bool			 binary;
 };
 
 /* "text", "md", "csv", "json" → format; -1 when unknown. */

@@ -37,7 +37,7 @@ checks=$((checks + 1))
 "$KAOHE" --db "$db" export "$roc" --format json | grep -q '"date": *"2021-08-06"' ||
 	fail "new --date 110年8月6日 is not stored as 2021-08-06"
 expect 2 "--format is text, csv or json" list --format xml
-expect 2 "--format is text, md, csv, json or html, or jsonl for a bundle" export "$id" --format docx
+expect 2 "--format is text, md, csv, json, html or pdf, or jsonl for a bundle; not 'docx'" export "$id" --format docx
 
 # Refused work exits 1 and writes nothing: the history stays as it was.
 "$KAOHE" --db "$db" history "$id" >"$tmp/before"
