@@ -124,6 +124,22 @@ text_card(const char *label, const struct scorecard *sc)
 	free(agency);
 }
 
+/*
+ * One rubric id, two snapshots: two different rubrics that share a name
+ * (a 1270-point "110" beside the real 1000-point one). Say so.
+ */
+static void
+text_snapshots(const struct scorecard *a, const struct scorecard *b)
+{
+	if (strcmp(a->rubric->id, b->rubric->id) != 0 ||
+	    strcmp(a->rubric_sha256, b->rubric_sha256) == 0)
+		return;
+	printf(_("note: A and B were scored with different snapshots of rubric"
+	    " %s (%.12s and %.12s): items are matched by key, and the totals"
+	    " are out of %d and %d\n"), a->rubric->id, a->rubric_sha256,
+	    b->rubric_sha256, a->rubric->total, b->rubric->total);
+}
+
 static void
 text_keys(const char *label, const char **keys, size_t n)
 {
@@ -146,6 +162,7 @@ text_out(const struct compare *c)
 
 	text_card("A", c->a);
 	text_card("B", c->b);
+	text_snapshots(c->a, c->b);
 	fputc('\n', stdout);
 	head = width_pad(_("ITEM"), COMPARE_NAME_COLS);
 	printf("%s %*s %*s %*s\n", head, COMPARE_SCORE_COLS, "A",
@@ -176,6 +193,7 @@ json_card(struct json_writer *w, const char *key, const struct scorecard *sc)
 	json_string(w, "agency", sc->agency);
 	json_string(w, "date", sc->date);
 	json_string(w, "rubric", sc->rubric->id);
+	json_string(w, "rubric_sha256", sc->rubric_sha256);
 	json_string(w, "status", sc->status == SCORECARD_FINAL ? "final" :
 	    "draft");
 	json_int(w, "score", t.score);
@@ -259,6 +277,8 @@ json_out(const struct compare *c)
 	json_begin_object(&w, NULL);
 	json_card(&w, "a", c->a);
 	json_card(&w, "b", c->b);
+	json_bool(&w, "same_snapshot", strcmp(c->a->rubric_sha256,
+	    c->b->rubric_sha256) == 0);
 	json_int(&w, "diff", c->total_b.score - c->total_a.score);
 	json_rows(&w, c, false);
 	json_rows(&w, c, true);

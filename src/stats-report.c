@@ -32,12 +32,24 @@ struct chart {
 	const char		*rubric;	/* sections: the current rubric */
 };
 
+/* One rubric snapshot of the selection, and what its rows are called. */
+struct snapshot {
+	char			*sha256;
+	char			*rubric_id;
+	char			*title;
+	char			*label;		/* "110", or "110@2960d4d8" */
+	int			 max;
+	size_t			 cards;
+};
+
 struct stats_out {
 	FILE			*f;
 	enum stats_format	 format;
 	bool			 ascii;
 	struct json_writer	 json;
 	struct chart		 chart;
+	const struct snapshot	*snap;		/* the one being reported */
+	bool			 several;	/* more than one snapshot */
 };
 
 static char *
@@ -113,12 +125,12 @@ on_section(const struct store_section_stat *r, void *arg)
 	switch (o->format) {
 	case STATS_TEXT:
 		if (o->chart.rubric == NULL ||
-		    strcmp(o->chart.rubric, r->rubric_id) != 0) {
+		    strcmp(o->chart.rubric, o->snap->label) != 0) {
 			if (o->chart.n > 0)
 				chart_flush(o);
 			fprintf(o->f, _("\nSections of rubric %s: mean, min-max of the"
-			    " section's score\n"), r->rubric_id);
-			o->chart.rubric = own(&o->chart, xstrdup(r->rubric_id));
+			    " section's score\n"), o->snap->label);
+			o->chart.rubric = own(&o->chart, xstrdup(o->snap->label));
 		}
 		m = mean_text(r->mean);
 		chart_add(&o->chart, xasprintf("%*s%s %s", (r->depth - 1) * 2,
@@ -128,12 +140,13 @@ on_section(const struct store_section_stat *r, void *arg)
 		free(m);
 		break;
 	case STATS_CSV:
-		csv_row(o, "section", r->rubric_id, r->key, r->title, "", 0,
+		csv_row(o, "section", o->snap->label, r->key, r->title, "", 0,
 		    r->cards, r->mean, r->min, r->max, r->section_max);
 		break;
 	case STATS_JSON:
 		json_begin_object(&o->json, NULL);
 		json_string(&o->json, "rubric", r->rubric_id);
+		json_string(&o->json, "snapshot", o->snap->sha256);
 		json_string(&o->json, "key", r->key);
 		json_string(&o->json, "title", r->title);
 		json_int(&o->json, "depth", r->depth);
@@ -174,12 +187,14 @@ on_total(const struct store_total_stat *r, void *arg)
 		    m, r->min, r->max, r->cards), r->mean, r->card_max);
 		break;
 	case STATS_CSV:
-		csv_row(o, r->agency != NULL ? "agency" : "year", "", "", "",
+		csv_row(o, r->agency != NULL ? "agency" : "year",
+		    o->several ? o->snap->label : "", "", "",
 		    r->agency != NULL ? r->agency : "", r->year, r->cards,
 		    r->mean, r->min, r->max, r->card_max);
 		break;
 	case STATS_JSON:
 		json_begin_object(&o->json, NULL);
+		json_string(&o->json, "snapshot", o->snap->sha256);
 		if (r->agency != NULL)
 			json_string(&o->json, "agency", r->agency);
 		else
@@ -208,20 +223,30 @@ text_count(FILE *f, const struct store_review_count *n)
 	fputc('\n', f);
 }
 
-/* One part of the output: a heading (text), an array (json), rows. */
+/*
+ * One part of the output: a heading (text), an array (json), rows; the
+ * rows of each snapshot in snaps[0, n) in turn, each filtered to it.
+ */
 static int
 part(struct stats_out *o, const char *heading, const char *array,
     int (*run)(struct store *, const struct store_query *, void *,
     struct stats_out *, char **), struct store *st,
-    const struct store_query *q, char **cause)
+    const struct store_query *q, const struct snapshot *snaps, size_t n,
+    char **cause)
 {
-	int rc;
+	struct store_query one = *q;
+	size_t i;
+	int rc = 0;
 
 	if (o->format == STATS_TEXT && heading != NULL)
 		fprintf(o->f, "\n%s\n", heading);
 	if (o->format == STATS_JSON)
 		json_begin_array(&o->json, array);
-	rc = run(st, q, NULL, o, cause);
+	for (i = 0; i < n && rc == 0; i++) {
+		o->snap = &snaps[i];
+		one.rubric_sha256 = snaps[i].sha256;
+		rc = run(st, &one, NULL, o, cause);
+	}
 	if (o->format == STATS_TEXT)
 		chart_flush(o);
 	if (o->format == STATS_JSON)
@@ -273,38 +298,160 @@ json_head(struct stats_out *o, const struct store_query *q,
 	json_int(&o->json, "drafts", (long long)n->drafts);
 }
 
+struct snapshots {
+	struct snapshot	*v;
+	size_t		 n;
+};
+
+static int
+on_snapshot(const struct store_snapshot_stat *r, void *arg)
+{
+	struct snapshots *ss = arg;
+	struct snapshot *p;
+
+	ss->v = xreallocarray(ss->v, ss->n + 1, sizeof *ss->v);
+	p = &ss->v[ss->n++];
+	p->sha256 = xstrdup(r->sha256);
+	p->rubric_id = xstrdup(r->rubric_id);
+	p->title = xstrdup(r->title);
+	p->label = NULL;
+	p->max = r->max;
+	p->cards = r->cards;
+	return 0;
+}
+
+/* An id that two snapshots share is told apart by the hash's first digits. */
+static void
+label_snapshots(struct snapshots *ss)
+{
+	size_t i, j;
+	bool shared;
+
+	for (i = 0; i < ss->n; i++) {
+		shared = false;
+		for (j = 0; j < ss->n; j++)
+			if (j != i && strcmp(ss->v[i].rubric_id,
+			    ss->v[j].rubric_id) == 0)
+				shared = true;
+		ss->v[i].label = shared ? xasprintf("%s@%.8s",
+		    ss->v[i].rubric_id, ss->v[i].sha256) :
+		    xstrdup(ss->v[i].rubric_id);
+	}
+}
+
+static void
+snapshots_free(struct snapshots *ss)
+{
+	size_t i;
+
+	for (i = 0; i < ss->n; i++) {
+		free(ss->v[i].sha256);
+		free(ss->v[i].rubric_id);
+		free(ss->v[i].title);
+		free(ss->v[i].label);
+	}
+	free(ss->v);
+}
+
+static void
+json_snapshots(struct stats_out *o, const struct snapshots *ss)
+{
+	size_t i;
+
+	json_begin_array(&o->json, "snapshots");
+	for (i = 0; i < ss->n; i++) {
+		json_begin_object(&o->json, NULL);
+		json_string(&o->json, "snapshot", ss->v[i].sha256);
+		json_string(&o->json, "rubric", ss->v[i].rubric_id);
+		json_string(&o->json, "label", ss->v[i].label);
+		json_string(&o->json, "title", ss->v[i].title);
+		json_int(&o->json, "max", ss->v[i].max);
+		json_int(&o->json, "cards", (long long)ss->v[i].cards);
+		json_end_object(&o->json);
+	}
+	json_end_array(&o->json);
+}
+
+/* The three parts over snaps[0, n): sections, agencies, years. */
+static int
+parts(struct stats_out *o, struct store *st, const struct store_query *q,
+    const struct snapshot *snaps, size_t n, char **cause)
+{
+	int rc;
+
+	rc = part(o, NULL, "sections", run_sections, st, q, snaps, n, cause);
+	if (rc == 0)
+		rc = part(o, _("Agencies by mean total: mean, min-max"
+		    " (scorecards)"), "agencies", run_agencies, st, q, snaps, n,
+		    cause);
+	if (rc == 0)
+		rc = part(o, _("Mean total per year: mean, min-max"
+		    " (scorecards)"), "years", run_years, st, q, snaps, n,
+		    cause);
+	return rc;
+}
+
+/*
+ * Text with several snapshots: one whole report each, headed by what
+ * rubric it is, so that no mean mixes two rubrics' totals.
+ */
+static int
+text_by_snapshot(struct stats_out *o, struct store *st,
+    const struct store_query *q, const struct snapshots *ss, char **cause)
+{
+	size_t i;
+	int rc = 0;
+
+	fprintf(o->f, _("%zu rubric snapshots: each is reported apart, and"
+	    " scorecards of different rubrics are never averaged together\n"),
+	    ss->n);
+	for (i = 0; i < ss->n && rc == 0; i++) {
+		fprintf(o->f, _("\n== rubric %s: %s, total %d (snapshot %.12s),"
+		    " %zu scorecards ==\n"), ss->v[i].label, ss->v[i].title,
+		    ss->v[i].max, ss->v[i].sha256, ss->v[i].cards);
+		rc = parts(o, st, q, &ss->v[i], 1, cause);
+	}
+	return rc;
+}
+
 int
 stats_report(FILE *f, struct store *st, const struct store_query *q,
     enum stats_format format, bool ascii, char **cause)
 {
 	struct stats_out out, *o = &out;
 	struct store_review_count n;
+	struct snapshots ss = { NULL, 0 };
 	int rc;
 
 	memset(o, 0, sizeof *o);
 	o->f = f;
 	o->format = format;
 	o->ascii = ascii;
-	if (store_review_count(st, q, &n, cause) != 0)
+	if (store_review_count(st, q, &n, cause) != 0 ||
+	    store_review_snapshots(st, q, on_snapshot, &ss, cause) != 0) {
+		snapshots_free(&ss);
 		return -1;
-	if (o->format == STATS_JSON)
+	}
+	label_snapshots(&ss);
+	o->several = ss.n > 1;
+	if (o->format == STATS_JSON) {
 		json_head(o, q, &n);
-	else if (o->format == STATS_CSV)
+		json_snapshots(o, &ss);
+	} else if (o->format == STATS_CSV)
 		fputs("kind,rubric,key,title,agency,year,cards,mean,min,max,"
 		    "of\n", f);
 	else if (n.cards == 0) {
 		/* Honest: no bars drawn over nothing. */
 		fputs(_("no scorecards match the filter\n"), f);
+		snapshots_free(&ss);
 		return 0;
 	} else
 		text_count(f, &n);
-	rc = part(o, NULL, "sections", run_sections, st, q, cause);
-	if (rc == 0)
-		rc = part(o, _("Agencies by mean total: mean, min-max"
-		    " (scorecards)"), "agencies", run_agencies, st, q, cause);
-	if (rc == 0)
-		rc = part(o, _("Mean total per year: mean, min-max"
-		    " (scorecards)"), "years", run_years, st, q, cause);
+	if (o->format == STATS_TEXT && o->several)
+		rc = text_by_snapshot(o, st, q, &ss, cause);
+	else
+		rc = parts(o, st, q, ss.v, ss.n, cause);
+	snapshots_free(&ss);
 	if (rc != 0) {
 		chart_flush(o);
 		return -1;
@@ -315,4 +462,3 @@ stats_report(FILE *f, struct store *st, const struct store_query *q,
 	}
 	return 0;
 }
-

@@ -18,7 +18,8 @@
 	" (?1 IS NULL OR instr(s.agency, ?1) > 0)"			\
 	" AND (?2 = 0 OR s.year = ?2)"					\
 	" AND (?3 < 0 OR s.status = ?3)"				\
-	" AND (?4 IS NULL OR s.rubric_id = ?4)"
+	" AND (?4 IS NULL OR s.rubric_id = ?4)"				\
+	" AND (?5 IS NULL OR s.rubric_sha256 = ?5)"
 
 static int
 bind_filter(struct store *st, sqlite3_stmt *stmt, const struct store_query *q,
@@ -37,6 +38,10 @@ bind_filter(struct store *st, sqlite3_stmt *stmt, const struct store_query *q,
 		rc = q->rubric_id != NULL ?
 		    sqlite3_bind_text(stmt, 4, q->rubric_id, -1,
 		    SQLITE_TRANSIENT) : sqlite3_bind_null(stmt, 4);
+	if (rc == SQLITE_OK)
+		rc = q->rubric_sha256 != NULL ?
+		    sqlite3_bind_text(stmt, 5, q->rubric_sha256, -1,
+		    SQLITE_TRANSIENT) : sqlite3_bind_null(stmt, 5);
 	if (rc != SQLITE_OK) {
 		*cause = store_errmsg(st, "stats");
 		return -1;
@@ -106,6 +111,32 @@ store_review_count(struct store *st, const struct store_query *q,
 		rc = sqlite3_step(stmt);
 	}
 	return finish(st, stmt, rc, 0, cause);
+}
+
+int
+store_review_snapshots(struct store *st, const struct store_query *q,
+    store_snapshot_stat_fn fn, void *arg, char **cause)
+{
+	static const char sql[] =
+	    "SELECT s.rubric_sha256, s.rubric_id, r.title, max(s.max),"
+	    " count(*) FROM scorecards AS s JOIN rubrics AS r"
+	    " ON r.sha256 = s.rubric_sha256 WHERE" FILTER_SQL
+	    " GROUP BY s.rubric_sha256 ORDER BY s.rubric_id, min(s.id)";
+	struct store_snapshot_stat r;
+	sqlite3_stmt *stmt;
+	int rc, cb_rc = 0;
+
+	if (prepare_filtered(st, sql, q, &stmt, cause) != 0)
+		return -1;
+	while (cb_rc == 0 && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		r.sha256 = column_text(stmt, 0);
+		r.rubric_id = column_text(stmt, 1);
+		r.title = column_text(stmt, 2);
+		r.max = sqlite3_column_int(stmt, 3);
+		r.cards = (size_t)sqlite3_column_int64(stmt, 4);
+		cb_rc = fn(&r, arg);
+	}
+	return finish(st, stmt, cb_rc != 0 ? SQLITE_DONE : rc, cb_rc, cause);
 }
 
 int

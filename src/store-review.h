@@ -43,6 +43,17 @@ struct store_total_stat {
 	int		 card_max;	/* the largest rubric total among them */
 };
 
+/* One rubric snapshot among the filtered scorecards. */
+struct store_snapshot_stat {
+	const char	*sha256;
+	const char	*rubric_id;
+	const char	*title;
+	int		 max;		/* the rubric's total */
+	size_t		 cards;
+};
+
+typedef int (*store_snapshot_stat_fn)(const struct store_snapshot_stat *,
+	    void *arg);
 typedef int (*store_section_stat_fn)(const struct store_section_stat *,
 	    void *arg);
 typedef int (*store_total_stat_fn)(const struct store_total_stat *,
@@ -50,6 +61,13 @@ typedef int (*store_total_stat_fn)(const struct store_total_stat *,
 
 int	store_review_count(struct store *, const struct store_query *,
 	    struct store_review_count *, char **cause);
+/*
+ * The snapshots, by rubric id then first use. Cards of two snapshots are
+ * scored against different rubrics (even under one id): stats reports
+ * each snapshot apart and never averages across them.
+ */
+int	store_review_snapshots(struct store *, const struct store_query *,
+	    store_snapshot_stat_fn, void *arg, char **cause);
 /* Sections by rubric, then in document order. */
 int	store_review_sections(struct store *, const struct store_query *,
 	    store_section_stat_fn, void *arg, char **cause);

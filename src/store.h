@@ -134,6 +134,7 @@ struct store_query {
 	int		 year;		/* 0 for any */
 	int		 status;	/* -1 any, else enum scorecard_status */
 	const char	*rubric_id;	/* exact, NULL for any */
+	const char	*rubric_sha256;	/* one snapshot (stats), NULL for any */
 	const char	*text;		/* substring of any record/rationale */
 	enum store_sort	 sort;
 	bool		 descending;

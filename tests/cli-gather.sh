@@ -157,4 +157,48 @@ mkfifo "$tmp/fifo"
 expect 1 "fifo: not a regular file" import "$tmp/fifo"
 expect 1 "is a directory" import "$tmp"
 
+# One rubric id, two snapshots: a 1270-point "110" is another rubric. stats
+# reports each snapshot apart (never one mean over both), compare says so.
+db5=$tmp/fake110.db
+cat >"$tmp/fake110.yaml" <<'YAML'
+kaohe-rubric: 1
+id: "110"
+title: 另一份 110 評分表
+total: 1270
+children:
+  - {key: "1.1.1", title: 申辦業務標準作業流程訂定情形, min: 1, max: 1270}
+YAML
+real=$("$KAOHE" --db "$db5" new --rubric "$rubric" --agency 臺南分署 \
+    --date 2021-08-06 --inspector 王小明 --no-tui)
+fake=$("$KAOHE" --db "$db5" new --rubric "$tmp/fake110.yaml" --agency 臺南分署 \
+    --date 2021-08-07 --inspector 王小明 --no-tui)
+"$KAOHE" --db "$db5" set "$real" 1.1.1 20 >/dev/null || fail "set real"
+"$KAOHE" --db "$db5" set "$fake" 1.1.1 1200 >/dev/null || fail "set fake"
+"$KAOHE" --db "$db5" stats --status draft >"$tmp/stats.txt" 2>&1
+checks=$((checks + 1))
+grep -q "^2 rubric snapshots: each is reported apart" "$tmp/stats.txt" &&
+    grep -q "^== rubric 110@[0-9a-f]\{8\}: 另一份 110 評分表, total 1270" "$tmp/stats.txt" &&
+    grep -q "^== rubric 110@[0-9a-f]\{8\}: 110年度.*, total 1000" "$tmp/stats.txt" ||
+    fail "stats over two snapshots of 110: $(cat "$tmp/stats.txt")"
+checks=$((checks + 1))
+# 臺南分署 has one card in each: two rows of one card, never a mean of 610.
+[ "$(grep -c '^臺南分署 .*(1)$' "$tmp/stats.txt")" -eq 2 ] &&
+    ! grep -q '610.0' "$tmp/stats.txt" ||
+    fail "an agency's mean mixes two rubrics: $(cat "$tmp/stats.txt")"
+"$KAOHE" --db "$db5" stats --status draft --format csv >"$tmp/stats.csv"
+checks=$((checks + 1))
+[ "$(grep -c '^agency,110@' "$tmp/stats.csv")" -eq 2 ] ||
+    fail "stats csv names each snapshot: $(cat "$tmp/stats.csv")"
+"$KAOHE" --db "$db5" stats --status draft --format json >"$tmp/stats.json"
+checks=$((checks + 1))
+[ "$(grep -c '"label": "110@' "$tmp/stats.json")" -eq 2 ] ||
+    fail "stats json lists the snapshots: $(head -30 "$tmp/stats.json")"
+checks=$((checks + 1))
+"$KAOHE" --db "$db5" compare "$real" "$fake" >"$tmp/out" 2>&1
+grep -q "^note: A and B were scored with different snapshots of rubric 110 .*totals are out of 1000 and 1270" "$tmp/out" ||
+    fail "compare over two snapshots: $(cat "$tmp/out")"
+checks=$((checks + 1))
+"$KAOHE" --db "$db5" compare "$real" "$fake" --format json >"$tmp/out" 2>&1
+grep -q '"same_snapshot": false' "$tmp/out" || fail "compare json: same_snapshot"
+
 finish
