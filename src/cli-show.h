@@ -15,5 +15,7 @@ void	cli_show_unscored(FILE *, const struct scorecard *);
  * whether any member card changed since), and its flagged items. */
 void	cli_show_team(FILE *, struct store *, const struct scorecard *);
 void	cli_show_flagged(FILE *, const struct scorecard *);
+/* On stderr, one line per member card changed since; nothing else. */
+void	cli_warn_stale(struct store *, const struct scorecard *);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "cli-args.h"
 #include "cli-commands.h"
+#include "cli-show.h"
 #include "export.h"
 #include "i18n.h"
 #include "width.h"
@@ -338,6 +339,7 @@ cmd_export_exec(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_load(ctx, STORE_READONLY, f.pos[0], &st, &sc)) !=
 	    CLI_OK)
 		goto out;
+	cli_warn_stale(st, sc);
 	job.sc = sc;
 	job.format = (enum export_format)fmt;
 	job.opts.width = (int)width;

@@ -39,6 +39,30 @@ show_stale(FILE *f, struct store *st, const struct scorecard *sc)
 }
 
 void
+cli_warn_stale(struct store *st, const struct scorecard *sc)
+{
+	bool *stale;
+	char *cause = NULL, *name;
+	size_t m;
+
+	if (sc->team == NULL)
+		return;
+	stale = xcalloc(sc->team->nmembers + 1, sizeof *stale);
+	if (store_team_stale(st, sc, stale, &cause) != 0)
+		free(cause);
+	for (m = 0; m < sc->team->nmembers; m++) {
+		if (!stale[m])
+			continue;
+		name = width_sanitize(sc->team->members[m].inspectors[0]);
+		fprintf(stderr, _("kaohe: warning: team card %lld is stale: %s's"
+		    " card changed after it was built; kaohe team --rebuild"
+		    " %lld\n"), sc->id, name, sc->id);
+		free(name);
+	}
+	free(stale);
+}
+
+void
 cli_show_team(FILE *f, struct store *st, const struct scorecard *sc)
 {
 	const struct team *t = sc->team;

@@ -19,12 +19,16 @@ static int	cmd_team_exec(struct cli_ctx *, int, char **);
 
 const struct cli_command cli_cmd_team = {
 	"team",
-	"ID ID... [--lead NAME] [--tolerance PCT]",
+	"ID ID... [--lead NAME] [--tolerance PCT] | --rebuild TEAM [--lead NAME] [--tolerance PCT]",
 	N_("make a team card (考核小組) from final member cards; prints its ID"),
 	N_("  --lead NAME       召集人, the team's lead, who signs the 評分總表\n"
 	   "  --tolerance PCT   how far members may differ, in percent of an\n"
 	   "                    item's range, before the item is flagged\n"
 	   "                    (default: the rubric's tolerance, else 20)\n"
+	   "  --rebuild TEAM    make draft team card TEAM again from its members'\n"
+	   "                    cards as they are now (after one was reopened\n"
+	   "                    and changed); settlements of items whose scores\n"
+	   "                    did not change are kept\n"
 	   "\n"
 	   "The member cards must be final and of one agency, date and rubric\n"
 	   "snapshot. An item one member scored takes that score; several:\n"
@@ -148,6 +152,97 @@ build(struct cli_ctx *ctx, const char **ids, size_t n, const char *lead,
 	return rc;
 }
 
+/* The member cards of team card old, found here by their UUIDs. */
+static int
+find_members(struct store *st, const struct scorecard *old, char ***ids)
+{
+	const struct team *t = old->team;
+	char *cause = NULL, *name;
+	long long id;
+	size_t m;
+
+	*ids = xcalloc(t->nmembers + 1, sizeof **ids);
+	for (m = 0; m < t->nmembers; m++) {
+		if (store_find_uuid(st, t->members[m].uuid, &id, &cause) != 0) {
+			cli_fail("%s", cause);
+			free(cause);
+			return CLI_FAILED;
+		}
+		if (id == 0) {
+			name = team_member_name(t, m);
+			cli_fail(_("team card %lld: %s's card %s is not in this"
+			    " database; import it first"), old->id, name,
+			    t->members[m].uuid);
+			free(name);
+			return CLI_FAILED;
+		}
+		(*ids)[m] = xasprintf("%lld", id);
+	}
+	return CLI_OK;
+}
+
+static int
+rebuild_with(struct store *st, struct scorecard *old, struct scorecard **mb,
+    size_t n, const char *lead, int tolerance)
+{
+	struct scorecard *fresh = NULL;
+	char *cause = NULL;
+	size_t kept;
+
+	if (team_build((const struct scorecard *const *)mb, n,
+	    lead != NULL ? lead : old->team->lead, tolerance >= 0 ? tolerance :
+	    old->team->tolerance, &fresh, &cause) != 0) {
+		cli_fail(_("team card %lld cannot be rebuilt: %s"), old->id,
+		    cause);
+		free(cause);
+		return CLI_FAILED;
+	}
+	kept = team_carry_settlements(fresh, old);
+	if (store_team_rebuild(st, fresh, old, &cause) != 0) {
+		cli_fail("%s", cause);
+		free(cause);
+		scorecard_free(fresh);
+		return CLI_FAILED;
+	}
+	printf("%lld\n", fresh->id);
+	fprintf(stderr, _("team card %lld rebuilt from its members' cards as"
+	    " they are now; %zu settlements kept\n"), fresh->id, kept);
+	report(fresh);
+	scorecard_free(fresh);
+	return CLI_OK;
+}
+
+static int
+rebuild(struct cli_ctx *ctx, const char *idtext, const char *lead,
+    int tolerance)
+{
+	struct scorecard *old, **mb;
+	struct store *st;
+	char **ids = NULL;
+	size_t n, m;
+	int rc;
+
+	if ((rc = cli_load(ctx, STORE_READWRITE, idtext, &st, &old)) != CLI_OK)
+		return rc;
+	if (old->team == NULL) {
+		rc = cli_fail(_("scorecard %lld is not a team card"), old->id);
+		goto out;
+	}
+	n = old->team->nmembers;
+	if ((rc = find_members(st, old, &ids)) == CLI_OK &&
+	    (rc = load_members(st, (const char **)ids, n, &mb)) == CLI_OK) {
+		rc = rebuild_with(st, old, mb, n, lead, tolerance);
+		free_members(mb, n);
+	}
+	for (m = 0; ids != NULL && m < n; m++)
+		free(ids[m]);
+	free(ids);
+out:
+	scorecard_free(old);
+	store_close(st);
+	return rc;
+}
+
 static int
 check_lead(const char *lead)
 {
@@ -171,12 +266,14 @@ static int
 cmd_team_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *lead = NULL, *tol = NULL, *pos[TEAM_MAX_MEMBERS];
+	const char *again = NULL;
 	size_t npos;
 	long pct = -1;
 	int rc;
 	const struct cli_opt opts[] = {
 		{ "--lead", 0, true, &lead, NULL, NULL, NULL },
 		{ "--tolerance", 0, true, &tol, NULL, NULL, NULL },
+		{ "--rebuild", 0, true, &again, NULL, NULL, NULL },
 		{ NULL, 0, false, NULL, NULL, NULL, NULL },
 	};
 
@@ -184,7 +281,10 @@ cmd_team_exec(struct cli_ctx *ctx, int argc, char **argv)
 	    TEAM_MAX_MEMBERS, &npos);
 	if (rc != CLI_OK)
 		return rc;
-	if (npos < 2)
+	if (again != NULL && npos > 0)
+		return cli_usage(&cli_cmd_team, _("--rebuild takes the team"
+		    " card's ID alone"));
+	if (again == NULL && npos < 2)
 		return cli_usage(&cli_cmd_team, _("needs two or more member"
 		    " cards' IDs"));
 	if (tol != NULL && cli_args_int(&cli_cmd_team, "--tolerance", tol, 0,
@@ -192,5 +292,7 @@ cmd_team_exec(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_USAGE;
 	if ((rc = check_lead(lead)) != CLI_OK)
 		return rc;
+	if (again != NULL)
+		return rebuild(ctx, again, lead, (int)pct);
 	return build(ctx, pos, npos, lead, (int)pct);
 }

@@ -511,6 +511,91 @@ store_team_settle(struct store *st, struct scorecard *sc, size_t item,
 	return 0;
 }
 
+static int
+exec_id(struct store *st, const char *sql, long long id, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (store_prepare(st, sql, &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = run(st, stmt, "rebuild the team card", cause);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static int
+rewrite_entries(struct store *st, const struct scorecard *sc, char **cause)
+{
+	const struct scorecard_entry *e;
+	sqlite3_stmt *stmt;
+	size_t i;
+	int rc = 0;
+
+	if (store_prepare(st, "UPDATE entries SET score = ?3, tier = ?4,"
+	    " record = ?5, rationale = ?6 WHERE scorecard_id = ?1"
+	    " AND position = ?2", &stmt, cause) != 0)
+		return -1;
+	for (i = 0; i < sc->rubric->nitems && rc == 0; i++) {
+		e = &sc->entries[i];
+		sqlite3_clear_bindings(stmt);
+		sqlite3_bind_int64(stmt, 1, sc->id);
+		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)i);
+		if (e->scored)
+			sqlite3_bind_int(stmt, 3, e->score);
+		if (e->scored && e->tier > 0)
+			sqlite3_bind_int(stmt, 4, e->tier);
+		sqlite3_bind_text(stmt, 5, e->record, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 6, e->rationale, -1, SQLITE_STATIC);
+		rc = run(st, stmt, "rebuild the team card's entries", cause);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* The members, their marks and the items, replaced; the entries rewritten. */
+static int
+rebuild_locked(struct store *st, const struct scorecard *sc, char **cause)
+{
+	if (exec_id(st, "DELETE FROM team_items WHERE scorecard_id = ?1", sc->id,
+	    cause) != 0 ||
+	    exec_id(st, "DELETE FROM team_marks WHERE scorecard_id = ?1", sc->id,
+	    cause) != 0 ||
+	    exec_id(st, "DELETE FROM team_members WHERE scorecard_id = ?1",
+	    sc->id, cause) != 0 ||
+	    exec_id(st, "DELETE FROM teams WHERE scorecard_id = ?1", sc->id,
+	    cause) != 0)
+		return -1;
+	if (store_insert_team(st, sc->id, sc->team, sc->rubric->nitems,
+	    cause) != 0)
+		return -1;
+	return rewrite_entries(st, sc, cause);
+}
+
+int
+store_team_rebuild(struct store *st, struct scorecard *fresh,
+    const struct scorecard *old, char **cause)
+{
+	if (store_refuse_readonly(st, cause) != 0)
+		return -1;
+	if (old->status == SCORECARD_FINAL) {
+		*cause = xasprintf(_("scorecard %lld is finalized; it cannot be"
+		    " changed"), old->id);
+		return -1;
+	}
+	fresh->id = old->id;
+	memcpy(fresh->uuid, old->uuid, sizeof fresh->uuid);
+	if (store_write_begin(st, cause) != 0)
+		return -1;
+	if (rebuild_locked(st, fresh, cause) != 0 ||
+	    store_write_commit(st, cause) != 0) {
+		store_write_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
 int
 store_find_uuid(struct store *st, const char *uuid, long long *id,
     char **cause)

@@ -22,6 +22,14 @@ int	store_team_settle(struct store *, struct scorecard *sc, size_t item,
 	    int score, int tier, enum team_how how, const char *reason,
 	    char **cause);
 
+/*
+ * Replace draft team card old's members, marks, settlements and scores
+ * with fresh's (team_build from the members' cards as they are now, with
+ * team_carry_settlements), keeping old's ID and UUID.
+ */
+int	store_team_rebuild(struct store *, struct scorecard *fresh,
+	    const struct scorecard *old, char **cause);
+
 /* The local ID of the card with uuid, 0 when it is not here. */
 int	store_find_uuid(struct store *, const char *uuid, long long *id,
 	    char **cause);

@@ -667,3 +667,51 @@ team_unresolved_text(const struct scorecard *sc, size_t i)
 	    " over %d%% of %d~%d; settle it with --how and --reason"), f.low,
 	    f.high, f.spread, pct, item->min, item->max);
 }
+
+/* Do both cards hold the same members' same scores for item i? */
+static bool
+same_marks(const struct team *a, const struct team *b, size_t i)
+{
+	size_t m;
+
+	if (a->nmembers != b->nmembers)
+		return false;
+	for (m = 0; m < a->nmembers; m++) {
+		const struct team_mark *x = &a->members[m].marks[i];
+		const struct team_mark *y = &b->members[m].marks[i];
+
+		if (strcmp(a->members[m].uuid, b->members[m].uuid) != 0 ||
+		    x->scored != y->scored || (x->scored &&
+		    x->score != y->score))
+			return false;
+	}
+	return true;
+}
+
+size_t
+team_carry_settlements(struct scorecard *fresh, const struct scorecard *old)
+{
+	const struct team_item *it;
+	size_t i, n = 0;
+	char *cause = NULL;
+	int tier;
+
+	for (i = 0; i < fresh->rubric->nitems; i++) {
+		it = &old->team->items[i];
+		if (!team_unresolved(fresh, i) || !it->flagged ||
+		    it->how == TEAM_HOW_NONE || !old->entries[i].scored ||
+		    !same_marks(fresh->team, old->team, i))
+			continue;
+		tier = old->entries[i].tier;
+		if (team_check_settle(fresh, i, old->entries[i].score, it->how,
+		    it->reason, &tier, &cause) != 0) {
+			free(cause);
+			cause = NULL;
+			continue;
+		}
+		team_apply_settle(fresh, i, old->entries[i].score, tier,
+		    it->how, it->reason);
+		n++;
+	}
+	return n;
+}

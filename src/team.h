@@ -124,6 +124,13 @@ int	team_check_settle(const struct scorecard *team, size_t item,
 void	team_apply_settle(struct scorecard *team, size_t item, int score,
 	    int tier, enum team_how how, const char *reason);
 
+/*
+ * A rebuilt team card keeps the lead's settlements of the items whose
+ * members' scores did not change; returns how many it kept.
+ */
+size_t	team_carry_settlements(struct scorecard *fresh,
+	    const struct scorecard *old);
+
 /* Is the item flagged and not yet settled? */
 bool	team_unresolved(const struct scorecard *, size_t item);
 size_t	team_count_unresolved(const struct scorecard *);

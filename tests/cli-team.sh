@@ -260,4 +260,63 @@ printf '%s\n' "$out" >"$tmp/summary-split.txt"
 golden summary-split.txt "$tmp/summary-split.txt"
 expect 0 "finalized: 870 / 1000" finalize "$split"
 
+# Staleness (last: it drops the final guards of this database): a member
+# card changed after the team card was built. Until reopen exists the
+# change is made under the triggers, as a reopen, an edit and a new
+# finalize would leave it.
+run team 1 2 3 --lead 張召集
+team2=$out
+expect 0 "" set "$team2" 1.1.3 26 --how consensus --reason 共識
+run show "$team2"
+checks=$((checks + 1))
+case $out in *STALE*) fail "a fresh team card says it is stale" ;; esac
+python3 - "$db" <<'EOF' || fail "changing member card 2 under the triggers"
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+for (name,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                         " AND name LIKE 'final%'").fetchall():
+    c.execute("DROP TRIGGER " + name)
+c.execute("UPDATE entries SET score = 28 WHERE scorecard_id = 2 AND item = '1.1.1'")
+c.commit()
+EOF
+run show "$team2"
+checks=$((checks + 1))
+case $out in
+*"STALE:      李大華's card ("*") changed after this team card was built; rebuild it: kaohe team --rebuild $team2"*) ;;
+*) fail "show does not say the team card is stale: $out" ;;
+esac
+expect 0 "" export "$team2" --summary
+case $err in
+*"warning: team card $team2 is stale: 李大華's card changed after it was built"*) ;;
+*) fail "export of a stale team card does not warn: $err" ;;
+esac
+expect 2 "--rebuild takes the team card's ID alone" team --rebuild "$team2" 1
+expect 1 "scorecard 1 is not a team card" team --rebuild 1
+run team --rebuild "$team2"
+checks=$((checks + 1))
+[ "$rc" = 0 ] && [ "$out" = "$team2" ] || fail "rebuild: exit $rc, '$out': $err"
+case $err in
+*"1 settlements kept"*"2 flagged items to settle"*"2.3.1, 4.2.1"*) ;;
+*) fail "rebuild: what was kept and what is left: $err" ;;
+esac
+run show "$team2"
+checks=$((checks + 1))
+case $out in *STALE*) fail "a rebuilt team card still says it is stale" ;; esac
+run export "$team2" --format json
+printf '%s\n' "$out" >"$tmp/team2.json"
+python3 - "$tmp/team2.json" <<'EOF' || fail "the rebuilt team card"
+import json, sys
+d = json.load(open(sys.argv[1]))
+def walk(ns):
+    for n in ns:
+        if "children" in n: yield from walk(n["children"])
+        else: yield n
+leaves = {l["key"]: l for l in walk(d["nodes"])}
+assert [m["score"] for m in leaves["1.1.1"]["members"]] == [28, 28, 28]
+assert leaves["1.1.1"]["score"] == 28 and leaves["1.1.1"]["how"] == "mean"
+assert leaves["1.1.3"]["how"] == "consensus" and leaves["1.1.3"]["score"] == 26
+assert leaves["2.3.1"]["how"] is None and leaves["2.3.1"]["score"] is None
+EOF
+expect 1 "is finalized" team --rebuild "$team"
+
 finish

@@ -409,6 +409,31 @@ test_fingerprint(void **state)
 }
 
 static void
+test_carry_settlements(void **state)
+{
+	struct three *t = *state;
+	struct scorecard *old = build3(t, -1), *fresh;
+
+	team_apply_settle(old, I113, 26, 1, TEAM_HOW_CONSENSUS, "共識");
+	/* 1.1.1 changed on a member card: 1.1.3's settlement still holds. */
+	t->b->entries[I111].score = 5;
+	fresh = build3(t, -1);
+	assert_true(team_unresolved(fresh, I113));
+	assert_int_equal(team_carry_settlements(fresh, old), 1);
+	assert_false(team_unresolved(fresh, I113));
+	assert_int_equal(fresh->entries[I113].score, 26);
+	assert_string_equal(fresh->team->items[I113].reason, "共識");
+	scorecard_free(fresh);
+	/* 1.1.3 itself changed (still flagged): settled again by the lead. */
+	t->c->entries[I113].score = 18;
+	fresh = build3(t, -1);
+	assert_int_equal(team_carry_settlements(fresh, old), 0);
+	assert_true(team_unresolved(fresh, I113));
+	scorecard_free(fresh);
+	scorecard_free(old);
+}
+
+static void
 test_how_names(void **state)
 {
 	(void)state;
@@ -441,6 +466,8 @@ main(void)
 		    teardown_three),
 		cmocka_unit_test_setup_teardown(test_fingerprint, setup_three,
 		    teardown_three),
+		cmocka_unit_test_setup_teardown(test_carry_settlements,
+		    setup_three, teardown_three),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
