@@ -51,8 +51,10 @@ expect 1 "no item '9.9.9'" set "$id" 9.9.9 3
 expect 1 "is a section" set "$id" 1.1 30
 expect 1 "no item" note "$id" 9.9.9 --record x
 expect 1 "fits several tiers" set "$id" 1.2.1 8
-expect 1 "tier" set "$id" 1.1.3 28 --tier 2
-expect 1 "tier" set "$id" 1.1.3 28 --tier 9
+expect 1 "1.1.3 服務人員專業度: 28 is outside tier 2 (21~25)" \
+    set "$id" 1.1.3 28 --tier 2
+expect 1 "1.1.3 服務人員專業度: there is no tier 9 (tiers 1~5)" \
+    set "$id" 1.1.3 28 --tier 9
 expect 1 "scorecard 999" set 999 1.1.1 3
 expect 2 "not a scorecard ID" set abc 1.1.1 3
 # A message that echoes what was typed shows it without its control

@@ -23,6 +23,7 @@
 #include "rubric.h"
 #include "scorecard.h"
 #include "width.h"
+#include "testlib.h"
 #include "xalloc.h"
 
 static const char small_yaml[] =
@@ -222,27 +223,6 @@ render(const struct scorecard *sc, enum export_format f, int width)
 	return buf;
 }
 
-static char *
-read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (f == NULL)
-		return NULL;
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	assert_true(n >= 0);
-	rewind(f);
-	buf = xmalloc((size_t)n + 1);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
-
 /* Compare with tests/golden/NAME, or rewrite it when UPDATE=1. */
 static void
 golden(const char *name, const char *got)
@@ -260,7 +240,7 @@ golden(const char *name, const char *got)
 		fputs(got, f);
 		assert_int_equal(fclose(f), 0);
 	}
-	want = read_all(path, &len);
+	want = testlib_slurp(path, &len);
 	if (want == NULL)
 		fail_msg("%s: %s (run with UPDATE=1 to create)", path,
 		    strerror(errno));
@@ -925,7 +905,7 @@ test_atomic(void **state)
 	(void)state;
 	path = xasprintf("%s/out.txt", dir);
 	assert_int_equal(export_atomic(path, write_hello, "one\n", &cause), 0);
-	got = read_all(path, &len);
+	got = testlib_slurp(path, &len);
 	assert_string_equal(got, "one\n");
 	free(got);
 	/* A new file gets 0666 less the umask. */
@@ -943,7 +923,7 @@ test_atomic(void **state)
 	assert_string_equal(cause, "refused halfway");
 	free(cause);
 	cause = NULL;
-	got = read_all(path, &len);
+	got = testlib_slurp(path, &len);
 	assert_string_equal(got, "two\n");
 	free(got);
 	assert_int_equal(entries(dir), 1);
@@ -992,7 +972,7 @@ test_atomic_fifo(void **state)
 	    "[ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done", copy);
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
-	got = read_all(copy, &len);
+	got = testlib_slurp(copy, &len);
 	assert_non_null(got);
 	assert_string_equal(got, "piped\n");
 	free(got);
@@ -1020,7 +1000,7 @@ test_atomic_symlink(void **state)
 	assert_int_equal(export_atomic(link, write_hello, "new\n", &cause), 0);
 	assert_int_equal(lstat(link, &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
-	got = read_all(real, &len);
+	got = testlib_slurp(real, &len);
 	assert_string_equal(got, "new\n");
 	free(got);
 	cmd = xasprintf("rm -rf '%s'", dir);

@@ -19,21 +19,11 @@
 #include "export.h"
 #include "import.h"
 #include "json-read.h"
-#include "paths.h"
 #include "store.h"
+#include "testlib.h"
 #include "xalloc.h"
 
 #define DATA	KAOHE_SRCDIR "/tests/data/"
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	char *text = NULL, *cause = NULL;
-
-	if (paths_read_file(path, IMPORT_MAX_BYTES, &text, len, &cause) != 0)
-		fail_msg("%s", cause);
-	return text;
-}
 
 /* Import the one record of a fixture; returns -1 with *cause on refusal. */
 static int
@@ -45,7 +35,8 @@ import_file(const char *rel, struct scorecard **sc, char **cause)
 	size_t len;
 	int rc;
 
-	text = slurp(path, &len);
+	text = testlib_slurp(path, &len);
+	assert_non_null(text);
 	free(path);
 	*sc = NULL;
 	if (json_read(text, len, name, 1, &v, cause) != 0) {
@@ -70,7 +61,8 @@ line_of(const char *rel, const char *after, const char *needle)
 	char *path = xasprintf(DATA "%s", rel), *text, *p, *q;
 	size_t len, line = 1;
 
-	text = slurp(path, &len);
+	text = testlib_slurp(path, &len);
+	assert_non_null(text);
 	p = after != NULL ? strstr(text, after) : text;
 	assert_non_null(p);
 	p = strstr(p, needle);
@@ -305,7 +297,8 @@ round_trip(struct temp_store *t, const char *rel)
 		fail_msg("%s", cause);
 	fclose(f);
 	path = xasprintf(DATA "%s", rel);
-	want = slurp(path, &wantlen);
+	want = testlib_slurp(path, &wantlen);
+	assert_non_null(want);
 	if (gotlen != wantlen || memcmp(got, want, wantlen) != 0)
 		fail_msg("%s: the export of the imported scorecard differs"
 		    " from the file (if the export format changed on purpose,"

@@ -19,30 +19,10 @@
 #include "rubric.h"
 #include "rubric-show.h"
 #include "width.h"
+#include "testlib.h"
 #include "xalloc.h"
 
 #define DATA	KAOHE_SRCDIR "/tests/data"
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (f == NULL)
-		return NULL;
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	assert_true(n >= 0);
-	rewind(f);
-	buf = xmalloc((size_t)n + 1);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
 
 static struct rubric *
 load_ok(const char *path)
@@ -51,7 +31,7 @@ load_ok(const char *path)
 	char *text, *cause = NULL;
 	size_t len;
 
-	text = slurp(path, &len);
+	text = testlib_slurp(path, &len);
 	assert_non_null(text);
 	if (rubric_parse(text, len, path, &r, &cause) != 0)
 		fail_msg("%s", cause);
@@ -475,7 +455,7 @@ test_110(void **state)
 	char *text, key[16];
 
 	(void)state;
-	text = slurp(path, &len);
+	text = testlib_slurp(path, &len);
 	if (text == NULL)
 		skip();		/* rubrics/110.yaml is not written yet */
 	free(text);
@@ -565,7 +545,7 @@ test_bad_file(void **state)
 	size_t len;
 
 	path = xasprintf("%s/rubric-bad/%s.yaml", DATA, bad[i].file);
-	text = slurp(path, &len);
+	text = testlib_slurp(path, &len);
 	if (text == NULL)
 		fail_msg("cannot read %s", path);
 	cause = parse_fails(text, len, path);

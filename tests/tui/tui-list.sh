@@ -100,7 +100,10 @@ send /
 wait_for "Find:"
 type_text "TOTAL"
 send Enter
-wait_for "TOTAL"
+# The total is the last rows' neighbour: the pager scrolled to its last
+# page, and the first rows are gone.
+wait_gone "個別評核構面"
+expect "TOTAL"
 send q
 wait_for "2 of 2 ·"
 send t

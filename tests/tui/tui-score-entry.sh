@@ -45,8 +45,13 @@ wait_for "8 fits tiers 2, 3: which one?"
 expect "2 1~15  提供「核心設施」"
 expect "3 1~10  提供「核心設施」"
 expect_not "16~20  除提供"
-# 1 is not a choice: the menu stays.
-send 1
+# 1 is not a choice: the menu stays. Keys are read in order, so the find
+# prompt that / opens in the menu shows that 1 was read first, and that
+# the menu was still there to take the /.
+send 1 /
+wait_for "Find:"
+send Escape
+wait_gone "Find:"
 expect "8 fits tiers 2, 3: which one?"
 send 3
 wait_for "saved 8 (tier 3) for 1.2.1 · now at 1.2.2.1"
