@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "paths.h"
 
 /*
  * A fresh Debian box often runs with LANG unset, i.e. the C locale, where
@@ -26,14 +27,8 @@ main(int argc, char **argv)
 {
 	/* Before anything measures text: wcwidth needs the UTF-8 locale. */
 	setup_locale();
-	/*
-	 * Uninstalled (make check), the catalogue is not in localedir yet:
-	 * $KAOHE_LOCALEDIR points at one, for the CLI and the UI alike.
-	 */
-	if (getenv("KAOHE_LOCALEDIR") != NULL && *getenv("KAOHE_LOCALEDIR"))
-		bindtextdomain(PACKAGE, getenv("KAOHE_LOCALEDIR"));
-	else
-		bindtextdomain(PACKAGE, KAOHE_LOCALEDIR);
+	/* Installed, uninstalled or $KAOHE_LOCALEDIR: paths_localedir. */
+	bindtextdomain(PACKAGE, paths_localedir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 	return cli_main(argc, argv);

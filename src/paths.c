@@ -36,8 +36,8 @@ paths_db(const char *flag)
  * source tree's rubrics/ is the truth, so a developer's edit is seen at
  * once and `make check` never depends on what is installed.
  */
-static int
-running_uninstalled(void)
+bool
+paths_uninstalled(void)
 {
 	char exe[PATH_MAX], build[PATH_MAX];
 	ssize_t n;
@@ -45,15 +45,33 @@ running_uninstalled(void)
 
 	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n <= 0)
-		return 0;
+		return false;
 	exe[n] = '\0';
 	slash = strrchr(exe, '/');
 	if (slash == NULL)
-		return 0;
+		return false;
 	*slash = '\0';
 	if (realpath(KAOHE_BUILDDIR, build) == NULL)
-		return 0;
+		return false;
 	return strcmp(exe, build) == 0;
+}
+
+/*
+ * $KAOHE_LOCALEDIR, else uninstalled the build tree's locale/ (make
+ * builds the catalogues there), else the installed localedir: so that
+ * LANG=zh_TW.UTF-8 ./kaohe speaks Chinese from the build tree as it
+ * does installed, with no variable to set.
+ */
+const char *
+paths_localedir(void)
+{
+	const char *env = getenv("KAOHE_LOCALEDIR");
+
+	if (env != NULL && *env != '\0')
+		return env;
+	if (paths_uninstalled())
+		return KAOHE_BUILDDIR "/locale";
+	return KAOHE_LOCALEDIR;
 }
 
 const char *const *
@@ -76,7 +94,7 @@ paths_rubric_dirs(void)
 			dirs[n++] = xstrdup(tok);
 		free(copy);
 	}
-	if (running_uninstalled())
+	if (paths_uninstalled())
 		dirs[n++] = xstrdup(KAOHE_SRCDIR "/rubrics");
 	else
 		dirs[n++] = xstrdup(KAOHE_PKGDATADIR "/rubrics");

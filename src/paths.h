@@ -2,6 +2,7 @@
 #ifndef KAOHE_PATHS_H
 #define KAOHE_PATHS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* --db, else $KAOHE_DB, else $XDG_DATA_HOME/kaohe/kaohe.db (~/.local/share). Caller frees. */
@@ -13,6 +14,10 @@ char	*paths_db(const char *flag);
  * else pkgdatadir/rubrics. NULL-terminated; static storage.
  */
 const char *const *paths_rubric_dirs(void);
+/* Is this the binary in the build tree (make, make check), not installed? */
+bool	paths_uninstalled(void);
+/* Where the message catalogues are (see paths.c). */
+const char *paths_localedir(void);
 
 /*
  * Resolve NAME|FILE: anything with a '/' or ending in .yaml/.yml is a file,

@@ -7,28 +7,24 @@ if ! locale -a 2>/dev/null | grep -i -q -x 'zh_TW\.utf-*8'; then
 	    "(localedef -i zh_TW -f UTF-8 zh_TW.UTF-8)"
 	exit 77
 fi
-# Uninstalled, the catalogue is built here and pointed at.
-mkdir -p "$tui_tmp/locale/zh_TW/LC_MESSAGES"
-mo=$tui_tmp/locale/zh_TW/LC_MESSAGES/kaohe.mo
-if command -v msgfmt >/dev/null 2>&1; then
-	msgfmt -o "$mo" "$top_srcdir/po/zh_TW.po" || exit 99
-elif [ -f "$top_srcdir/po/zh_TW.gmo" ]; then
-	cp "$top_srcdir/po/zh_TW.gmo" "$mo" || exit 99
-else
-	echo "SKIP: neither msgfmt nor po/zh_TW.gmo to build the catalogue"
-	exit 77
-fi
-
 id=$(new_card)
-# The command line reads the same catalogue (main binds it, not the UI).
-env LANG=zh_TW.UTF-8 LC_ALL=zh_TW.UTF-8 LANGUAGE= \
-    KAOHE_LOCALEDIR="$tui_tmp/locale" "$KAOHE" --db "$DB" show 999 \
+# Uninstalled, kaohe finds the catalogue make built in the build tree:
+# no variable to set, for the command line and the UI alike.
+env -u KAOHE_LOCALEDIR LANG=zh_TW.UTF-8 LC_ALL=zh_TW.UTF-8 LANGUAGE= \
+    "$KAOHE" --db "$DB" show 999 \
     >"$tui_tmp/out" 2>"$tui_tmp/err" && { echo "FAIL: show 999 succeeded"; exit 1; }
 grep -q "沒有評分表 999" "$tui_tmp/err" ||
     { echo "FAIL: the CLI message is not in Chinese:"; cat "$tui_tmp/err"; exit 1; }
+# $KAOHE_LOCALEDIR still wins: an empty one leaves the messages in English.
+mkdir -p "$tui_tmp/empty-locale"
+env LANG=zh_TW.UTF-8 LC_ALL=zh_TW.UTF-8 LANGUAGE= \
+    KAOHE_LOCALEDIR="$tui_tmp/empty-locale" "$KAOHE" --db "$DB" show 999 \
+    >"$tui_tmp/out" 2>"$tui_tmp/err"
+grep -q "沒有評分表 999" "$tui_tmp/err" &&
+    { echo "FAIL: KAOHE_LOCALEDIR was not used:"; cat "$tui_tmp/err"; exit 1; }
 
 TUI_LANG=zh_TW.UTF-8
-TUI_ENV="KAOHE_LOCALEDIR=$tui_tmp/locale LANGUAGE="
+TUI_ENV="LANGUAGE="
 start open "$id"
 wait_for "0/36 項"
 expect "總分 0/1000"
