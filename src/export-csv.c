@@ -1,8 +1,10 @@
 /*
  * The CSV export: RFC 4180 (CRLF between records, fields with a comma,
  * quote, CR or LF quoted, quotes doubled), UTF-8 with a byte order mark
- * so that Excel reads the Chinese correctly. One header row, then one row
- * per item in document order. The columns:
+ * so that Excel reads the Chinese correctly. The column names, then one
+ * record for the card itself (its header: the form's title, the total,
+ * the inspectors and the status; key empty), then one record per item in
+ * document order. The columns:
  *
  *   id          the scorecard's number in its database
  *   agency      受考核機關
@@ -10,13 +12,18 @@
  *   section     the item's sections, top first, joined by " > "
  *               ("個別評核構面 > 一、基礎服務 > (一) 服務一致及正確")
  *   key         the item's key ("1.1.1"), as `kaohe set` takes it
- *   title       the item as printed: ordinal and title ("1. 申辦…")
- *   min, max    its range (細項配分), inclusive
+ *   title       the item as printed: ordinal and title ("1. 申辦…");
+ *               on the card's record, the form's title
+ *   min, max    its range (細項配分), inclusive; the card's max is the
+ *               total's
  *   tier        the chosen ■ option, 1-based; empty when none
  *   tier_label  that option's text; empty when none
- *   score       評分; empty when unscored
+ *   score       評分; empty when unscored; the card's is its total
  *   record      紀錄事項
  *   rationale   評分說明
+ *   inspectors  考核人員, joined by "、"; on the card's record only
+ *   status      draft or final; on the card's record only
+ *   guidance    考核內容: what the inspector looks at
  *
  * Text is stripped of control characters (newlines and tabs stay), and a
  * text field that begins with = + - @ gets a leading apostrophe so that a
@@ -36,7 +43,8 @@
 
 static const char *const csv_columns[] = {
 	"id", "agency", "date", "section", "key", "title", "min", "max",
-	"tier", "tier_label", "score", "record", "rationale",
+	"tier", "tier_label", "score", "record", "rationale", "inspectors",
+	"status", "guidance",
 };
 
 /* A text field: sanitized, defused, and the separator after it. */
@@ -114,7 +122,33 @@ csv_item(FILE *out, const struct scorecard *sc, const struct rubric_node *item)
 	else
 		fputc(',', out);
 	csv_text(out, e->record, ',');
-	csv_last(out, e->rationale);
+	csv_text(out, e->rationale, ',');
+	fputs(",,", out);	/* inspectors, status: the card's */
+	csv_last(out, item->guidance);
+}
+
+/* The card's own record: what the form prints above its table. */
+static void
+csv_card(FILE *out, const struct scorecard *sc)
+{
+	struct scorecard_sum t = scorecard_total(sc);
+	char *inspectors;
+
+	csv_int(out, sc->id);
+	csv_text(out, sc->agency, ',');
+	csv_text(out, sc->date, ',');
+	fputs(",,", out);	/* section, key */
+	csv_text(out, sc->rubric->title, ',');
+	fputc(',', out);	/* min */
+	csv_int(out, t.max);
+	fputs(",,", out);	/* tier, tier_label */
+	csv_int(out, t.score);
+	fputs(",,", out);	/* record, rationale */
+	inspectors = export_inspectors(sc, "、");
+	csv_text(out, inspectors, ',');
+	free(inspectors);
+	csv_text(out, sc->status == SCORECARD_FINAL ? "final" : "draft", ',');
+	csv_last(out, "");
 }
 
 int
@@ -130,6 +164,7 @@ export_csv(FILE *out, const struct scorecard *sc,
 		fputs(csv_columns[i], out);
 		fputs(i + 1 < n ? "," : "\r\n", out);
 	}
+	csv_card(out, sc);
 	for (i = 0; i < sc->rubric->nitems; i++)
 		csv_item(out, sc, sc->rubric->items[i]);
 	return 0;

@@ -1,8 +1,11 @@
 /*
- * The Markdown export: the text export's content as a GitHub-flavoured
- * table. A heading and a list of the header facts, then one table with the
- * form's columns. As in the text export the 評核構面 cell is filled on the
- * first row of each top section only, and deeper sections get a row.
+ * The Markdown export: the paper form (the grid the text, HTML and PDF
+ * draw, export-grid.h) as a GitHub-flavoured table. A heading and a list
+ * of the header facts, then one table with the form's seven columns;
+ * Markdown has no merged cells, so a merged cell's text is on its first
+ * row and the rows it covers are empty there. 考核內容 holds every ■/□
+ * option, 細項配分 the bands in the same order. The ＊ legend and the
+ * signature lines follow.
  *
  * Every ASCII punctuation that Markdown could read as markup is escaped
  * with a backslash (CommonMark allows it before any of them): a note's
@@ -17,6 +20,7 @@
 #include <string.h>
 
 #include "export-formats.h"
+#include "export-grid.h"
 #include "export-util.h"
 #include "xalloc.h"
 
@@ -54,141 +58,106 @@ md_cell(FILE *out, const char *s)
 	fputc(' ', out);
 }
 
-static void
-md_fact(FILE *out, const char *name, const char *value)
+/* A grid cell's paragraphs, one a line (<br>); a heading with its tail. */
+static char *
+md_paras(const struct grid_cell *c, bool bands)
 {
-	fprintf(out, "- %s：", name);
-	md_put(out, value, false);
-	fputc('\n', out);
+	char *all = xstrdup(""), *next;
+	const struct grid_para *p;
+	size_t i;
+
+	for (i = 0; i < c->np; i++) {
+		p = &c->p[i];
+		if (bands && p->band == NULL)
+			continue;
+		next = xasprintf("%s%s%s%s%s", all, *all != '\0' ? "\n" : "",
+		    bands ? p->band : p->text,
+		    !bands && p->tail != NULL ? " " : "",
+		    !bands && p->tail != NULL ? p->tail : "");
+		free(all);
+		all = next;
+	}
+	return all;
 }
 
 static void
-md_header(FILE *out, const struct scorecard *sc)
+md_header(FILE *out, const struct grid *g)
 {
-	char *v;
+	size_t i;
 
 	fputs("# ", out);
-	md_put(out, sc->rubric->title, false);
+	md_put(out, g->title, false);
 	fputs("\n\n", out);
-	md_fact(out, "受考核機關名稱", sc->agency);
-	v = export_date(sc->date);
-	md_fact(out, "考核日期", v);
-	free(v);
-	v = export_total(sc);
-	md_fact(out, "總分", v);
-	free(v);
-	v = export_inspectors(sc, "、");
-	md_fact(out, "考核人員", v);
-	free(v);
-	md_fact(out, "狀態", export_status(sc));
-	fputs("\n| 評核構面 | 考核項目 | 評分 | 細項配分 | 紀錄事項 | 評分說明 |\n"
-	    "| --- | --- | ---: | --- | --- | --- |\n", out);
-}
-
-/* The headings of the merged 評核構面 cell, joined by newlines. */
-static char *
-md_dim(const struct scorecard *sc, const struct rubric_node *anchor,
-    const struct rubric_node *item)
-{
-	const struct rubric_node *path[EXPORT_PATH_MAX];
-	char *all = xstrdup(""), *h, *next;
-	size_t len, i;
-
-	if (anchor == NULL || anchor->parent == NULL)
-		return all;
-	len = export_path(anchor, NULL, path, EXPORT_PATH_MAX - 1);
-	path[len++] = anchor;
-	for (i = 0; i < len; i++) {
-		if (path[i] != anchor && path[i]->item_first != item->item_first)
-			continue;
-		h = export_heading(sc, path[i]);
-		next = xasprintf("%s%s%s", all, *all != '\0' ? "\n" : "", h);
-		free(h);
-		free(all);
-		all = next;
+	for (i = 0; i < g->nfacts; i++) {
+		fputs("- ", out);
+		md_put(out, g->facts[i], false);
+		fputc('\n', out);
 	}
-	return all;
+	fputc('\n', out);
+	for (i = 0; i < GRID_NCOLS; i++)
+		fprintf(out, "| %s ", grid_headers[i]);
+	fputs("|\n| --- | --- | ---: | --- | --- | --- | --- |\n", out);
 }
 
-static char *
-md_range(const struct rubric_node *item, const struct scorecard_entry *e)
+/* A row: a merged cell's text on its first row, empty on those below. */
+static void
+md_row(FILE *out, const struct grid_row *row)
 {
-	char *all, *next, *tier;
-	size_t t;
+	char *s;
+	size_t i;
 
-	all = export_range(item->min, item->max);
-	for (t = 0; t < item->ntiers; t++) {
-		tier = export_tier(item, t, e->tier == (int)t + 1);
-		next = xasprintf("%s\n%s", all, tier);
-		free(tier);
-		free(all);
-		all = next;
+	for (i = 0; i < GRID_NCOLS; i++) {
+		if (i == GRID_RANGE)
+			s = md_paras(&row->cell[GRID_CONTENT], true);
+		else
+			s = md_paras(&row->cell[i], false);
+		md_cell(out, s);
+		free(s);
 	}
-	return all;
-}
-
-static void
-md_section_row(FILE *out, const struct scorecard *sc, const char *dim,
-    const struct rubric_node *s)
-{
-	char *h = export_heading(sc, s);
-
-	md_cell(out, dim);
-	md_cell(out, h);
-	fputs("|  |  |  |  |\n", out);
-	free(h);
-}
-
-static void
-md_item_row(FILE *out, const struct scorecard *sc, const char *dim,
-    const struct rubric_node *item)
-{
-	const struct scorecard_entry *e = export_entry(sc, item);
-	char *label, *range, score[16] = "";
-
-	label = rubric_node_label(item);
-	range = md_range(item, e);
-	if (e->scored)
-		(void)snprintf(score, sizeof score, "%d", e->score);
-	md_cell(out, dim);
-	md_cell(out, label);
-	md_cell(out, score);
-	md_cell(out, range);
-	md_cell(out, e->record);
-	md_cell(out, e->rationale);
 	fputs("|\n", out);
-	free(range);
-	free(label);
+}
+
+/* Under the table: the ＊ legend, then the signature lines. */
+static void
+md_footer(FILE *out, const struct grid *g)
+{
+	size_t i;
+
+	if (g->nlegend > 0) {
+		fputc('\n', out);
+		md_put(out, GRID_LEGEND, false);
+		fputs("\n\n", out);
+		for (i = 0; i < g->nlegend; i++) {
+			fputs("- ", out);
+			md_put(out, g->legend[i], false);
+			fputc('\n', out);
+		}
+	}
+	fputs("\n考核人員簽章：\n\n", out);
+	for (i = 0; i < g->nsigners; i++) {
+		fputs("- ", out);
+		md_put(out, g->signers[i], false);
+		fputs("：\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\n", out);
+	}
+	fputs("\n考核日期：", out);
+	md_put(out, g->date, false);
+	fputc('\n', out);
 }
 
 int
 export_md(FILE *out, const struct scorecard *sc,
     const struct export_options *o, char **cause)
 {
-	const struct rubric *r = sc->rubric;
-	const struct rubric_node *path[EXPORT_PATH_MAX], *anchor, *prev = NULL;
-	const struct rubric_node *item;
-	char *dim;
-	size_t i, j, len;
+	struct grid g;
+	size_t r;
 
 	(void)o;
 	(void)cause;
-	md_header(out, sc);
-	for (i = 0; i < r->nitems; i++) {
-		item = r->items[i];
-		anchor = export_anchor(item);
-		dim = i == 0 || anchor != prev ? md_dim(sc, anchor, item) :
-		    xstrdup("");
-		prev = anchor;
-		len = export_path(item, anchor, path, EXPORT_PATH_MAX);
-		for (j = 0; j < len; j++) {
-			if (path[j]->item_first != item->item_first)
-				continue;
-			md_section_row(out, sc, dim, path[j]);
-			*dim = '\0';
-		}
-		md_item_row(out, sc, dim, item);
-		free(dim);
-	}
+	grid_build(&g, sc);
+	md_header(out, &g);
+	for (r = 0; r < g.nrows; r++)
+		md_row(out, &g.rows[r]);
+	md_footer(out, &g);
+	grid_free(&g);
 	return 0;
 }

@@ -101,13 +101,13 @@ n=$(grep '■' "$tmp/wide.txt" | head -1 | wc -L)
 checks=$((checks + 1))
 cmp -s "$tmp/wide.txt" "$tmp/file.text" && fail "--ambiguous wide changed nothing"
 
-# CSV: a BOM, CRLF records, one row per item.
+# CSV: a BOM, CRLF records, the card's record, then one per item.
 checks=$((checks + 1))
 [ "$(head -c 3 "$tmp/file.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] ||
 	fail "csv has no BOM"
 checks=$((checks + 1))
 n=$(grep -c "$(printf '\r')\$" "$tmp/file.csv")
-[ "$n" -eq 37 ] || fail "csv: $n CRLF-ended lines, want 37 (header + 36)"
+[ "$n" -eq 38 ] || fail "csv: $n CRLF-ended lines, want 38 (names, card, 36 items)"
 
 # Refusals: a usage error is 2, a failed write 1, and nothing is left.
 expect 2 "--format" export "$id" --format xml

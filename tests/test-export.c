@@ -636,11 +636,17 @@ test_md(void **state)
 	assert_no_controls(t, false);
 	assert_non_null(strstr(t, "# 測試年度為民服務考核項目評分表\n"));
 	assert_non_null(strstr(t, "- 總分：88 / 100\n"));
-	assert_non_null(strstr(t, "| 評核構面 | 考核項目 | 評分 | 細項配分 | "
-	    "紀錄事項 | 評分說明 |\n"));
-	/* The hostile record: one cell, escaped. */
-	line = strstr(t, "| 1. 申辦業務標準作業流程訂定情形 |");
+	assert_non_null(strstr(t, "| 評核構面 | 考核項目 | 評分 | 考核內容（依實際"
+	    "情形勾選選項） | 細項配分 | 紀錄事項 | 評分說明 |\n"));
+	/* 考核內容: the title with its points, the guidance, every option. */
+	line = strstr(t, "| 1. 申辦業務標準作業流程訂定情形 (30分)<br>"
+	    "應提供申辦業務標準作業流程訂定比率。 | 1\\~30分 |");
 	assert_non_null(line);
+	assert_non_null(strstr(t, "| 2. 服務人員專業度 (20分)<br>■正確率達 90% "
+	    "以上。<br>□正確率達 80% 以上。 | 16\\~20分<br>1\\~15分 |"));
+	/* The split item's subtotal in 評分. */
+	assert_non_null(strstr(t, "| 12 | 1. 網站使用便利性 (15分) |"));
+	/* The hostile record: one cell, escaped. */
 	assert_non_null(strstr(t, "SOP, \"100%\" \\| 達標<br>第二行 "
 	    "\\<b\\>粗體\\</b\\> 26\\~30 \\*星\\* \\_底\\_ \\[連結\\](x) "
 	    "\\&amp;<br>\\[2J清除鈴31m |"));
@@ -649,7 +655,7 @@ test_md(void **state)
 	scorecard_free(sc);
 }
 
-/* Each table row of the Markdown has exactly seven unescaped pipes. */
+/* Each table row of the Markdown has exactly eight unescaped pipes. */
 static void
 test_md_columns(void **state)
 {
@@ -669,10 +675,10 @@ test_md_columns(void **state)
 			else if (*p == '|')
 				pipes++;
 		}
-		assert_int_equal(pipes, 7);
+		assert_int_equal(pipes, 8);
 	}
-	/* header, rule, 7 items, 3 section rows: (一), (二), 1. 網站使用便利性 */
-	assert_int_equal(rows, 2 + 7 + 3);
+	/* header, rule, 7 items, 1 split item (1. 網站使用便利性) */
+	assert_int_equal(rows, 2 + 7 + 1);
 	free(t);
 	scorecard_free(sc);
 }
@@ -681,7 +687,8 @@ static void
 test_csv(void **state)
 {
 	const char *header = "\xef\xbb\xbf" "id,agency,date,section,key,"
-	    "title,min,max,tier,tier_label,score,record,rationale\r\n";
+	    "title,min,max,tier,tier_label,score,record,rationale,inspectors,"
+	    "status,guidance\r\n";
 	struct scorecard *sc = complete_card();
 	char *t, *p;
 	size_t crlf;
@@ -691,19 +698,24 @@ test_csv(void **state)
 	assert_memory_equal(t, header, strlen(header));
 	/* No bare LF outside quotes: every record ends CRLF. */
 	crlf = count(t, "\r\n");
-	assert_int_equal(crlf, 8);
+	assert_int_equal(crlf, 9);
+	/* The card's own record first: the form's header facts. */
+	assert_non_null(strstr(t, "guidance\r\n7,臺南分署,2021-08-06,,,"
+	    "測試年度為民服務考核項目評分表,,100,,,88,,,為民服務不定期考核小組、王小明,"
+	    "final,\r\n"));
 	assert_non_null(strstr(t, "\r\n7,臺南分署,2021-08-06,"
 	    "個別評核構面 > 一、基礎服務 > (一) 服務一致及正確,1.1.1,"
 	    "1. 申辦業務標準作業流程訂定情形,1,30,,,28,\"各科室完成 SOP, "
 	    "\"\"100%\"\" | 達標\n第二行\t<b>粗體</b> 26~30 *星* _底_ [連結](x) "
 	    "&amp;\n[2J清除鈴31m\",各科室業務承辦，均完成製作標準作業流程達 "
-	    "100%。給予 28 分。\r\n"));
+	    "100%。給予 28 分。,,,應提供申辦業務標準作業流程訂定比率。\r\n"));
 	assert_non_null(strstr(t, ",1.1.2,2. 服務人員專業度,1,20,1,"
-	    "正確率達 90% 以上。,18,'=1+1 試算表公式不可執行,\r\n"));
+	    "正確率達 90% 以上。,18,'=1+1 試算表公式不可執行,,,,\r\n"));
 	assert_non_null(strstr(t, "個別評核構面 > 一、基礎服務 > (二) 服務友善 > "
-	    "1. 網站使用便利性,1.2.1.1,(1) 機關網站應方便瀏覽查詢,1,5,,,4,,\r\n"));
+	    "1. 網站使用便利性,1.2.1.1,(1) 機關網站應方便瀏覽查詢,1,5,,,4,,"
+	    ",,,\r\n"));
 	assert_non_null(strstr(t, "整體評核構面 > 開放創新,5.2,(二) 創新性,1,10,"
-	    ",,8,,\r\n"));
+	    ",,8,,,,,\r\n"));
 	for (p = t; *p != '\0'; p++)
 		assert_true(*p != '\x1b' && *p != '\x07');
 	golden("export-small.csv", t);
@@ -720,9 +732,12 @@ test_csv_partial(void **state)
 	(void)state;
 	t = render(sc, EXPORT_CSV, 0);
 	/* Unscored: score, tier and tier label empty. */
-	assert_non_null(strstr(t, ",1.1.2,2. 服務人員專業度,1,20,,,,,\r\n"));
+	assert_non_null(strstr(t, ",1.1.2,2. 服務人員專業度,1,20,,,,,,,,\r\n"));
 	assert_non_null(strstr(t, ",1.1.1,1. 申辦業務標準作業流程訂定情形,1,30,"
-	    ",,28,,\r\n"));
+	    ",,28,,,,,應提供申辦業務標準作業流程訂定比率。\r\n"));
+	/* The card's record: a draft, its partial total. */
+	assert_non_null(strstr(t, ",,41,,,為民服務不定期考核小組、王小明,draft,"
+	    "\r\n"));
 	free(t);
 	scorecard_free(sc);
 }
@@ -841,9 +856,10 @@ test_odd_shapes(void **state)
 		free(t);
 	}
 	t = render(sc, EXPORT_MD, 0);
-	assert_non_null(strstr(t, "|  | (i) 最深的項目名稱很長很長很長很長很長很長 | 12 |"));
-	assert_non_null(strstr(t, "| An item at the top, with a long title that "
-	    "wraps |  | 0\\~10分 | "));
+	assert_non_null(strstr(t, "|  |  | 12 | (i) 最深的項目名稱很長很長很長很長很長"
+	    "很長 (15分) | 1\\~15分 |"));
+	assert_non_null(strstr(t, "|  | An item at the top, with a long title "
+	    "that wraps (10分) 得分：0（已評 0/1） |  |  | 0\\~10分 | "));
 	free(t);
 	t = render(sc, EXPORT_CSV, 0);
 	assert_non_null(strstr(t, ",構面 > 深 > 更深 > (a) 再深,D.2.1.1.1,"));
