@@ -106,8 +106,8 @@ check_rationale(const struct rubric_node *item,
 		if (named[i] == e->score)
 			continue;
 		add(out, item->key, "rationale-score", xasprintf(_("the"
-		    " rationale gives %ld (給予 %ld 分) but the score is %d"),
-		    named[i], named[i], e->score));
+		    " rationale says 給予 %ld 分; the score is %d"), named[i],
+		    e->score));
 		return;
 	}
 }

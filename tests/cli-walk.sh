@@ -53,7 +53,7 @@ case $out in
 *"2.1.4  rationale-score"*) fail "给予６分 agrees with 6: $out" ;;
 esac
 case $out in
-*"2.2.1  rationale-score  the rationale gives 25"*) ;;
+*"2.2.1  rationale-score  the rationale says 給予 25 分"*) ;;
 *) fail "full-width 給予　２５　分 is read: $out" ;;
 esac
 

@@ -2,6 +2,11 @@
  * The new-scorecard form: rubric, agency, date (today by default) and
  * inspectors. Enter on the last field creates the draft (store_create)
  * and opens the walk at its first item.
+ *
+ * The same form corrects a draft's header (H in the walk and at home):
+ * the fields filled in, the rubric shown but fixed, and Enter on the last
+ * field writes the fields that changed (store_edit_header), each a line of
+ * the history that undo can take back.
  */
 #include "config.h"
 
@@ -28,6 +33,8 @@ enum {
 struct form {
 	struct tui_text	 field[NFIELDS];
 	int		 focus;
+	struct scorecard *edit;		/* the card whose header is edited */
+	bool		 owned;		/* edit is ours to free */
 };
 
 static const char *
@@ -60,10 +67,22 @@ form_draw(struct tui *tui, struct tui_view *v)
 	attr_t bar = tui_attr(tui, TUI_ROLE_BAR), field;
 	int f, y, x = 18;
 
+	char *title;
+
 	tui_fill(0, 0, COLS, bar);
-	tui_put(0, 1, COLS - 2, _("kaohe · new scorecard"), bar);
-	tui_put(2, 2, COLS - 4, _("Fill in the scorecard's header, then press"
-	    " Enter on the last field."), A_NORMAL);
+	if (fm->edit != NULL) {
+		title = xasprintf(_("kaohe · header of scorecard #%lld"),
+		    fm->edit->id);
+		tui_put(0, 1, COLS - 2, title, bar);
+		free(title);
+		tui_put(2, 2, COLS - 4, _("Correct the header, then press Enter"
+		    " on the last field; each change can be undone."),
+		    A_NORMAL);
+	} else {
+		tui_put(0, 1, COLS - 2, _("kaohe · new scorecard"), bar);
+		tui_put(2, 2, COLS - 4, _("Fill in the scorecard's header, then"
+		    " press Enter on the last field."), A_NORMAL);
+	}
 	for (f = 0; f < NFIELDS; f++) {
 		y = 4 + 3 * f;
 		field = tui_attr(tui, TUI_ROLE_FIELD);
@@ -79,8 +98,9 @@ form_draw(struct tui *tui, struct tui_view *v)
 			tui_putw(y, x, COLS - x - 2, fm->field[f].buf,
 			    fm->field[f].len, field);
 		}
-		tui_put(y + 1, x, COLS - x - 2, form_hint(f),
-		    tui_attr(tui, TUI_ROLE_DIM));
+		tui_put(y + 1, x, COLS - x - 2, fm->edit != NULL &&
+		    f == FIELD_RUBRIC ? _("the rubric of a scorecard never"
+		    " changes") : form_hint(f), tui_attr(tui, TUI_ROLE_DIM));
 	}
 	tui_draw_hints(tui, TUI_SCOPE_FORM, NULL);
 	if (tui->overlay != NULL)
@@ -299,6 +319,70 @@ out:
 	free(date);
 }
 
+/* The changed fields, "agency, date": what the message says was saved. */
+static char *
+form_changes(const struct scorecard *sc, const char *agency,
+    const char *date, char *const *names, size_t n, bool *names_changed)
+{
+	char *list = xstrdup(""), *next;
+	size_t i;
+
+	*names_changed = n != sc->ninspectors;
+	for (i = 0; !*names_changed && i < n; i++)
+		*names_changed = strcmp(names[i], sc->inspectors[i]) != 0;
+	if (strcmp(agency, sc->agency) != 0) {
+		next = xasprintf("%s%s", list, _("agency"));
+		free(list);
+		list = next;
+	}
+	if (strcmp(date, sc->date) != 0) {
+		next = xasprintf("%s%s%s", list, *list ? ", " : "", _("date"));
+		free(list);
+		list = next;
+	}
+	if (*names_changed) {
+		next = xasprintf("%s%s%s", list, *list ? ", " : "",
+		    _("inspectors"));
+		free(list);
+		list = next;
+	}
+	return list;
+}
+
+static void
+form_save_header(struct tui *tui, struct form *fm)
+{
+	struct scorecard *sc = fm->edit;
+	char *agency, *date, **names = NULL, *cause = NULL, *what;
+	size_t nnames = 0, i;
+	bool names_changed;
+
+	if (!form_valid(tui, fm, &agency, &date, &names, &nnames))
+		goto out;
+	what = form_changes(sc, agency, date, names, nnames, &names_changed);
+	if (*what == '\0') {
+		tui_message(tui, false, _("the header is unchanged"));
+		tui_pop(tui);
+	} else if (store_edit_header(tui->st, sc, strcmp(agency, sc->agency)
+	    != 0 ? agency : NULL, strcmp(date, sc->date) != 0 ? date : NULL,
+	    names_changed ? names : NULL, nnames, &cause) != 0) {
+		tui_message(tui, true, _("not saved: %s"), cause);
+		free(cause);
+	} else {
+		tui->saved = true;
+		tui_message(tui, false, _("saved the header's %s (U undoes"
+		    " it in the walk)"), what);
+		tui_pop(tui);
+	}
+	free(what);
+out:
+	for (i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
+	free(agency);
+	free(date);
+}
+
 static void
 form_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 {
@@ -313,17 +397,25 @@ form_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 		tui_pop(tui);
 		return;
 	case REQ_CHOOSE:
-		form_choose_rubric(tui, fm);
+		if (fm->edit == NULL)
+			form_choose_rubric(tui, fm);
 		return;
 	case REQ_NEXT_FIELD:
 		if ((key == '\r' || key == '\n' || key == TUI_FN(KEY_ENTER)) &&
-		    fm->focus == NFIELDS - 1)
-			form_create(tui, fm);	/* may replace this view */
-		else
+		    fm->focus == NFIELDS - 1) {
+			if (fm->edit != NULL)
+				form_save_header(tui, fm);	/* may pop */
+			else
+				form_create(tui, fm);	/* may replace this view */
+		} else
 			fm->focus = (fm->focus + 1) % NFIELDS;
+		if (fm->edit != NULL && fm->focus == FIELD_RUBRIC)
+			fm->focus++;
 		return;
 	case REQ_PREV_FIELD:
 		fm->focus = (fm->focus + NFIELDS - 1) % NFIELDS;
+		if (fm->edit != NULL && fm->focus == FIELD_RUBRIC)
+			fm->focus = NFIELDS - 1;
 		return;
 	default:
 		tui_text_key(&fm->field[fm->focus], key, req);
@@ -339,6 +431,8 @@ form_close(struct tui *tui, struct tui_view *v)
 	(void)tui;
 	for (f = 0; f < NFIELDS; f++)
 		tui_text_free(&fm->field[f]);
+	if (fm->owned)
+		scorecard_free(fm->edit);
 	free(fm);
 }
 
@@ -367,4 +461,38 @@ tui_form_open(struct tui *tui, const char *rubric, bool replace)
 		tui_replace(tui, &form_ops, fm);
 	else
 		tui_push(tui, &form_ops, fm);
+}
+
+void
+tui_form_edit(struct tui *tui, struct scorecard *sc, bool owned)
+{
+	struct form *fm;
+	char *names;
+	size_t i;
+
+	if (sc->status != SCORECARD_DRAFT) {
+		tui_message(tui, true, _("finalized: the header cannot be"
+		    " changed"));
+		if (owned)
+			scorecard_free(sc);
+		return;
+	}
+	fm = xcalloc(1, sizeof *fm);
+	fm->edit = sc;
+	fm->owned = owned;
+	names = xstrdup("");
+	for (i = 0; i < sc->ninspectors; i++) {
+		char *next = xasprintf("%s%s%s", names, i > 0 ? "、" : "",
+		    sc->inspectors[i]);
+
+		free(names);
+		names = next;
+	}
+	tui_text_init(&fm->field[FIELD_RUBRIC], sc->rubric->id);
+	tui_text_init(&fm->field[FIELD_AGENCY], sc->agency);
+	tui_text_init(&fm->field[FIELD_DATE], sc->date);
+	tui_text_init(&fm->field[FIELD_INSPECTORS], names);
+	free(names);
+	fm->focus = FIELD_AGENCY;
+	tui_push(tui, &form_ops, fm);
 }

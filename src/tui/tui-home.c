@@ -409,6 +409,16 @@ home_export(struct tui *tui, struct tui_list *l)
 }
 
 static void
+home_header(struct tui *tui, struct tui_list *l)
+{
+	const struct home_row *r = home_selected(tui, l);
+	struct scorecard *sc;
+
+	if (r != NULL && (sc = home_load(tui, r->id)) != NULL)
+		tui_form_edit(tui, sc, true);
+}
+
+static void
 home_delete(struct tui *tui, struct tui_list *l)
 {
 	struct home *h = l->data;
@@ -612,6 +622,9 @@ home_request(struct tui *tui, struct tui_list *l, enum tui_req req, int key)
 		break;
 	case REQ_EXPORT:
 		home_export(tui, l);
+		break;
+	case REQ_HEADER:
+		home_header(tui, l);
 		break;
 	case REQ_MARK:
 		home_mark(tui, l);

@@ -103,6 +103,8 @@ enum tui_req {
 	REQ_FIND,		/* find a row in a list */
 	REQ_FIND_NEXT,
 	REQ_FIND_PREV,
+	REQ_HEADER,		/* edit the card's header */
+	REQ_UNDO,		/* undo the latest change */
 };
 
 /* One row of the key table: the help screen and the man page read it too. */
@@ -318,6 +320,8 @@ void	tui_text_draw_line(struct tui *, const struct tui_text *, int y, int x,
 /* The screens: each opens by pushing itself. */
 void	tui_home_open(struct tui *);
 void	tui_form_open(struct tui *, const char *rubric, bool replace);
+/* The form over a draft's header; owned: the form frees sc when it closes. */
+void	tui_form_edit(struct tui *, struct scorecard *sc, bool owned);
 /* Takes sc. item < nitems. */
 void	tui_walk_open(struct tui *, struct scorecard *sc, size_t item,
 	    bool replace);

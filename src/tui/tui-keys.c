@@ -48,6 +48,9 @@ const struct tui_binding tui_bindings[] = {
 	    N_("choose the column to sort by") },
 	{ TUI_SCOPE_HOME, REQ_REVERSE, { 'S' }, NULL,
 	    N_("reverse the order") },
+	{ TUI_SCOPE_HOME | TUI_SCOPE_WALK, REQ_HEADER, { 'H' }, NULL,
+	    N_("correct a draft's header: agency, date (a ROC date such as"
+	    " 110-08-06 too), inspectors") },
 	{ TUI_SCOPE_HOME, REQ_DELETE, { 'D' }, NULL,
 	    N_("delete a draft (type its agency or yes to confirm);"
 	    " a final scorecard is never deleted") },
@@ -100,7 +103,10 @@ const struct tui_binding tui_bindings[] = {
 	    N_("choose a tier (the ■ option): it narrows the range;"
 	    " t 0 clears the choice") },
 	{ TUI_SCOPE_WALK, REQ_CLEAR, { 'x' }, NULL,
-	    N_("clear the item's score") },
+	    N_("clear the item's score (U undoes it)") },
+	{ TUI_SCOPE_WALK, REQ_UNDO, { 'U' }, NULL,
+	    N_("undo the latest change not yet undone: a score, tier, clear,"
+	    " note or header field; again goes further back") },
 	{ TUI_SCOPE_WALK, REQ_RECORD, { 'r' }, NULL,
 	    N_("write the record (紀錄事項)") },
 	{ TUI_SCOPE_WALK, REQ_RATIONALE, { 'R' }, NULL,

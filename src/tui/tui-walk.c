@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "i18n.h"
 #include "tui/tui-int.h"
 #include "width.h"
@@ -705,7 +706,36 @@ walk_clear(struct tui *tui, struct walk *w)
 	}
 	tui->saved = true;
 	walk_reload(tui, w);
-	tui_message(tui, false, _("score cleared"));
+	tui_message(tui, false, _("score cleared · U undoes it"));
+}
+
+/*
+ * U: the store reverts the latest change not undone yet, whatever it
+ * was (this item's or another's, a note, the header), the walk goes to
+ * the item it touched and says what was undone.
+ */
+static void
+walk_undo(struct tui *tui, struct walk *w)
+{
+	char *what = NULL, *cause = NULL, *key;
+	long item;
+
+	walk_reset_input(w);
+	if (store_undo(tui->st, w->sc->id, &what, &cause) != 0) {
+		tui_message(tui, true, "%s", cause);
+		free(cause);
+		walk_reload(tui, w);
+		return;
+	}
+	tui->saved = true;
+	walk_reload(tui, w);
+	key = xstrndup(what, strcspn(what, " "));
+	item = rubric_item_index(w->sc->rubric, key);
+	if (item >= 0)
+		w->item = (size_t)item;
+	free(key);
+	tui_message(tui, false, _("undid %s"), what);
+	free(what);
 }
 
 static void
@@ -737,6 +767,49 @@ walk_item_path(const struct rubric_node *item)
 	return s;
 }
 
+/*
+ * The review before the confirmation (what `kaohe check` prints): none of
+ * it stops finalize, but each is shown, and Enter on one goes to its item
+ * instead. True to go on to the confirmation.
+ */
+static bool
+walk_review(struct tui *tui, struct walk *w)
+{
+	struct check_findings fs;
+	char *cause = NULL, **choices, *title;
+	size_t i;
+	long item;
+	int pick;
+
+	if (check_with_store(tui->st, w->sc, &fs, &cause) != 0) {
+		tui_message(tui, true, "%s", cause);
+		free(cause);
+		return true;
+	}
+	if (fs.n == 0)
+		return true;
+	choices = xreallocarray(NULL, fs.n + 1, sizeof *choices);
+	choices[0] = xstrdup(_("finalize anyway"));
+	for (i = 0; i < fs.n; i++)
+		choices[i + 1] = xasprintf("%s  %s  %s", fs.v[i].key,
+		    fs.v[i].kind, fs.v[i].message);
+	title = xasprintf(_("%zu findings (kaohe check): Enter on one goes"
+	    " there"), fs.n);
+	pick = tui_menu(tui, title, choices, fs.n + 1, 0);
+	item = pick > 0 ? rubric_item_index(w->sc->rubric,
+	    fs.v[pick - 1].key) : -1;
+	if (item >= 0)
+		walk_go(tui, w, (size_t)item);
+	else if (pick < 0)
+		tui_message(tui, false, _("not finalized"));
+	for (i = 0; i <= fs.n; i++)
+		free(choices[i]);
+	free(choices);
+	free(title);
+	check_findings_free(&fs);
+	return pick == 0;
+}
+
 static void
 walk_finalize(struct tui *tui, struct walk *w)
 {
@@ -764,6 +837,8 @@ walk_finalize(struct tui *tui, struct walk *w)
 		return;
 	}
 	free(unscored);
+	if (!walk_review(tui, w))
+		return;
 	total = scorecard_total(w->sc);
 	q = xasprintf(_("Finalize %s at %d/%d? It locks the scorecard."
 	    " Type yes:"), w->sc->agency, total.score, total.max);
@@ -790,6 +865,8 @@ walk_is_edit(enum tui_req req)
 	case REQ_SCORE:
 	case REQ_TIER:
 	case REQ_CLEAR:
+	case REQ_UNDO:
+	case REQ_HEADER:
 	case REQ_EXTERNAL:
 	case REQ_FINALIZE:
 	case REQ_DELETE_BACK:
@@ -866,6 +943,13 @@ walk_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 		break;
 	case REQ_CLEAR:
 		walk_clear(tui, w);
+		break;
+	case REQ_UNDO:
+		walk_undo(tui, w);
+		break;
+	case REQ_HEADER:
+		walk_reset_input(w);
+		tui_form_edit(tui, w->sc, false);
 		break;
 	case REQ_RECORD:
 	case REQ_RATIONALE:

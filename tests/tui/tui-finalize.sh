@@ -28,6 +28,10 @@ done || exit 99
 start open "$id"
 wait_for "36/36 items"
 send F
+# The review comes first (kaohe check): no rationale was written here.
+wait_for "36 findings (kaohe check): Enter on one goes there"
+expect "1.1.1  no-rationale  scored, but the rationale (評分說明) is empty"
+send Enter
 wait_for "Finalize 臺南分署 at 870/1000?"
 type_text yes
 send Enter

@@ -20,6 +20,8 @@ tainan_scores | while IFS='	' read -r key score tier; do
 	    exit 1
 done || exit 99
 send F
+wait_for "36 findings (kaohe check)"
+send Enter
 wait_for "Finalize 臺南分署 at 870/1000?"
 send Escape
 wait_for "not finalized"
