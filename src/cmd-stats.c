@@ -19,7 +19,7 @@ static int	cmd_stats_exec(struct cli_ctx *, int, char **);
 const struct cli_command cli_cmd_stats = {
 	"stats",
 	"[--agency A] [--year Y] [--status final|draft|all] [--rubric ID]"
-	" [--format text|csv|json] [--ascii]",
+	" [--format text|csv|json] [--ascii] [--raters]",
 	N_("per-section mean, min and max; agencies ranked; the yearly trend"),
 	N_("  --agency A      agencies whose name contains A\n"
 	   "  --year Y        the year of the inspection date: 2021, or the\n"
@@ -29,13 +29,17 @@ const struct cli_command cli_cmd_stats = {
 	   "  --rubric ID     scorecards made with this rubric\n"
 	   "  --format F      text (default, with bar charts), csv or json\n"
 	   "  --ascii         draw bars with '#' (also when the locale is not"
-	   " UTF-8)\n"),
+	   " UTF-8)\n"
+	   "  --raters        the inter-rater view instead: per item, over the\n"
+	   "                  team cards selected, the members' mean spread\n"
+	   "                  and how often the item was flagged, the most\n"
+	   "                  disagreed first\n"),
 	cmd_stats_exec,
 };
 
 struct stats_flags {
 	const char	*year, *status, *format;
-	bool		 ascii;
+	bool		 ascii, raters;
 };
 
 /* What the flags chose beside the filter. */
@@ -89,6 +93,7 @@ cmd_stats_exec(struct cli_ctx *ctx, int argc, char **argv)
 		{ "--rubric", 0, true, &q.rubric_id, NULL, NULL, NULL },
 		{ "--format", 0, true, &f.format, NULL, NULL, NULL },
 		{ "--ascii", 0, false, NULL, &f.ascii, NULL, NULL },
+		{ "--raters", 0, false, NULL, &f.raters, NULL, NULL },
 		{ NULL, 0, false, NULL, NULL, NULL, NULL },
 	};
 
@@ -105,7 +110,8 @@ cmd_stats_exec(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (cli_open_store(ctx, STORE_READONLY, &st) != CLI_OK)
 		return CLI_FAILED;
-	if (stats_report(stdout, st, &q, o.format, o.ascii, &cause) != 0) {
+	if ((f.raters ? stats_raters(stdout, st, &q, o.format, &cause) :
+	    stats_report(stdout, st, &q, o.format, o.ascii, &cause)) != 0) {
 		cli_fail("%s", cause);
 		free(cause);
 		rc = CLI_FAILED;

@@ -43,6 +43,14 @@ struct store_query;
 int	stats_report(FILE *f, struct store *, const struct store_query *q,
 	    enum stats_format, bool ascii, char **cause);
 
+/*
+ * The inter-rater view (stats-raters.c): per item over the team cards q
+ * selects, the members' mean spread and how often it was flagged, the
+ * most disagreed first.
+ */
+int	stats_raters(FILE *f, struct store *, const struct store_query *q,
+	    enum stats_format, char **cause);
+
 /* A mean with one decimal, "870.3": the form every output uses. */
 void	stats_format_mean(double mean, char *buf, size_t size);
 

@@ -90,6 +90,20 @@ int	store_load_team_parts(struct store *, struct scorecard *,
 /* A team card's settlements are not undone one row at a time: refused. */
 int	store_refuse_team_undo(struct store *, long long id, char **cause);
 
+/*
+ * The reviewers' filter (a store_query's agency, year, status, rubric id
+ * and snapshot) over scorecards AS s, with parameters ?1 to ?5 that
+ * switch themselves off: store_bind_filter binds them.
+ */
+#define FILTER_SQL							\
+	" (?1 IS NULL OR instr(s.agency, ?1) > 0)"			\
+	" AND (?2 = 0 OR s.year = ?2)"					\
+	" AND (?3 < 0 OR s.status = ?3)"				\
+	" AND (?4 IS NULL OR s.rubric_id = ?4)"				\
+	" AND (?5 IS NULL OR s.rubric_sha256 = ?5)"
+int	store_bind_filter(struct store *, sqlite3_stmt *,
+	    const struct store_query *, char **cause);
+
 /* Bind helpers that map SQLite's codes onto *cause. */
 int	store_step_done(struct store *, sqlite3_stmt *, const char *what,
 	    char **cause);

@@ -14,16 +14,9 @@
 #include "store-review.h"
 #include "xalloc.h"
 
-#define FILTER_SQL							\
-	" (?1 IS NULL OR instr(s.agency, ?1) > 0)"			\
-	" AND (?2 = 0 OR s.year = ?2)"					\
-	" AND (?3 < 0 OR s.status = ?3)"				\
-	" AND (?4 IS NULL OR s.rubric_id = ?4)"				\
-	" AND (?5 IS NULL OR s.rubric_sha256 = ?5)"
-
-static int
-bind_filter(struct store *st, sqlite3_stmt *stmt, const struct store_query *q,
-    char **cause)
+int
+store_bind_filter(struct store *st, sqlite3_stmt *stmt,
+    const struct store_query *q, char **cause)
 {
 	int rc;
 
@@ -55,7 +48,7 @@ prepare_filtered(struct store *st, const char *sql,
 {
 	if (store_prepare(st, sql, stmt, cause) != 0)
 		return -1;
-	if (bind_filter(st, *stmt, q, cause) != 0) {
+	if (store_bind_filter(st, *stmt, q, cause) != 0) {
 		sqlite3_finalize(*stmt);
 		return -1;
 	}

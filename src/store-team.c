@@ -641,3 +641,75 @@ store_team_stale(struct store *st, const struct scorecard *sc, bool *stale,
 	}
 	return 0;
 }
+
+/*
+ * Per item of each rubric snapshot, over the filtered team cards: how
+ * many had two members or more score it, their mean spread, and how
+ * often it was flagged. In document order.
+ */
+int
+store_team_raters(struct store *st, const struct store_query *q,
+    store_rater_fn fn, void *arg, char **cause)
+{
+	struct store_rater_stat r;
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (store_prepare(st, "WITH spreads AS (SELECT m.scorecard_id AS card,"
+	    " m.position AS pos, max(m.score) - min(m.score) AS spread"
+	    " FROM team_marks AS m JOIN scorecards AS s"
+	    " ON s.id = m.scorecard_id WHERE" FILTER_SQL
+	    " GROUP BY m.scorecard_id, m.position HAVING count(*) >= 2)"
+	    " SELECT s.rubric_sha256, e.item, min(e.position), count(*),"
+	    " avg(sp.spread), max(sp.spread), sum(ti.flagged)"
+	    " FROM spreads AS sp JOIN scorecards AS s ON s.id = sp.card"
+	    " JOIN entries AS e ON e.scorecard_id = sp.card"
+	    " AND e.position = sp.pos"
+	    " JOIN team_items AS ti ON ti.scorecard_id = sp.card"
+	    " AND ti.position = sp.pos"
+	    " GROUP BY s.rubric_sha256, e.item"
+	    " ORDER BY s.rubric_sha256, min(e.position)", &stmt, cause) != 0)
+		return -1;
+	if (store_bind_filter(st, stmt, q, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		r.rubric_sha256 = (const char *)sqlite3_column_text(stmt, 0);
+		r.key = (const char *)sqlite3_column_text(stmt, 1);
+		r.position = (size_t)sqlite3_column_int64(stmt, 2);
+		r.teams = (size_t)sqlite3_column_int64(stmt, 3);
+		r.mean_spread = sqlite3_column_double(stmt, 4);
+		r.max_spread = sqlite3_column_int(stmt, 5);
+		r.flagged = (size_t)sqlite3_column_int64(stmt, 6);
+		if (fn(&r, arg) != 0)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		*cause = store_errmsg(st, "the inter-rater view");
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_rubric_snapshot(struct store *st, const char *sha256, char **text,
+    char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	*text = NULL;
+	if (store_prepare(st, "SELECT text FROM rubrics WHERE sha256 = ?1",
+	    &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_text(stmt, 1, sha256, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*text = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+	else
+		*cause = rc == SQLITE_DONE ? xasprintf(_("there is no rubric"
+		    " snapshot %s"), sha256) : store_errmsg(st, "read a rubric"
+		    " snapshot");
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW ? 0 : -1;
+}

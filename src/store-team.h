@@ -41,4 +41,23 @@ int	store_find_uuid(struct store *, const char *uuid, long long *id,
 int	store_team_stale(struct store *, const struct scorecard *sc,
 	    bool *stale, char **cause);
 
+/* One item of one rubric snapshot over the team cards a filter selects. */
+struct store_rater_stat {
+	const char	*rubric_sha256;
+	const char	*key;
+	size_t		 position;	/* the item's index in the snapshot */
+	size_t		 teams;		/* team cards where two or more scored it */
+	double		 mean_spread;	/* highest minus lowest, on average */
+	int		 max_spread;
+	size_t		 flagged;	/* of those team cards */
+};
+typedef int (*store_rater_fn)(const struct store_rater_stat *, void *arg);
+
+/* In snapshot, then document order; a callback's non-zero stops it. */
+int	store_team_raters(struct store *, const struct store_query *,
+	    store_rater_fn, void *arg, char **cause);
+/* The YAML of a stored rubric snapshot; caller frees *text. */
+int	store_rubric_snapshot(struct store *, const char *sha256, char **text,
+	    char **cause);
+
 #endif

@@ -260,6 +260,23 @@ printf '%s\n' "$out" >"$tmp/summary-split.txt"
 golden summary-split.txt "$tmp/summary-split.txt"
 expect 0 "finalized: 870 / 1000" finalize "$split"
 
+# The inter-rater view: which items do the members disagree on?
+run stats --raters
+printf '%s\n' "$out" >"$tmp/raters.txt"
+golden stats-raters.txt "$tmp/raters.txt"
+run stats --raters --format json
+printf '%s\n' "$out" >"$tmp/raters.json"
+python3 - "$tmp/raters.json" <<'EOF' || fail "stats --raters --format json"
+import json, sys
+items = json.load(open(sys.argv[1]))["items"]
+assert [i["key"] for i in items[:4]] == ["1.1.3", "2.3.1", "4.2.1", "1.1.1"], items[:4]
+assert len(items) == 36 and all(i["teams"] == 1 for i in items)
+top = items[0]
+assert top["mean_spread"] == 8.0 and top["flagged"] == 1 and top["max_spread"] == 8, top
+assert sum(i["flagged"] for i in items) == 3
+EOF
+
+
 # Staleness (last: it drops the final guards of this database): a member
 # card changed after the team card was built. Until reopen exists the
 # change is made under the triggers, as a reopen, an edit and a new
