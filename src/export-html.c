@@ -238,6 +238,8 @@ html_content(FILE *out, const struct grid_row *row)
 	for (i = 0; i < c->np; i++) {
 		fprintf(out, "<p class=\"%s\">", para_class(c->p[i].kind));
 		html_text(out, c->p[i].text);
+		if (c->p[i].tail != NULL)
+			html_tail(out, c->p[i].tail);
 		fputs("</p><p class=\"band\">", out);
 		if (c->p[i].band != NULL)
 			html_text(out, c->p[i].band);

@@ -165,6 +165,13 @@ def main():
     for n in items:
         check(n["title"] in content or n["title"] in item_col,
               "title of %s missing" % n["key"])
+    # ... with its points beside it: "1. 申辦業務標準作業流程訂定情形 (30分)".
+    heads = [p.text() for p in table.find("p", "head")]
+    for n in items:
+        check(any(n["title"] in h and "(%d分)" % n["max"] in h
+                  for h in heads),
+              "%s: no heading with its title and (%d分)" % (n["key"],
+                                                            n["max"]))
     for n in nodes:
         if n.get("guidance"):
             check(n["guidance"] in content, "guidance of %s missing" % n["key"])
