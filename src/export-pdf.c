@@ -80,6 +80,7 @@ struct pdf_frag {
 
 struct pdf {
 	cairo_t			*cr;
+	PangoFontMap		*fontmap;
 	PangoContext		*ctx;
 	PangoFontDescription	*body, *bold, *small, *title;
 	const struct grid	*g;
@@ -742,7 +743,11 @@ pdf_context(struct pdf *P)
 	/* Unhinted metrics: the layout is the same whatever the output. */
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	P->ctx = pango_cairo_create_context(P->cr);
+	/* A font map of our own, freed with the export: the default one
+	 * would live (and hold fontconfig's patterns) until exit. */
+	P->fontmap = pango_cairo_font_map_new();
+	P->ctx = pango_font_map_create_context(P->fontmap);
+	pango_cairo_update_context(P->cr, P->ctx);
 	pango_cairo_context_set_font_options(P->ctx, fo);
 	cairo_font_options_destroy(fo);
 	pango_cairo_context_set_resolution(P->ctx, 72);
@@ -800,6 +805,8 @@ pdf_free(struct pdf *P)
 	}
 	if (P->ctx != NULL)
 		g_object_unref(P->ctx);
+	if (P->fontmap != NULL)
+		g_object_unref(P->fontmap);
 }
 
 static int

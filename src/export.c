@@ -17,13 +17,14 @@
 
 static const struct export_format_def export_formats[] = {
 	[EXPORT_TEXT] = { "text", "txt",
-	    N_("text, laid out like the paper form"), export_text },
-	[EXPORT_MD] = { "md", "md", N_("Markdown"), export_md },
+	    N_("text, laid out like the paper form"), export_text, false },
+	[EXPORT_MD] = { "md", "md", N_("Markdown"), export_md, false },
 	[EXPORT_CSV] = { "csv", "csv",
-	    N_("CSV (UTF-8 with BOM, for spreadsheets)"), export_csv },
-	[EXPORT_JSON] = { "json", "json", N_("JSON"), export_json },
+	    N_("CSV (UTF-8 with BOM, for spreadsheets)"), export_csv, false },
+	[EXPORT_JSON] = { "json", "json", N_("JSON"), export_json, false },
 	[EXPORT_HTML] = { "html", "html",
-	    N_("HTML, the form to print (A4 landscape)"), export_html },
+	    N_("HTML, the form to print (A4 landscape)"), export_html,
+	    false },
 	[EXPORT_PDF] = { "pdf", "pdf",
 	    N_("PDF, the form to hand in (A4 landscape)"), export_pdf, true },
 };
