@@ -11,12 +11,17 @@
 void
 evidence_document_clear(struct evidence_document *d)
 {
+	size_t i;
+
 	free(d->file_name);
 	free(d->title);
 	free(d->added_at);
 	free(d->text);
 	evidence_sections_free(d->sections, d->nsections);
 	free(d->matches);
+	for (i = 0; i < d->ncleared; i++)
+		free(d->cleared[i]);
+	free(d->cleared);
 	memset(d, 0, sizeof *d);
 }
 

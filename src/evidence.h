@@ -116,6 +116,8 @@ struct evidence_document {
 	size_t			 nsections;
 	struct evidence_match	*matches;	/* in section order */
 	size_t			 nmatches;
+	char			**cleared;	/* nodes corrected to "no section here" */
+	size_t			 ncleared;
 };
 
 /* A card's documents, in the order they were added. */

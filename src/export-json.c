@@ -194,6 +194,7 @@ export_json_card(FILE *out, const struct scorecard *sc, bool pretty,
 	json_time(&w, "updated_at", sc->updated_at);
 	json_time(&w, "finalized_at", sc->finalized_at);
 	export_json_team_card(&w, sc);
+	export_json_evidence(&w, sc);
 	json_nodes(&w, sc, &sc->rubric->root);
 	json_rubric(&w, sc, snapshot);
 	json_end_object(&w);

@@ -52,4 +52,7 @@ void	export_json_team_card(struct json_writer *, const struct scorecard *);
 void	export_json_team_item(struct json_writer *, const struct scorecard *,
 	    size_t item);
 
+/* export-json-evidence.c: "evidence", the card's documents (when it has). */
+void	export_json_evidence(struct json_writer *, const struct scorecard *);
+
 #endif

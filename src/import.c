@@ -798,6 +798,7 @@ import_record(const struct json_value *v, const char *name,
 		    import_team_scope(v, name, rd.sc, &rd.cause) == 0 &&
 		    read_tree(&rd, v) == 0 &&
 		    import_team_parts(v, name, rd.sc, &rd.cause) == 0 &&
+		    import_evidence(v, name, rd.sc, &rd.cause) == 0 &&
 		    read_status(&rd, v) == 0 && check_counts(&rd, v) == 0)
 			rc = 0;
 		free(rd.seen);

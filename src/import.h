@@ -62,4 +62,8 @@ int	import_team_scope(const struct json_value *v, const char *name,
 int	import_team_parts(const struct json_value *v, const char *name,
 	    struct scorecard *sc, char **cause);
 
+/* import-evidence.c: "evidence", the card's documents, into sc->evidence. */
+int	import_evidence(const struct json_value *v, const char *name,
+	    struct scorecard *sc, char **cause);
+
 #endif

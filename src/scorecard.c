@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "evidence.h"
 #include "scorecard.h"
 #include "sha256.h"
 #include "team.h"
@@ -74,6 +75,8 @@ scorecard_free(struct scorecard *sc)
 	}
 	free(sc->entries);
 	team_free(sc->team, sc->rubric != NULL ? sc->rubric->nitems : 0);
+	evidence_set_free(sc->evidence);
+	free(sc->evidence);
 	for (i = 0; i < sc->nscope; i++)
 		free(sc->scope[i]);
 	free(sc->scope);

@@ -12,6 +12,7 @@
 #include "rubric.h"
 
 struct team;
+struct evidence_set;
 
 enum scorecard_status {
 	SCORECARD_DRAFT = 0,
@@ -57,6 +58,7 @@ struct scorecard {
 	size_t			 nscope;
 	bool			*in_scope;
 	struct team		*team;		/* a team card's; NULL else */
+	struct evidence_set	*evidence;	/* its documents; NULL when none */
 };
 
 /*

@@ -415,7 +415,9 @@ store_insert(struct store *st, struct scorecard *sc, char **cause)
 		c.updated_at = c.created_at;
 	if (store_write_begin(st, cause) != 0)
 		return -1;
-	if (insert_all(st, &c, sc->rubric_text, sc, &id, cause) != 0)
+	if (insert_all(st, &c, sc->rubric_text, sc, &id, cause) != 0 ||
+	    (sc->evidence != NULL &&
+	    store_evidence_insert(st, id, sc->evidence, cause) != 0))
 		goto fail;
 	if (restore_status(st, sc, id, c.updated_at, cause) != 0 ||
 	    store_write_commit(st, cause) != 0)

@@ -153,24 +153,48 @@ put_match(sqlite3_stmt *stmt, long long doc, const char *node, long section,
 #define PUT_MATCH_SQL "INSERT OR REPLACE INTO document_matches (document_id," \
 	" node, section, corrected) VALUES (?1, ?2, ?3, ?4)"
 
+/* The matches, and the nodes corrected to "no section here". */
 static int
 insert_matches(struct store *st, const struct evidence_document *d,
     char **cause)
 {
 	sqlite3_stmt *stmt;
 	size_t i;
+	int rc = 0;
 
 	if (store_prepare(st, PUT_MATCH_SQL, &stmt, cause) != 0)
 		return -1;
-	for (i = 0; i < d->nmatches; i++)
-		if (put_match(stmt, d->id, d->matches[i].node->key,
-		    (long)d->matches[i].section + 1,
-		    d->matches[i].corrected) != 0) {
-			*cause = store_errmsg(st, "store a match");
-			sqlite3_finalize(stmt);
-			return -1;
-		}
+	for (i = 0; rc == 0 && i < d->nmatches; i++)
+		rc = put_match(stmt, d->id, d->matches[i].node->key,
+		    (long)d->matches[i].section + 1, d->matches[i].corrected);
+	for (i = 0; rc == 0 && i < d->ncleared; i++)
+		rc = put_match(stmt, d->id, d->cleared[i], 0, 1);
+	if (rc != 0)
+		*cause = store_errmsg(st, "store a match");
 	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* A change of a card's documents is a change of the card. */
+static int
+touch_card(struct store *st, long long card, char **cause)
+{
+	sqlite3_stmt *stmt;
+	char now[32];
+	int rc;
+
+	store_now(now);
+	if (store_prepare(st, "UPDATE scorecards SET updated_at = ?2"
+	    " WHERE id = ?1", &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, card);
+	sqlite3_bind_text(stmt, 2, now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		*cause = store_errmsg(st, "touch the scorecard");
+		return -1;
+	}
 	return 0;
 }
 
@@ -226,8 +250,28 @@ add_locked(struct store *st, long long card, struct evidence_document *d,
 	if (insert_document(st, card, d, cause) != 0 ||
 	    insert_sections(st, d, cause) != 0 ||
 	    insert_matches(st, d, cause) != 0 ||
-	    inherit_corrections(st, card, d, cause) != 0)
+	    inherit_corrections(st, card, d, cause) != 0 ||
+	    touch_card(st, card, cause) != 0)
 		return -1;
+	return 0;
+}
+
+int
+store_evidence_insert(struct store *st, long long card,
+    struct evidence_set *set, char **cause)
+{
+	size_t i;
+
+	for (i = 0; i < set->ndocs; i++) {
+		struct evidence_document *d = &set->docs[i];
+
+		sha256_hex(d->text, d->len, d->sha256);
+		d->position = (int)i + 1;
+		if (insert_document(st, card, d, cause) != 0 ||
+		    insert_sections(st, d, cause) != 0 ||
+		    insert_matches(st, d, cause) != 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -394,6 +438,30 @@ load_matches(struct store *st, struct evidence_document *d,
 	return 0;
 }
 
+static int
+load_cleared(struct store *st, struct evidence_document *d, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (store_prepare(st, "SELECT node FROM document_matches WHERE"
+	    " document_id = ?1 AND section IS NULL AND corrected = 1"
+	    " ORDER BY node", &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, d->id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		d->cleared = xreallocarray(d->cleared, d->ncleared + 1,
+		    sizeof *d->cleared);
+		d->cleared[d->ncleared++] = column_dup(stmt, 0);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		*cause = store_errmsg(st, "read the corrections");
+		return -1;
+	}
+	return 0;
+}
+
 int
 store_evidence_load(struct store *st, long long card, const struct rubric *r,
     struct evidence_set *set, char **cause)
@@ -405,7 +473,8 @@ store_evidence_load(struct store *st, long long card, const struct rubric *r,
 		goto fail;
 	for (i = 0; i < set->ndocs; i++)
 		if (load_sections(st, &set->docs[i], cause) != 0 ||
-		    load_matches(st, &set->docs[i], r, cause) != 0)
+		    load_matches(st, &set->docs[i], r, cause) != 0 ||
+		    load_cleared(st, &set->docs[i], cause) != 0)
 			goto fail;
 	return 0;
 fail:
@@ -453,6 +522,8 @@ correct_locked(struct store *st, long long card, const char *node, int doc,
 	}
 	sqlite3_finalize(docs);
 	sqlite3_finalize(put);
+	if (rc == SQLITE_DONE && touch_card(st, card, cause) != 0)
+		return -1;
 	if (rc == SQLITE_DONE && doc != 0 && !found) {
 		*cause = xasprintf(_("scorecard %lld has no document %d"), card,
 		    doc);
@@ -477,4 +548,21 @@ store_evidence_correct(struct store *st, long long card, const char *node,
 		return -1;
 	}
 	return store_write_commit(st, cause);
+}
+
+int
+store_evidence_attach(struct store *st, struct scorecard *sc, char **cause)
+{
+	struct evidence_set *set = xcalloc(1, sizeof *set);
+
+	if (store_evidence_load(st, sc->id, sc->rubric, set, cause) != 0) {
+		free(set);
+		return -1;
+	}
+	if (set->ndocs == 0) {
+		free(set);
+		set = NULL;
+	}
+	sc->evidence = set;
+	return 0;
 }

@@ -192,6 +192,8 @@ store_load(struct store *st, long long id, struct scorecard **out,
 		rc = load_entries(st, sc, cause);
 	if (rc == 0)
 		rc = store_load_team_parts(st, sc, cause);
+	if (rc == 0)
+		rc = store_evidence_attach(st, sc, cause);
 	if (own)
 		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != 0) {

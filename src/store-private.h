@@ -108,6 +108,12 @@ int	store_bind_filter(struct store *, sqlite3_stmt *,
 int	store_step_done(struct store *, sqlite3_stmt *, const char *what,
 	    char **cause);
 
+/* store-evidence.c: a loaded card's documents (sc->evidence, NULL when
+ * none), and inserting an imported card's, inside store_insert's write. */
+int	store_evidence_attach(struct store *, struct scorecard *, char **cause);
+int	store_evidence_insert(struct store *, long long card,
+	    struct evidence_set *, char **cause);
+
 /* store-search.c: the WHERE fragment that finds text, and its bindings. */
 const char *store_search_where(const char *text);
 void	store_search_bind(sqlite3_stmt *, const char *text);

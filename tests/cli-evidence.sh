@@ -103,6 +103,36 @@ expect 0 "測試 › 一、甲" evidence show "$id2" 1.1.1
 checks=$((checks + 1))
 case $out in *"$(printf '\033')"*) fail "show printed an ESC" ;; esac
 
+# Evidence travels in the JSON export and back through import, one card
+# or a bundle, corrections included; a text that is not its SHA-256's is
+# refused.
+"$KAOHE" --db "$db" export "$id" --format json -o "$tmp/card.json"
+"$KAOHE" --db "$db" evidence list "$id" >"$tmp/list.before"
+db2=$tmp/other.db
+# on DB EXPECT-ARGS...: expect, against another database.
+on() {
+	_saved=$db; db=$1; shift
+	expect "$@"
+	db=$_saved
+}
+on "$db2" 0 "imported 1" import "$tmp/card.json"
+"$KAOHE" --db "$db2" evidence list 1 >"$tmp/list.after"
+same "$tmp/list.before" "$tmp/list.after" "evidence list after import"
+"$KAOHE" --db "$db2" export 1 --format json | sed 1,2d >"$tmp/again.json"
+sed 1,2d "$tmp/card.json" >"$tmp/card.tail"
+same "$tmp/card.tail" "$tmp/again.json" "export, import, export again"
+on "$db2" 0 "skipped 1 already present" import "$tmp/card.json"
+"$KAOHE" --db "$db" export "$id" --format jsonl -o "$tmp/bundle.jsonl"
+on "$tmp/third.db" 0 "imported 1" import "$tmp/bundle.jsonl"
+"$KAOHE" --db "$tmp/third.db" evidence list 1 >"$tmp/list.bundle"
+same "$tmp/list.before" "$tmp/list.bundle" "evidence list after a bundle"
+sed 's/本分署設有各項標準作業流程標示/本分署改過/' "$tmp/card.json" >"$tmp/tampered.json"
+on "$tmp/fourth.db" 1 "evidence: the text does not match its sha256" \
+    import "$tmp/tampered.json"
+sed 's/"line": 88,/"line": 85,/' "$tmp/card.json" >"$tmp/badline.json"
+on "$tmp/fourth.db" 1 "evidence: the match of '1.2.2.1' is not at a heading's line" \
+    import "$tmp/badline.json"
+
 # Search: evidence and notes through FTS5 (three characters or more),
 # shorter text by a scan; the index follows every change of a note.
 other=$("$KAOHE" --db "$db" new --agency 臺南分署 --date 2025-12-02 --inspector 甲 --no-tui)
