@@ -14,6 +14,8 @@
 
 /* The schema version this build writes (PRAGMA user_version). */
 extern const int store_schema_version;
+/* Run the migrations that bring user_version from to the current one. */
+int	store_schema_migrate(struct store *, int from, char **cause);
 
 /* Cached statements: the write path prepares each once per connection. */
 enum store_stmt {

@@ -1,0 +1,387 @@
+/*
+ * Opening the store: what is at the path (nothing, an empty file, a kaohe
+ * database, another program's), whether it may be written, the pragmas,
+ * and the migrations under BEGIN IMMEDIATE. A foreign or newer file is
+ * refused and left untouched.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "i18n.h"
+#include "store-private.h"
+#include "xalloc.h"
+
+enum inspection {
+	DB_EMPTY,	/* no tables, no application_id: ours to initialize */
+	DB_OURS,
+	DB_FOREIGN,
+};
+
+static int
+make_parent_dirs(const char *path, char **cause)
+{
+	char *dir = xstrdup(path), *p;
+	int rc = 0;
+
+	p = strrchr(dir, '/');
+	if (p == NULL || p == dir) {
+		free(dir);
+		return 0;
+	}
+	*p = '\0';
+	for (p = dir + 1; rc == 0; p++) {
+		char c = *p;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			*cause = xasprintf(_("cannot create directory %s: %s"),
+			    dir, strerror(errno));
+			rc = -1;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(dir);
+	return rc;
+}
+
+static int
+create_file(const char *path, char **cause)
+{
+	int fd;
+
+	if (make_parent_dirs(path, cause) != 0)
+		return -1;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno != EEXIST) {
+		*cause = xasprintf(_("cannot create %s: %s"), path,
+		    strerror(errno));
+		return -1;
+	}
+	if (fd >= 0)
+		close(fd);
+	return 0;
+}
+
+static bool
+mode_denies_writing(const char *path)
+{
+	struct stat sb;
+
+	/* Root ignores modes; an owner who chmods 0400 still means it. */
+	if (access(path, W_OK) != 0)
+		return true;
+	if (stat(path, &sb) != 0)
+		return true;
+	return (sb.st_mode & 0222) == 0;
+}
+
+/* A read-only file, or a read-only directory (WAL needs to write there). */
+static bool
+is_write_protected(const char *path)
+{
+	char *dir = xstrdup(path), *slash;
+	bool denied;
+
+	slash = strrchr(dir, '/');
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	denied = mode_denies_writing(path) || mode_denies_writing(dir);
+	free(dir);
+	return denied;
+}
+
+/*
+ * A write-protected file whose WAL is empty can be read as immutable:
+ * then SQLite creates no -shm or -wal beside it (it could not in a
+ * read-only directory, and stale ones left by a reader would later
+ * block the owner's writes).
+ */
+static bool
+can_read_immutable(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path);
+	struct stat sb;
+	bool empty;
+
+	empty = stat(wal, &sb) != 0 ? errno == ENOENT : sb.st_size == 0;
+	free(wal);
+	return empty && is_write_protected(path);
+}
+
+/* "file:/a%20b/k.db?immutable=1": the path percent-encoded for a URI. */
+static char *
+immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *uri = xmalloc(strlen(path) * 3 + sizeof "file:?immutable=1");
+	const unsigned char *p;
+	char *o = uri;
+
+	o += sprintf(o, "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p) != NULL)
+			*o++ = (char)*p;
+		else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	}
+	strcpy(o, "?immutable=1");
+	return uri;
+}
+
+/* Open path read-only, or read-write; immutable when it is safe. */
+static int
+open_db(const char *path, bool readonly, sqlite3 **db)
+{
+	char *uri;
+	int rc;
+
+	if (readonly && can_read_immutable(path)) {
+		uri = immutable_uri(path);
+		rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+		free(uri);
+		return rc;
+	}
+	/* One connection, one thread: SQLite's mutexes were 4% of an import. */
+	return sqlite3_open_v2(path, db, (readonly ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX, NULL);
+}
+
+static int
+query_int(sqlite3 *db, const char *sql, long long *v)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*v = sqlite3_column_int64(stmt, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static char *
+refusal(const char *path, int rc, sqlite3 *db)
+{
+	if (rc == SQLITE_NOTADB)
+		return xasprintf(_("%s is not a kaohe database (not SQLite at"
+		    " all); it was left untouched"), path);
+	if (rc == SQLITE_CORRUPT)
+		return xasprintf(_("%s is a corrupt database; it was left"
+		    " untouched"), path);
+	return xasprintf(_("cannot read %s: %s"), path,
+	    db != NULL ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+}
+
+/* What is at path, read through a connection that cannot write. */
+static int
+classify(sqlite3 *db, const char *path, enum inspection *kind,
+    long long *version, char **cause)
+{
+	long long app = 0, tables = 0;
+	int rc;
+
+	rc = query_int(db, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK)
+		rc = query_int(db, "PRAGMA user_version", version);
+	if (rc == SQLITE_OK)
+		rc = query_int(db, "SELECT count(*) FROM sqlite_master", &tables);
+	if (rc != SQLITE_OK) {
+		*cause = refusal(path, rc, db);
+		return -1;
+	}
+	if ((unsigned long long)app == STORE_APPLICATION_ID)
+		*kind = DB_OURS;
+	else if (app == 0 && tables == 0)
+		*kind = DB_EMPTY;
+	else
+		*kind = DB_FOREIGN;
+	return 0;
+}
+
+static int
+inspect(const char *path, enum inspection *kind, long long *version,
+    char **cause)
+{
+	sqlite3 *db = NULL;
+	int rc;
+
+	rc = open_db(path, true, &db);
+	if (rc != SQLITE_OK) {
+		*cause = refusal(path, rc, db);
+		sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_busy_timeout(db, 5000);
+	rc = classify(db, path, kind, version, cause);
+	sqlite3_close(db);
+	return rc;
+}
+
+static int
+judge(const char *path, enum inspection kind, long long version,
+    bool readonly, char **cause)
+{
+	if (kind == DB_FOREIGN) {
+		*cause = xasprintf(_("%s is a database of another program, not"
+		    " kaohe's; it was left untouched"), path);
+		return -1;
+	}
+	if (version > store_schema_version) {
+		*cause = xasprintf(_("%s was written by a newer kaohe (schema"
+		    " %lld; this one knows %d)"), path, version,
+		    store_schema_version);
+		return -1;
+	}
+	if (readonly && (kind == DB_EMPTY || version < store_schema_version)) {
+		*cause = xasprintf(kind == DB_EMPTY ?
+		    _("%s is empty and read-only; it is not a kaohe database") :
+		    _("%s needs an upgrade but is read-only"), path);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+pragmas(struct store *st, char **cause)
+{
+	if (sqlite3_busy_timeout(st->db, 5000) != SQLITE_OK)
+		goto fail;
+	if (store_exec(st, "PRAGMA foreign_keys = ON", cause) != 0)
+		return -1;
+	if (st->readonly)
+		return store_exec(st, "PRAGMA query_only = ON", cause);
+	if (store_exec(st, "PRAGMA journal_mode = WAL", cause) != 0 ||
+	    store_exec(st, "PRAGMA synchronous = FULL", cause) != 0)
+		return -1;
+	return 0;
+fail:
+	*cause = store_errmsg(st, "busy_timeout");
+	return -1;
+}
+
+static int
+migrate_locked(struct store *st, char **cause)
+{
+	enum inspection kind;
+	long long version = 0;
+	char *sql;
+	int v;
+
+	/* Look again under the lock: another process may have been first. */
+	if (classify(st->db, st->path, &kind, &version, cause) != 0 ||
+	    judge(st->path, kind, version, false, cause) != 0)
+		return -1;
+	if (store_schema_migrate(st, (int)version, cause) != 0)
+		return -1;
+	sql = xasprintf("PRAGMA application_id = %d; PRAGMA user_version = %d",
+	    (int)STORE_APPLICATION_ID, store_schema_version);
+	v = store_exec(st, sql, cause);
+	free(sql);
+	return v;
+}
+
+static int
+migrate(struct store *st, char **cause)
+{
+	if (store_write_begin(st, cause) != 0)
+		return -1;
+	if (migrate_locked(st, cause) != 0) {
+		store_write_rollback(st);
+		return -1;
+	}
+	return store_write_commit(st, cause);
+}
+
+static int
+connect(struct store *st, char **cause)
+{
+	int rc;
+
+	rc = open_db(st->path, st->readonly, &st->db);
+	if (rc != SQLITE_OK) {
+		*cause = refusal(st->path, rc, st->db);
+		return -1;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	return 0;
+}
+
+int
+store_open(const char *path, enum store_mode mode, struct store **out,
+    char **cause)
+{
+	struct store *st;
+	enum inspection kind;
+	long long version = 0;
+	struct stat sb;
+
+	if (stat(path, &sb) != 0) {
+		if (errno != ENOENT || mode == STORE_READONLY) {
+			*cause = xasprintf(_("cannot open %s: %s"), path,
+			    strerror(errno));
+			return -1;
+		}
+		if (create_file(path, cause) != 0)
+			return -1;
+	} else if (!S_ISREG(sb.st_mode)) {
+		*cause = xasprintf(_("%s is not a regular file"), path);
+		return -1;
+	}
+	if (inspect(path, &kind, &version, cause) != 0)
+		return -1;
+	st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	st->readonly = mode == STORE_READONLY || is_write_protected(path);
+	if (judge(path, kind, version, st->readonly, cause) != 0 ||
+	    connect(st, cause) != 0 || pragmas(st, cause) != 0 ||
+	    (!st->readonly && version < store_schema_version &&
+	    migrate(st, cause) != 0)) {
+		store_close(st);
+		return -1;
+	}
+	*out = st;
+	return 0;
+}
+
+void
+store_close(struct store *st)
+{
+	size_t i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < STMT__COUNT; i++)
+		sqlite3_finalize(st->stmts[i]);
+	free(st->hashed_text);
+	if (st->db != NULL && sqlite3_close(st->db) != SQLITE_OK)
+		sqlite3_close_v2(st->db);
+	free(st->path);
+	free(st);
+}
