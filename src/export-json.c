@@ -4,12 +4,14 @@
  * rubric snapshot, timestamps). The key order is fixed here and nowhere
  * else, so that export → import → export gives the same bytes:
  *
- *   id, uuid, agency, date, inspectors, status, score, max, inferred?,
- *   inferred_from?,
+ *   id, uuid, agency, date, inspectors, status, revision, score, max,
+ *   inferred?, inferred_from?,
  *   scored, items,
- *   created_at, updated_at, finalized_at, scope*, team*, nodes, rubric
- *   (scope and team, and a team card's per-leaf fields after rationale:
- *   see export-json-team.c)
+ *   created_at, updated_at, finalized_at, seal+, scope*, team*, nodes,
+ *   rubric
+ *   (seal: a final card's only, its revision's seal, see seal.h; scope
+ *   and team, and a team card's per-leaf fields after rationale: see
+ *   export-json-team.c)
  *   rubric: id, title, sha256, text (in a bundle: sha256 alone, and the
  *           snapshot on a line of its own before: {"rubric":{sha256, id,
  *           title, text}})
@@ -185,6 +187,7 @@ export_json_card(FILE *out, const struct scorecard *sc, bool pretty,
 	json_end_array(&w);
 	json_string(&w, "status", sc->status == SCORECARD_FINAL ? "final" :
 	    "draft");
+	json_int(&w, "revision", sc->revision);
 	json_int(&w, "score", t.score);
 	json_int(&w, "max", t.max);
 	rubric_json_inferred(&w, &sc->rubric->root);
@@ -193,6 +196,11 @@ export_json_card(FILE *out, const struct scorecard *sc, bool pretty,
 	json_time(&w, "created_at", sc->created_at);
 	json_time(&w, "updated_at", sc->updated_at);
 	json_time(&w, "finalized_at", sc->finalized_at);
+	/* A final card without a seal is one SQL made final: null says so. */
+	if (sc->status == SCORECARD_FINAL && sc->seal[0] != '\0')
+		json_string(&w, "seal", sc->seal);
+	else if (sc->status == SCORECARD_FINAL)
+		json_null(&w, "seal");
 	export_json_team_card(&w, sc);
 	export_json_evidence(&w, sc);
 	json_nodes(&w, sc, &sc->rubric->root);

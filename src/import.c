@@ -733,6 +733,40 @@ read_tree(struct reading *rd, const struct json_value *v)
 	return 0;
 }
 
+/* "revision": 1, 2, ...; absent in exports older than revisions: 1. */
+static int
+read_revision(struct reading *rd, const struct json_value *v)
+{
+	const struct json_value *r = json_get(v, "revision");
+	int n;
+
+	if (r == NULL)
+		return 0;
+	if (!json_as_int(r, &n) || n < 1)
+		return bad(rd, r, _("\"revision\" must be a whole number,"
+		    " 1 or more"));
+	rd->sc->revision = n;
+	return 0;
+}
+
+/* A final card's "seal": kept, and the store checks it against the content. */
+static int
+read_seal(struct reading *rd, const struct json_value *v)
+{
+	const struct json_value *s = json_get(v, "seal");
+	size_t i;
+
+	if (s == NULL)
+		return 0;
+	if (s->type != JSON_STRING || strlen(s->text) != 64)
+		return bad(rd, s, _("\"seal\" must be 64 hex digits"));
+	for (i = 0; i < 64; i++)
+		if (strchr("0123456789abcdef", s->text[i]) == NULL)
+			return bad(rd, s, _("\"seal\" must be 64 hex digits"));
+	memcpy(rd->sc->seal, s->text, 65);
+	return 0;
+}
+
 /* Last, as the store's triggers want: a final card is complete and locked. */
 static int
 read_status(struct reading *rd, const struct json_value *v)
@@ -762,7 +796,7 @@ read_status(struct reading *rd, const struct json_value *v)
 		return bad(rd, json_get(v, "finalized_at"), _("a final"
 		    " scorecard needs its finalized_at time"));
 	sc->status = SCORECARD_FINAL;
-	return 0;
+	return read_seal(rd, v);
 }
 
 void
@@ -799,6 +833,7 @@ import_record(const struct json_value *v, const char *name,
 		    read_tree(&rd, v) == 0 &&
 		    import_team_parts(v, name, rd.sc, &rd.cause) == 0 &&
 		    import_evidence(v, name, rd.sc, &rd.cause) == 0 &&
+		    read_revision(&rd, v) == 0 &&
 		    read_status(&rd, v) == 0 && check_counts(&rd, v) == 0)
 			rc = 0;
 		free(rd.seen);

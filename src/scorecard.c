@@ -29,6 +29,7 @@ scorecard_alloc(size_t n)
 	sc->updated_at = xstrdup("");
 	sc->finalized_at = xstrdup("");
 	sc->status = SCORECARD_DRAFT;
+	sc->revision = 1;
 	sc->entries = xcalloc(n > 0 ? n : 1, sizeof *sc->entries);
 	for (i = 0; i < n; i++) {
 		sc->entries[i].record = xstrdup("");
@@ -346,10 +347,25 @@ scorecard_set_note(struct scorecard *sc, size_t item, enum scorecard_note kind,
 	return 0;
 }
 
+long long
+scorecard_sum64(const struct scorecard *sc, const struct rubric_node *node)
+{
+	long long sum = 0;
+	size_t i;
+
+	for (i = node->item_first; i < node->item_first + node->item_count;
+	    i++)
+		if (sc->entries[i].scored)
+			sum += sc->entries[i].score;
+	return sum;
+}
+
+/* Summed in 64 bits: SQL can store any int in every entry. */
 struct scorecard_sum
 scorecard_sum(const struct scorecard *sc, const struct rubric_node *node)
 {
 	struct scorecard_sum sum = { 0, node->max, 0, node->item_count };
+	long long total = scorecard_sum64(sc, node);
 	size_t i;
 
 	if (sc->in_scope != NULL) {
@@ -364,11 +380,11 @@ scorecard_sum(const struct scorecard *sc, const struct rubric_node *node)
 			sum.max += sc->rubric->items[i]->max;
 			sum.items++;
 		}
-		if (!sc->entries[i].scored)
-			continue;
-		sum.score += sc->entries[i].score;
-		sum.scored++;
+		if (sc->entries[i].scored)
+			sum.scored++;
 	}
+	sum.score = total > INT_MAX ? INT_MAX : total < INT_MIN ? INT_MIN :
+	    (int)total;
 	return sum;
 }
 
@@ -432,6 +448,43 @@ scorecard_check_finalize(const struct scorecard *sc, size_t **unscored,
 	    scorecard_total(sc).items, keys);
 	free(keys);
 	return -1;
+}
+
+int
+scorecard_check_rules(const struct scorecard *sc, char **cause)
+{
+	const struct scorecard_entry *e;
+	long long total;
+	size_t i;
+	int tier;
+
+	for (i = 0; i < sc->rubric->nitems; i++) {
+		e = &sc->entries[i];
+		if (!e->scored)
+			continue;
+		if (!scorecard_in_scope(sc, i)) {
+			*cause = xasprintf(_("%s %s is scored but outside the"
+			    " card's scope"), sc->rubric->items[i]->key,
+			    sc->rubric->items[i]->title);
+			return -1;
+		}
+		if (scorecard_check(sc->rubric->items[i], e->score, e->tier,
+		    &tier, cause) != 0)
+			return -1;
+		if (tier != e->tier) {
+			*cause = xasprintf(_("%s %s: %d is recorded without its"
+			    " tier (tier %d holds it)"), sc->rubric->items[i]->key,
+			    sc->rubric->items[i]->title, e->score, tier);
+			return -1;
+		}
+	}
+	total = scorecard_sum64(sc, &sc->rubric->root);
+	if (total < 0 || total > sc->rubric->root.max) {
+		*cause = xasprintf(_("scorecard %lld: the total %lld is outside"
+		    " 0~%d"), sc->id, total, sc->rubric->root.max);
+		return -1;
+	}
+	return 0;
 }
 
 static int

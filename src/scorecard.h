@@ -41,6 +41,8 @@ struct scorecard {
 	char		       **inspectors;
 	size_t			 ninspectors;
 	enum scorecard_status	 status;
+	int			 revision;	/* 1, + 1 at each reopen */
+	char			 seal[65];	/* a final revision's seal, else "" */
 	char			*created_at;	/* ISO 8601 UTC, "" when unknown */
 	char			*updated_at;
 	char			*finalized_at;	/* "" while a draft */
@@ -66,7 +68,9 @@ struct scorecard {
  * member card only the items in its scope count, toward max as well.
  */
 struct scorecard_sum {
-	int	 score;		/* sum of scored items below */
+	int	 score;		/* sum of scored items below; summed in 64
+				 * bits and held at INT_MIN/INT_MAX, so a
+				 * total SQL made huge never wraps */
 	int	 max;
 	size_t	 scored;	/* items scored below */
 	size_t	 items;		/* items below */
@@ -121,6 +125,8 @@ int	scorecard_set_note(struct scorecard *, size_t item,
 struct scorecard_sum scorecard_sum(const struct scorecard *,
 	    const struct rubric_node *);
 struct scorecard_sum scorecard_total(const struct scorecard *);
+/* The exact sum below node, in 64 bits (36 items of INT_MAX fit). */
+long long scorecard_sum64(const struct scorecard *, const struct rubric_node *);
 bool	scorecard_complete(const struct scorecard *);
 
 /* First unscored item at or after from (wrapping), or -1 when none. */
@@ -150,6 +156,14 @@ bool	scorecard_node_in_scope(const struct scorecard *,
 	    const struct rubric_node *);
 /* "1.1, 2.3": the scope as given; caller frees. "" without a scope. */
 char	*scorecard_scope_text(const struct scorecard *, const char *sep);
+
+/*
+ * Every rule again, over the card as it is (finalize and import read it
+ * from a file SQL may have changed): each score in its item's range and
+ * in its recorded tier (or the one band that holds it), and the total,
+ * summed in 64 bits, within the rubric's maximum.
+ */
+int	scorecard_check_rules(const struct scorecard *, char **cause);
 
 /* The year of the date, 0 if malformed. A "110" ROC year is date's own. */
 int	scorecard_year(const struct scorecard *);

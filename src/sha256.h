@@ -15,6 +15,8 @@ struct sha256 {
 void	sha256_init(struct sha256 *);
 void	sha256_update(struct sha256 *, const void *data, size_t len);
 void	sha256_final(struct sha256 *, unsigned char digest[32]);
+/* Finish ctx; its digest as 64 lowercase hex digits and a NUL. */
+void	sha256_final_hex(struct sha256 *, char hex[65]);
 /* The digest of data as 64 lowercase hex digits and a NUL. */
 void	sha256_hex(const void *data, size_t len, char hex[65]);
 

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "i18n.h"
+#include "seal.h"
 #include "sha256.h"
 #include "store-private.h"
 #include "uuid.h"
@@ -35,6 +36,7 @@ struct card_row {
 	int			 max;
 	size_t			 items;
 	const struct team	*team;		/* a team card's, or NULL */
+	int			 revision;
 };
 
 static int
@@ -53,12 +55,9 @@ insert_rubric(struct store *st, const char *sha256, const struct rubric *r,
 {
 	sqlite3_stmt *stmt = store_stmt(st, STMT_RUBRIC_INSERT, cause);
 
-	if (stmt == NULL)
+	if (stmt == NULL || store_bind(st, stmt, cause, "TTTT", sha256, r->id,
+	    r->title, text) != 0)
 		return -1;
-	sqlite3_bind_text(stmt, 1, sha256, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, r->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, r->title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, text, -1, SQLITE_STATIC);
 	return step_once(st, stmt, "save the rubric snapshot", cause);
 }
 
@@ -87,18 +86,12 @@ insert_card(struct store *st, const struct card_row *c, long long *id,
 	if (stmt == NULL)
 		return -1;
 	joined = store_join_inspectors(c->inspectors, c->ninspectors);
-	sqlite3_bind_text(stmt, 1, c->uuid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, c->sha256, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, c->rubric->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, c->agency, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 5, c->date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 6, joined, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 7, c->created_at, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 8, c->updated_at, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 9, c->max);
-	sqlite3_bind_int64(stmt, 10, (sqlite3_int64)c->items);
-	sqlite3_bind_int(stmt, 11, c->sums_pending ? -1 : 0);
-	rc = step_once(st, stmt, "save the scorecard", cause);
+	rc = store_bind(st, stmt, cause, "TTTTTTTTiIii", c->uuid, c->sha256,
+	    c->rubric->id, c->agency, c->date, joined, c->created_at,
+	    c->updated_at, c->max, (long long)c->items,
+	    c->sums_pending ? -1 : 0, c->revision);
+	if (rc == 0)
+		rc = step_once(st, stmt, "save the scorecard", cause);
 	free(joined);
 	*id = sqlite3_last_insert_rowid(st->db);
 	return rc;
@@ -115,10 +108,10 @@ insert_inspectors(struct store *st, long long id, char *const *names,
 	if (stmt == NULL)
 		return -1;
 	for (i = 0; i < n && rc == 0; i++) {
-		sqlite3_bind_int64(stmt, 1, id);
-		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)i);
-		sqlite3_bind_text(stmt, 3, names[i], -1, SQLITE_STATIC);
-		rc = step_once(st, stmt, "save the inspectors", cause);
+		rc = store_bind(st, stmt, cause, "IIT", id, (long long)i,
+		    names[i]);
+		if (rc == 0)
+			rc = step_once(st, stmt, "save the inspectors", cause);
 	}
 	return rc;
 }
@@ -143,16 +136,11 @@ insert_sections_below(struct store *st, sqlite3_stmt *stmt, long long id,
 			continue;
 		if (sc != NULL)
 			sum = scorecard_sum(sc, c);
-		sqlite3_bind_int64(stmt, 1, id);
-		sqlite3_bind_text(stmt, 2, c->key, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 3, c->title, -1, SQLITE_STATIC);
-		sqlite3_bind_int(stmt, 4, c->depth);
-		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)c->item_first);
-		sqlite3_bind_int(stmt, 6, c->max);
-		sqlite3_bind_int64(stmt, 7, (sqlite3_int64)c->item_count);
-		sqlite3_bind_int(stmt, 8, sum.score);
-		sqlite3_bind_int64(stmt, 9, (sqlite3_int64)sum.scored);
-		if (step_once(st, stmt, "save the sections", cause) != 0 ||
+		if (store_bind(st, stmt, cause, "ITTiIiIiI", id, c->key,
+		    c->title, c->depth, (long long)c->item_first, c->max,
+		    (long long)c->item_count, sum.score,
+		    (long long)sum.scored) != 0 ||
+		    step_once(st, stmt, "save the sections", cause) != 0 ||
 		    insert_sections_below(st, stmt, id, c, sc, cause) != 0)
 			return -1;
 	}
@@ -184,19 +172,13 @@ insert_entries(struct store *st, long long id, const struct rubric *r,
 		return -1;
 	for (i = 0; i < r->nitems && rc == 0; i++) {
 		e = sc != NULL ? &sc->entries[i] : NULL;
-		sqlite3_clear_bindings(stmt);
-		sqlite3_bind_int64(stmt, 1, id);
-		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)i);
-		sqlite3_bind_text(stmt, 3, r->items[i]->key, -1, SQLITE_STATIC);
-		if (e != NULL && e->scored)
-			sqlite3_bind_int(stmt, 4, e->score);
-		if (e != NULL && e->scored && e->tier > 0)
-			sqlite3_bind_int(stmt, 5, e->tier);
-		sqlite3_bind_text(stmt, 6, e != NULL ? e->record : "", -1,
-		    SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 7, e != NULL ? e->rationale : "", -1,
-		    SQLITE_STATIC);
-		rc = step_once(st, stmt, "save the entries", cause);
+		rc = store_bind(st, stmt, cause, "IITjjTT", id, (long long)i,
+		    r->items[i]->key, e != NULL ? e->score : 0,
+		    e != NULL && e->scored, e != NULL ? e->tier : 0,
+		    e != NULL && e->scored && e->tier > 0,
+		    e != NULL ? e->record : "", e != NULL ? e->rationale : "");
+		if (rc == 0)
+			rc = step_once(st, stmt, "save the entries", cause);
 	}
 	return rc;
 }
@@ -268,7 +250,7 @@ store_create_member(struct store *st, const char *rubric_text,
 {
 	char uuid[37], sha[65], now[32];
 	struct card_row c = { uuid, sha, rubric, agency, date, inspectors,
-	    ninspectors, now, now, false, scope, nscope, 0, 0, NULL };
+	    ninspectors, now, now, false, scope, nscope, 0, 0, NULL, 1 };
 
 	if (store_refuse_readonly(st, cause) != 0 ||
 	    scope_figures(rubric, scope, nscope, &c, cause) != 0)
@@ -297,9 +279,8 @@ store_has_uuid(struct store *st, const char *uuid, bool *present,
 	sqlite3_stmt *stmt = store_stmt(st, STMT_CARD_BY_UUID, cause);
 	int rc;
 
-	if (stmt == NULL)
+	if (stmt == NULL || store_bind(st, stmt, cause, "T", uuid) != 0)
 		return -1;
-	sqlite3_bind_text(stmt, 1, uuid, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	*present = rc == SQLITE_ROW;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -319,33 +300,12 @@ restore_status(struct store *st, const struct scorecard *sc, long long id,
 	sqlite3_stmt *stmt = store_stmt(st, STMT_CARD_RESTORE, cause);
 	struct scorecard_sum t = scorecard_total(sc);
 
-	if (stmt == NULL)
+	if (stmt == NULL || store_bind(st, stmt, cause, "IiTTiI", id,
+	    sc->status == SCORECARD_FINAL, sc->status == SCORECARD_FINAL ?
+	    sc->finalized_at : "", updated_at, t.score,
+	    (long long)t.scored) != 0)
 		return -1;
-	sqlite3_bind_int(stmt, 5, t.score);
-	sqlite3_bind_int64(stmt, 6, (sqlite3_int64)t.scored);
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int(stmt, 2, sc->status == SCORECARD_FINAL);
-	sqlite3_bind_text(stmt, 3, sc->status == SCORECARD_FINAL ?
-	    sc->finalized_at : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, updated_at, -1, SQLITE_STATIC);
 	return step_once(st, stmt, "save the status", cause);
-}
-
-/* An imported score obeys the rules of its own rubric snapshot. */
-static int
-check_entries(const struct scorecard *sc, char **cause)
-{
-	const struct scorecard_entry *e;
-	size_t i;
-	int tier;
-
-	for (i = 0; i < sc->rubric->nitems; i++) {
-		e = &sc->entries[i];
-		if (e->scored && scorecard_check(sc->rubric->items[i],
-		    e->score, e->tier, &tier, cause) != 0)
-			return -1;
-	}
-	return 0;
 }
 
 static int
@@ -364,8 +324,14 @@ check_insertable(struct store *st, const struct scorecard *sc, char **cause)
 		    sc->date);
 		return -1;
 	}
-	if (check_entries(sc, cause) != 0)
+	/* An imported card obeys the rules of its own rubric snapshot. */
+	if (scorecard_check_rules(sc, cause) != 0)
 		return -1;
+	if (sc->revision < 1) {
+		*cause = xasprintf(_("scorecard %s: revision %d is not a"
+		    " revision (1, 2, ...)"), sc->uuid, sc->revision);
+		return -1;
+	}
 	if (sc->status == SCORECARD_FINAL && !scorecard_complete(sc)) {
 		*cause = xasprintf(_("scorecard %s is final but has unscored"
 		    " items"), sc->uuid);
@@ -379,6 +345,35 @@ check_insertable(struct store *st, const struct scorecard *sc, char **cause)
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * A final card is sealed as it is stored, before its status is set (the
+ * final_needs_seal trigger). A seal that came with it must be this one.
+ */
+static int
+seal_imported(struct store *st, struct scorecard *sc, long long id,
+    char **cause)
+{
+	char hex[65];
+	long long was = sc->id;
+	int rc;
+
+	if (sc->status != SCORECARD_FINAL)
+		return 0;
+	seal_compute(sc, hex);
+	if (sc->seal[0] != '\0' && strcmp(sc->seal, hex) != 0) {
+		*cause = xasprintf(_("scorecard %s: its seal does not match its"
+		    " content (it was changed after it was finalized)"),
+		    sc->uuid);
+		return -1;
+	}
+	sc->id = id;
+	rc = store_seal_write(st, sc, cause);
+	sc->id = was;
+	if (rc == 0)
+		memcpy(sc->seal, hex, sizeof sc->seal);
+	return rc;
 }
 
 /* The hash is recomputed: a snapshot is keyed by what it holds. */
@@ -400,26 +395,33 @@ store_insert(struct store *st, struct scorecard *sc, char **cause)
 {
 	char sha[65], now[32];
 	struct scorecard_sum t = scorecard_total(sc);
-	struct card_row c = { sc->uuid, sha, sc->rubric, sc->agency, sc->date,
-	    sc->inspectors, sc->ninspectors, sc->created_at, sc->updated_at,
-	    true, sc->scope, sc->nscope, t.max, t.items, sc->team };
+	struct card_row c;
 	long long id;
 
 	if (check_insertable(st, sc, cause) != 0)
 		return -1;
 	hash_snapshot(st, sc->rubric_text, sha);
 	store_now(now);
-	if (*c.created_at == '\0')
-		c.created_at = now;
-	if (*c.updated_at == '\0')
-		c.updated_at = c.created_at;
+	/* What is stored is what is sealed: fill in the missing times. */
+	if (*sc->created_at == '\0') {
+		free(sc->created_at);
+		sc->created_at = xstrdup(now);
+	}
+	if (*sc->updated_at == '\0') {
+		free(sc->updated_at);
+		sc->updated_at = xstrdup(sc->created_at);
+	}
+	c = (struct card_row){ sc->uuid, sha, sc->rubric, sc->agency,
+	    sc->date, sc->inspectors, sc->ninspectors, sc->created_at,
+	    sc->updated_at, true, sc->scope, sc->nscope, t.max, t.items,
+	    sc->team, sc->revision };
 	if (store_write_begin(st, cause) != 0)
 		return -1;
 	if (insert_all(st, &c, sc->rubric_text, sc, &id, cause) != 0 ||
 	    (sc->evidence != NULL &&
-	    store_evidence_insert(st, id, sc->evidence, cause) != 0))
-		goto fail;
-	if (restore_status(st, sc, id, c.updated_at, cause) != 0 ||
+	    store_evidence_insert(st, id, sc->evidence, cause) != 0) ||
+	    seal_imported(st, sc, id, cause) != 0 ||
+	    restore_status(st, sc, id, c.updated_at, cause) != 0 ||
 	    store_write_commit(st, cause) != 0)
 		goto fail;
 	sc->id = id;

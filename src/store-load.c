@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,13 +25,19 @@ column_dup(sqlite3_stmt *stmt, int col)
 	return xstrdup(s != NULL ? (const char *)s : "");
 }
 
-/* The snapshot must hash to what was stored, then parse. */
-static int
-parse_snapshot(long long id, const char *text, size_t len, const char *sha,
-    struct rubric **rubric, char **cause)
+/* The snapshot must be there, hash to what was stored, then parse. */
+int
+store_parse_snapshot(long long id, const char *text, size_t len,
+    const char *sha, struct rubric **rubric, char **cause)
 {
 	char hex[65], *name, *why;
 
+	if (text == NULL) {
+		*cause = xasprintf(_("scorecard %lld: its rubric snapshot %.12s"
+		    " is missing (deleted outside kaohe)"), id,
+		    sha != NULL ? sha : "?");
+		return -1;
+	}
 	sha256_hex(text, len, hex);
 	if (strcmp(hex, sha) != 0) {
 		*cause = xasprintf(_("scorecard %lld: its rubric snapshot does"
@@ -59,12 +66,15 @@ load_header(struct store *st, long long id, struct scorecard **out,
 	int rc;
 
 	if (store_prepare(st, "SELECT s.uuid, s.agency, s.date, s.status,"
-	    " s.created_at, s.updated_at, s.finalized_at, r.sha256, r.text"
-	    " FROM scorecards AS s JOIN rubrics AS r"
+	    " s.created_at, s.updated_at, s.finalized_at, s.rubric_sha256,"
+	    " r.text, s.revision FROM scorecards AS s LEFT JOIN rubrics AS r"
 	    " ON r.sha256 = s.rubric_sha256 WHERE s.id = ?1", &stmt,
 	    cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
+	if (store_bind_int64(st, stmt, 1, id, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	rc = sqlite3_step(stmt);
 	if (rc != SQLITE_ROW) {
 		*cause = rc == SQLITE_DONE ?
@@ -73,7 +83,8 @@ load_header(struct store *st, long long id, struct scorecard **out,
 		sqlite3_finalize(stmt);
 		return -1;
 	}
-	if (parse_snapshot(id, (const char *)sqlite3_column_text(stmt, 8),
+	if (store_parse_snapshot(id,
+	    (const char *)sqlite3_column_text(stmt, 8),
 	    (size_t)sqlite3_column_bytes(stmt, 8),
 	    (const char *)sqlite3_column_text(stmt, 7), &rubric, cause) != 0) {
 		sqlite3_finalize(stmt);
@@ -81,8 +92,7 @@ load_header(struct store *st, long long id, struct scorecard **out,
 	}
 	sc = scorecard_new(rubric, column_dup(stmt, 8));
 	sc->id = id;
-	snprintf(sc->uuid, sizeof sc->uuid, "%s",
-	    (const char *)sqlite3_column_text(stmt, 0));
+	store_column_copy(stmt, 0, sc->uuid, sizeof sc->uuid);
 	free(sc->agency);
 	sc->agency = column_dup(stmt, 1);
 	free(sc->date);
@@ -95,6 +105,7 @@ load_header(struct store *st, long long id, struct scorecard **out,
 	sc->updated_at = column_dup(stmt, 5);
 	free(sc->finalized_at);
 	sc->finalized_at = column_dup(stmt, 6);
+	sc->revision = sqlite3_column_int(stmt, 9);
 	sqlite3_finalize(stmt);
 	*out = sc;
 	return 0;
@@ -109,7 +120,10 @@ load_inspectors(struct store *st, struct scorecard *sc, char **cause)
 	if (store_prepare(st, "SELECT name FROM inspectors"
 	    " WHERE scorecard_id = ?1 ORDER BY position", &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, sc->id);
+	if (store_bind_int64(st, stmt, 1, sc->id, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		sc->inspectors = xreallocarray(sc->inspectors,
 		    sc->ninspectors + 1, sizeof *sc->inspectors);
@@ -121,9 +135,18 @@ load_inspectors(struct store *st, struct scorecard *sc, char **cause)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* An int column that must hold an int: SQL can store any 64-bit value. */
+static bool
+column_fits_int(sqlite3_stmt *stmt, int col)
+{
+	sqlite3_int64 v = sqlite3_column_int64(stmt, col);
+
+	return v >= INT_MIN && v <= INT_MAX;
+}
+
 /* Position and key must agree with the snapshot, or the file was tampered. */
-static int
-load_entry(struct scorecard *sc, sqlite3_stmt *stmt, char **cause)
+int
+store_load_entry(struct scorecard *sc, sqlite3_stmt *stmt, char **cause)
 {
 	sqlite3_int64 pos = sqlite3_column_int64(stmt, 0);
 	const char *key = (const char *)sqlite3_column_text(stmt, 1);
@@ -133,6 +156,13 @@ load_entry(struct scorecard *sc, sqlite3_stmt *stmt, char **cause)
 	    strcmp(key, sc->rubric->items[pos]->key) != 0) {
 		*cause = xasprintf(_("scorecard %lld: entry %lld does not"
 		    " match its rubric snapshot"), sc->id, (long long)pos);
+		return -1;
+	}
+	if (!column_fits_int(stmt, 2) || !column_fits_int(stmt, 3)) {
+		*cause = xasprintf(_("scorecard %lld: item %s: %s is not a"
+		    " number kaohe writes (changed outside kaohe)"), sc->id,
+		    key, store_column_text(stmt, column_fits_int(stmt, 2) ?
+		    3 : 2));
 		return -1;
 	}
 	e = &sc->entries[pos];
@@ -157,9 +187,12 @@ load_entries(struct store *st, struct scorecard *sc, char **cause)
 	    " rationale FROM entries WHERE scorecard_id = ?1"
 	    " ORDER BY position", &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, sc->id);
+	if (store_bind_int64(st, stmt, 1, sc->id, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (load_entry(sc, stmt, cause) != 0) {
+		if (store_load_entry(sc, stmt, cause) != 0) {
 			sqlite3_finalize(stmt);
 			return -1;
 		}
@@ -172,6 +205,32 @@ load_entries(struct store *st, struct scorecard *sc, char **cause)
 		    " items"), sc->id, n, sc->rubric->nitems);
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE && n == sc->rubric->nitems ? 0 : -1;
+}
+
+/* A final revision's seal; "" for a draft, or when none is stored. */
+static int
+load_seal(struct store *st, struct scorecard *sc, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	sc->seal[0] = '\0';
+	if (sc->status != SCORECARD_FINAL)
+		return 0;
+	if (store_prepare(st, "SELECT seal FROM seals WHERE scorecard_id = ?1"
+	    " AND revision = ?2", &stmt, cause) != 0)
+		return -1;
+	if (store_bind(st, stmt, cause, "Ii", sc->id, sc->revision) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		store_column_copy(stmt, 0, sc->seal, sizeof sc->seal);
+	else if (rc != SQLITE_DONE)
+		*cause = store_errmsg(st, "read the seal");
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
 int
@@ -194,6 +253,8 @@ store_load(struct store *st, long long id, struct scorecard **out,
 		rc = store_load_team_parts(st, sc, cause);
 	if (rc == 0)
 		rc = store_evidence_attach(st, sc, cause);
+	if (rc == 0)
+		rc = load_seal(st, sc, cause);
 	if (own)
 		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != 0) {

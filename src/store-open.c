@@ -300,6 +300,8 @@ migrate_locked(struct store *st, char **cause)
 		return -1;
 	if (store_schema_migrate(st, (int)version, cause) != 0)
 		return -1;
+	if (version < STORE_SEALS_VERSION && store_seal_legacy(st, cause) != 0)
+		return -1;
 	sql = xasprintf("PRAGMA application_id = %d; PRAGMA user_version = %d",
 	    (int)STORE_APPLICATION_ID, store_schema_version);
 	v = store_exec(st, sql, cause);
@@ -330,6 +332,139 @@ connect(struct store *st, char **cause)
 		return -1;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
+	if (store_register_functions(st->db) != SQLITE_OK) {
+		*cause = store_errmsg(st, "register kaohe's functions");
+		return -1;
+	}
+	return 0;
+}
+
+/* One schema object: the rows of sqlite_master that kaohe makes. */
+struct schema_object {
+	char	*type;
+	char	*name;
+	char	*sql;
+};
+
+struct schema {
+	struct schema_object	*objects;
+	size_t			 n;
+};
+
+static void
+schema_free(struct schema *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		free(s->objects[i].type);
+		free(s->objects[i].name);
+		free(s->objects[i].sql);
+	}
+	free(s->objects);
+}
+
+static int
+schema_read(sqlite3 *db, struct schema *s)
+{
+	sqlite3_stmt *stmt;
+	struct schema_object *o;
+	int rc;
+
+	s->objects = NULL;
+	s->n = 0;
+	rc = sqlite3_prepare_v2(db, "SELECT type, name, sql FROM sqlite_master"
+	    " WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+	    " ORDER BY type, name", -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		s->objects = xreallocarray(s->objects, s->n + 1,
+		    sizeof *s->objects);
+		o = &s->objects[s->n++];
+		o->type = xstrdup(store_column_text(stmt, 0));
+		o->name = xstrdup(store_column_text(stmt, 1));
+		o->sql = xstrdup(store_column_text(stmt, 2));
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* The schema this build makes: every migration, run in memory. */
+static int
+schema_expected(struct schema *s)
+{
+	sqlite3 *db = NULL;
+	int rc, v;
+
+	rc = sqlite3_open(":memory:", &db);
+	for (v = 0; rc == SQLITE_OK && v < store_schema_version; v++)
+		rc = sqlite3_exec(db, store_schema_sql(v), NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = schema_read(db, s);
+	sqlite3_close(db);
+	return rc;
+}
+
+static const struct schema_object *
+schema_find(const struct schema *s, const struct schema_object *o)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (strcmp(s->objects[i].type, o->type) == 0 &&
+		    strcmp(s->objects[i].name, o->name) == 0)
+			return &s->objects[i];
+	return NULL;
+}
+
+/* What differs between the two, named: NULL when nothing does. */
+static char *
+schema_compare(const struct schema *want, const struct schema *have)
+{
+	const struct schema_object *o;
+	size_t i;
+
+	for (i = 0; i < want->n; i++) {
+		o = schema_find(have, &want->objects[i]);
+		if (o == NULL)
+			return xasprintf(_("%s %s is missing"),
+			    want->objects[i].type, want->objects[i].name);
+		if (strcmp(o->sql, want->objects[i].sql) != 0)
+			return xasprintf(_("%s %s was changed"), o->type,
+			    o->name);
+	}
+	for (i = 0; i < have->n; i++)
+		if (schema_find(want, &have->objects[i]) == NULL)
+			return xasprintf(_("%s %s is not kaohe's"),
+			    have->objects[i].type, have->objects[i].name);
+	return NULL;
+}
+
+/*
+ * The file's tables, indexes and triggers must be the ones kaohe makes,
+ * text for text: a dropped or edited trigger would let SQL change a
+ * final card. A difference is kept in st: reads warn, writes refuse.
+ */
+static int
+check_schema(struct store *st, char **cause)
+{
+	struct schema want, have;
+	int rc;
+
+	if ((rc = schema_expected(&want)) != SQLITE_OK) {
+		*cause = xasprintf(_("cannot build kaohe's schema: %s"),
+		    sqlite3_errstr(rc));
+		return -1;
+	}
+	if ((rc = schema_read(st->db, &have)) != SQLITE_OK) {
+		schema_free(&want);
+		*cause = refusal(st->path, rc, st->db);
+		return -1;
+	}
+	st->schema_problem = schema_compare(&want, &have);
+	schema_free(&want);
+	schema_free(&have);
 	return 0;
 }
 
@@ -362,7 +497,7 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 	if (judge(path, kind, version, st->readonly, cause) != 0 ||
 	    connect(st, cause) != 0 || pragmas(st, cause) != 0 ||
 	    (!st->readonly && version < store_schema_version &&
-	    migrate(st, cause) != 0)) {
+	    migrate(st, cause) != 0) || check_schema(st, cause) != 0) {
 		store_close(st);
 		return -1;
 	}
@@ -380,6 +515,7 @@ store_close(struct store *st)
 	for (i = 0; i < STMT__COUNT; i++)
 		sqlite3_finalize(st->stmts[i]);
 	free(st->hashed_text);
+	free(st->schema_problem);
 	if (st->db != NULL && sqlite3_close(st->db) != SQLITE_OK)
 		sqlite3_close_v2(st->db);
 	free(st->path);

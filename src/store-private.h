@@ -7,6 +7,7 @@
 #define KAOHE_STORE_PRIVATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include <sqlite3.h>
 
@@ -16,6 +17,10 @@
 extern const int store_schema_version;
 /* Run the migrations that bring user_version from to the current one. */
 int	store_schema_migrate(struct store *, int from, char **cause);
+/* Migration n's SQL (it brings user_version n to n + 1), or NULL. */
+const char *store_schema_sql(int n);
+/* The version whose migration added seals and the audit chain. */
+#define STORE_SEALS_VERSION	6
 
 /* Cached statements: the write path prepares each once per connection. */
 enum store_stmt {
@@ -32,6 +37,7 @@ enum store_stmt {
 	STMT_ENTRY_INSERT,
 	STMT_CARD_RESTORE,
 	STMT_CARD_BY_UUID,
+	STMT_SEAL_INSERT,	/* store-seal.c: every final card imported */
 	STMT__COUNT
 };
 
@@ -39,6 +45,8 @@ struct store {
 	sqlite3		*db;
 	char		*path;
 	bool		 readonly;
+	/* The schema differs from kaohe's own: reads warn, writes refuse. */
+	char		*schema_problem;
 	bool		 in_transaction;	/* store_begin was called */
 	sqlite3_stmt	*stmts[STMT__COUNT];
 	/* The last rubric text store_insert hashed: an import's 100,000
@@ -106,7 +114,7 @@ int	store_refuse_team_undo(struct store *, long long id, char **cause);
 int	store_bind_filter(struct store *, sqlite3_stmt *,
 	    const struct store_query *, char **cause);
 
-/* Bind helpers that map SQLite's codes onto *cause. */
+/* Step a bound statement once; SQLite's error onto *cause. */
 int	store_step_done(struct store *, sqlite3_stmt *, const char *what,
 	    char **cause);
 
@@ -119,5 +127,49 @@ int	store_evidence_insert(struct store *, long long card,
 /* store-search.c: the WHERE fragment that finds text, and its bindings. */
 const char *store_search_where(const char *text);
 void	store_search_bind(sqlite3_stmt *, const char *text);
+
+/*
+ * Bind parameters 1, 2, ... of stmt from the arguments, one letter of
+ * types each: 'I' a long long, 'i' an int, 'T' a const char * (NULL binds
+ * NULL; the text must outlive the step), 'j' an int and then an int that
+ * says whether it is there (0 binds NULL). Every bind's result is checked;
+ * on the first failure returns -1 with *cause and the statement must not
+ * be stepped.
+ */
+int	store_bind(struct store *, sqlite3_stmt *, char **cause,
+	    const char *types, ...);
+/* An int64 parameter alone (the most common case). */
+int	store_bind_int64(struct store *, sqlite3_stmt *, int index,
+	    long long value, char **cause);
+
+/* A text column, "" when NULL (SQLite returns NULL for NULL and on OOM). */
+const char *store_column_text(sqlite3_stmt *, int col);
+/* Copy a text column into buf (size bytes, always terminated). */
+void	store_column_copy(sqlite3_stmt *, int col, char *buf, size_t size);
+
+/* store-load.c, shared with revisions and verify. */
+int	store_parse_snapshot(long long id, const char *text, size_t len,
+	    const char *sha, struct rubric **, char **cause);
+int	store_load_entry(struct scorecard *, sqlite3_stmt *, char **cause);
+
+/* store-seal.c */
+/* Registers kaohe_audit_hash() (audit_chain's hash) on a connection. */
+int	store_register_functions(sqlite3 *);
+/*
+ * The chain hash of one audit row: SHA-256 over the previous row's hash
+ * (prev, NULL for a card's first row) and the row's id, scorecard_id, at,
+ * item, field, old_value and new_value (v[0..6], NULL when none).
+ */
+void	store_audit_hash(const char *prev, const char *const v[7],
+	    char hex[65]);
+/* Seal sc's revision, in the caller's write transaction. */
+int	store_seal_write(struct store *, const struct scorecard *,
+	    char **cause);
+/* After migrating from before seals: chain the old trail, seal the final cards. */
+int	store_seal_legacy(struct store *, char **cause);
+/* Verify one card; sc is the loaded card or NULL. */
+int	store_verify_card(struct store *, long long id,
+	    const struct scorecard *sc, char **problem, char **cause);
+
 
 #endif

@@ -568,6 +568,140 @@ static const char schema_team[] =
 	AUDIT_TEAM("reason")
 	AUDIT_TEAM("how");
 
+#define REFUSE_ALWAYS(name, op, t, why)					\
+	"CREATE TRIGGER " name " BEFORE " op " ON " t "\n"		\
+	"BEGIN SELECT RAISE(ABORT, '" why "'); END;\n"
+
+/*
+ * Version 6: revisions, seals and the audit chain.
+ *  - scorecards.revision counts reopenings (1 for a card never reopened).
+ *  - revisions and revision_entries keep each finalized revision that was
+ *    reopened, as it was; seals holds the SHA-256 of every finalized
+ *    revision's canonical content (src/seal.c), and each part's digest
+ *    ("header HEX\n1.1.1 HEX\n..."), so that verify can name what
+ *    changed. All three tables are insert-only.
+ *  - final_scorecards_UPDATE now lets exactly one change through a final
+ *    card: the reopen (status 1 -> 0, revision + 1, nothing else), and
+ *    only once the revision is archived. A card becomes final only when
+ *    its revision's seal is stored (final_needs_seal).
+ *  - final_scorecards_INSERT: INSERT OR REPLACE cannot turn a card into
+ *    another (REPLACE deletes without firing delete triggers), and no
+ *    card is inserted final.
+ *  - rubrics_in_use: a snapshot that a card or a revision uses is never
+ *    deleted, even with foreign_keys off (sqlite3's shell).
+ *  - audit.hash chains each card's trail: the SHA-256 of the previous
+ *    row's hash and this row's content, computed by kaohe_audit_hash(), a
+ *    function each kaohe connection registers (src/store-seal.c). The
+ *    row's hash is set once, by audit_chain, and never changed.
+ */
+static const char schema_seals[] =
+	"ALTER TABLE scorecards ADD COLUMN revision INTEGER NOT NULL"
+	" DEFAULT 1 CHECK (revision >= 1);\n"
+	"CREATE TABLE revisions (\n"
+	"  scorecard_id INTEGER NOT NULL REFERENCES scorecards(id),\n"
+	"  revision INTEGER NOT NULL,\n"
+	"  rubric_sha256 TEXT NOT NULL REFERENCES rubrics(sha256),\n"
+	"  agency TEXT NOT NULL,\n"
+	"  date TEXT NOT NULL,\n"
+	"  inspectors TEXT NOT NULL CHECK (json_valid(inspectors)),\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  finalized_at TEXT NOT NULL,\n"
+	"  reopened_at TEXT NOT NULL,\n"
+	"  reason TEXT NOT NULL,\n"
+	"  PRIMARY KEY (scorecard_id, revision)\n"
+	") STRICT;\n"
+	"CREATE TABLE revision_entries (\n"
+	"  scorecard_id INTEGER NOT NULL,\n"
+	"  revision INTEGER NOT NULL,\n"
+	"  position INTEGER NOT NULL,\n"
+	"  item TEXT NOT NULL,\n"
+	"  score INTEGER,\n"
+	"  tier INTEGER,\n"
+	"  record TEXT NOT NULL,\n"
+	"  rationale TEXT NOT NULL,\n"
+	"  PRIMARY KEY (scorecard_id, revision, position),\n"
+	"  FOREIGN KEY (scorecard_id, revision) REFERENCES revisions\n"
+	") STRICT;\n"
+	"CREATE TABLE seals (\n"
+	"  scorecard_id INTEGER NOT NULL REFERENCES scorecards(id),\n"
+	"  revision INTEGER NOT NULL,\n"
+	"  seal TEXT NOT NULL CHECK (length(seal) = 64),\n"
+	"  parts TEXT NOT NULL,\n"
+	"  sealed_at TEXT NOT NULL,\n"
+	"  PRIMARY KEY (scorecard_id, revision)\n"
+	") STRICT;\n"
+	"CREATE INDEX scorecards_by_rubric_sha256 ON scorecards(rubric_sha256);\n"
+	REFUSE_ALWAYS("revisions_immutable_UPDATE", "UPDATE", "revisions",
+	    "a finalized revision never changes")
+	REFUSE_ALWAYS("revisions_immutable_DELETE", "DELETE", "revisions",
+	    "a finalized revision never changes")
+	REFUSE_ALWAYS("revision_entries_immutable_UPDATE", "UPDATE",
+	    "revision_entries", "a finalized revision never changes")
+	REFUSE_ALWAYS("revision_entries_immutable_DELETE", "DELETE",
+	    "revision_entries", "a finalized revision never changes")
+	REFUSE_ALWAYS("seals_immutable_UPDATE", "UPDATE", "seals",
+	    "a seal never changes")
+	REFUSE_ALWAYS("seals_immutable_DELETE", "DELETE", "seals",
+	    "a seal never changes")
+	"DROP TRIGGER final_scorecards_UPDATE;\n"
+	"CREATE TRIGGER final_scorecards_UPDATE BEFORE UPDATE ON scorecards\n"
+	"WHEN OLD.status = 1 AND NOT (NEW.status = 0\n"
+	"  AND NEW.revision = OLD.revision + 1\n"
+	"  AND NEW.finalized_at = ''\n"
+	"  AND NEW.id = OLD.id AND NEW.uuid = OLD.uuid\n"
+	"  AND NEW.rubric_sha256 = OLD.rubric_sha256\n"
+	"  AND NEW.rubric_id = OLD.rubric_id AND NEW.agency = OLD.agency\n"
+	"  AND NEW.date = OLD.date AND NEW.inspectors = OLD.inspectors\n"
+	"  AND NEW.created_at = OLD.created_at AND NEW.score = OLD.score\n"
+	"  AND NEW.max = OLD.max AND NEW.scored = OLD.scored\n"
+	"  AND NEW.items = OLD.items\n"
+	"  AND EXISTS (SELECT 1 FROM revisions WHERE scorecard_id = OLD.id\n"
+	"              AND revision = OLD.revision))\n"
+	"BEGIN SELECT RAISE(ABORT,"
+	" 'scorecard is finalized; it cannot be changed'); END;\n"
+	"CREATE TRIGGER final_needs_seal BEFORE UPDATE OF status ON scorecards\n"
+	"WHEN NEW.status = 1 AND NOT EXISTS (SELECT 1 FROM seals\n"
+	"  WHERE scorecard_id = NEW.id AND revision = NEW.revision)\n"
+	"BEGIN SELECT RAISE(ABORT,"
+	" 'a scorecard is finalized only with its seal'); END;\n"
+	"CREATE TRIGGER final_scorecards_INSERT BEFORE INSERT ON scorecards\n"
+	"WHEN NEW.status IS NOT 0 OR EXISTS (SELECT 1 FROM scorecards\n"
+	"  WHERE id = NEW.id OR uuid = NEW.uuid)\n"
+	"BEGIN SELECT RAISE(ABORT, 'a scorecard is inserted as a new draft;"
+	" it never replaces another'); END;\n"
+	"CREATE TRIGGER scorecards_keep_sealed BEFORE DELETE ON scorecards\n"
+	"WHEN OLD.status = 0 AND EXISTS (SELECT 1 FROM seals"
+	" WHERE scorecard_id = OLD.id)\n"
+	"BEGIN SELECT RAISE(ABORT, 'a scorecard with a finalized revision"
+	" is never deleted'); END;\n"
+	"CREATE TRIGGER rubrics_in_use BEFORE DELETE ON rubrics\n"
+	"WHEN EXISTS (SELECT 1 FROM scorecards"
+	" WHERE rubric_sha256 = OLD.sha256)\n"
+	"  OR EXISTS (SELECT 1 FROM revisions"
+	" WHERE rubric_sha256 = OLD.sha256)\n"
+	"BEGIN SELECT RAISE(ABORT, 'a rubric snapshot in use is never"
+	" deleted'); END;\n"
+	"ALTER TABLE audit ADD COLUMN hash TEXT;\n"
+	"DROP TRIGGER audit_append_only_update;\n"
+	"CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit\n"
+	"WHEN OLD.hash IS NOT NULL OR NEW.hash IS NULL\n"
+	"  OR NEW.id IS NOT OLD.id OR NEW.scorecard_id IS NOT OLD.scorecard_id\n"
+	"  OR NEW.at IS NOT OLD.at OR NEW.item IS NOT OLD.item\n"
+	"  OR NEW.field IS NOT OLD.field OR NEW.old_value IS NOT OLD.old_value\n"
+	"  OR NEW.new_value IS NOT OLD.new_value\n"
+	"BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;\n"
+	"CREATE TRIGGER audit_unhashed BEFORE INSERT ON audit\n"
+	"WHEN NEW.hash IS NOT NULL\n"
+	"BEGIN SELECT RAISE(ABORT, 'an audit row is hashed by kaohe'); END;\n"
+	"CREATE TRIGGER audit_chain AFTER INSERT ON audit BEGIN\n"
+	"  UPDATE audit SET hash = kaohe_audit_hash(\n"
+	"    (SELECT hash FROM audit WHERE scorecard_id = NEW.scorecard_id\n"
+	"     AND id < NEW.id ORDER BY id DESC LIMIT 1),\n"
+	"    NEW.id, NEW.scorecard_id, NEW.at, NEW.item, NEW.field,\n"
+	"    NEW.old_value, NEW.new_value)\n"
+	"   WHERE id = NEW.id;\n"
+	"END;\n";
+
 /*
  * Migration n brings user_version n to n + 1. A later version appends its
  * step here and never edits an earlier one: old files upgrade in order.
@@ -578,6 +712,7 @@ static const char *const migrations[] = {
 	schema_evidence,
 	schema_team,
 	schema_search,
+	schema_seals,
 };
 
 const int store_schema_version = sizeof migrations / sizeof migrations[0];
@@ -591,4 +726,11 @@ store_schema_migrate(struct store *st, int from, char **cause)
 		if (store_exec(st, migrations[v], cause) != 0)
 			return -1;
 	return 0;
+}
+
+const char *
+store_schema_sql(int version)
+{
+	return version >= 0 && version < store_schema_version ?
+	    migrations[version] : NULL;
 }

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,8 +37,9 @@ static const char *const stmt_sql[STMT__COUNT] = {
 	/* scored ?11 is -1 while import's sums are pending (store-schema.c). */
 	[STMT_CARD_INSERT] = "INSERT INTO scorecards (uuid, rubric_sha256,"
 	    " rubric_id, agency, date, inspectors, status, created_at,"
-	    " updated_at, finalized_at, score, max, scored, items)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, '', 0, ?9, ?11, ?10)",
+	    " updated_at, finalized_at, score, max, scored, items, revision)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, '', 0, ?9, ?11, ?10,"
+	    " ?12)",
 	[STMT_INSPECTOR_INSERT] = "INSERT INTO inspectors (scorecard_id,"
 	    " position, name) VALUES (?1, ?2, ?3)",
 	/* score ?8 and scored ?9 are the section's sums (import: computed). */
@@ -52,6 +54,8 @@ static const char *const stmt_sql[STMT__COUNT] = {
 	    " finalized_at = ?3, updated_at = ?4, score = ?5, scored = ?6"
 	    " WHERE id = ?1",
 	[STMT_CARD_BY_UUID] = "SELECT 1 FROM scorecards WHERE uuid = ?1",
+	[STMT_SEAL_INSERT] = "INSERT INTO seals (scorecard_id, revision, seal,"
+	    " parts, sealed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
 };
 
 char *
@@ -136,9 +140,85 @@ store_step_done(struct store *st, sqlite3_stmt *stmt, const char *what,
 	return 0;
 }
 
+static int
+bind_one(sqlite3_stmt *stmt, int index, char type, va_list *ap)
+{
+	const char *text;
+	long long ll;
+	int v;
+
+	switch (type) {
+	case 'I':
+		ll = va_arg(*ap, long long);
+		return sqlite3_bind_int64(stmt, index, ll);
+	case 'i':
+		return sqlite3_bind_int(stmt, index, va_arg(*ap, int));
+	case 'T':
+		text = va_arg(*ap, const char *);
+		if (text == NULL)
+			return sqlite3_bind_null(stmt, index);
+		return sqlite3_bind_text(stmt, index, text, -1, SQLITE_STATIC);
+	case 'j':
+		v = va_arg(*ap, int);
+		if (va_arg(*ap, int) == 0)
+			return sqlite3_bind_null(stmt, index);
+		return sqlite3_bind_int(stmt, index, v);
+	}
+	return SQLITE_MISUSE;
+}
+
+int
+store_bind(struct store *st, sqlite3_stmt *stmt, char **cause,
+    const char *types, ...)
+{
+	va_list ap;
+	int i, rc = SQLITE_OK;
+
+	va_start(ap, types);
+	for (i = 0; types[i] != '\0' && rc == SQLITE_OK; i++)
+		rc = bind_one(stmt, i + 1, types[i], &ap);
+	va_end(ap);
+	if (rc == SQLITE_OK)
+		return 0;
+	*cause = rc == SQLITE_MISUSE || rc == SQLITE_RANGE ?
+	    xasprintf("%s: bind parameter %d: %s", st->path, i,
+	    sqlite3_errstr(rc)) : store_errmsg(st, "bind");
+	return -1;
+}
+
+int
+store_bind_int64(struct store *st, sqlite3_stmt *stmt, int index,
+    long long value, char **cause)
+{
+	if (sqlite3_bind_int64(stmt, index, value) == SQLITE_OK)
+		return 0;
+	*cause = store_errmsg(st, "bind");
+	return -1;
+}
+
+const char *
+store_column_text(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, col);
+
+	return s != NULL ? (const char *)s : "";
+}
+
+void
+store_column_copy(sqlite3_stmt *stmt, int col, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", store_column_text(stmt, col));
+}
+
 int
 store_refuse_readonly(struct store *st, char **cause)
 {
+	if (st->schema_problem != NULL) {
+		*cause = xasprintf(_("%s: its schema was changed outside kaohe"
+		    " (%s); kaohe will not write to it"), st->path,
+		    st->schema_problem);
+		return -1;
+	}
 	if (!st->readonly)
 		return 0;
 	*cause = xasprintf(_("the database is read-only: %s"), st->path);
@@ -235,9 +315,8 @@ card_is_draft(struct store *st, long long id, char **updated, char **cause)
 	sqlite3_stmt *stmt = store_stmt(st, STMT_CARD_UPDATED, cause);
 	int rc;
 
-	if (stmt == NULL)
+	if (stmt == NULL || store_bind_int64(st, stmt, 1, id, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_DONE) {
 		*cause = xasprintf(_("there is no scorecard %lld"), id);
@@ -253,7 +332,7 @@ card_is_draft(struct store *st, long long id, char **updated, char **cause)
 		return -1;
 	}
 	if (updated != NULL)
-		*updated = xstrdup((const char *)sqlite3_column_text(stmt, 1));
+		*updated = xstrdup(store_column_text(stmt, 1));
 	sqlite3_reset(stmt);
 	return 0;
 }
@@ -357,12 +436,11 @@ write_score(struct store *st, struct scorecard *sc, size_t item, bool scored,
 		store_write_rollback(st);
 		return -1;
 	}
-	sqlite3_bind_int64(stmt, 1, sc->id);
-	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)item);
-	if (scored)
-		sqlite3_bind_int(stmt, 3, score);
-	if (tier > 0)
-		sqlite3_bind_int(stmt, 4, tier);
+	if (store_bind(st, stmt, cause, "IIjj", sc->id, (long long)item,
+	    score, (int)scored, tier, tier > 0) != 0) {
+		store_write_rollback(st);
+		return -1;
+	}
 	return commit_entry(st, sc, item, stmt, cause);
 }
 
@@ -409,9 +487,11 @@ store_set_note(struct store *st, struct scorecard *sc, size_t item,
 		store_write_rollback(st);
 		return -1;
 	}
-	sqlite3_bind_int64(stmt, 1, sc->id);
-	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)item);
-	sqlite3_bind_text(stmt, 3, text, -1, SQLITE_STATIC);
+	if (store_bind(st, stmt, cause, "IIT", sc->id, (long long)item,
+	    text) != 0) {
+		store_write_rollback(st);
+		return -1;
+	}
 	if (commit_entry(st, sc, item, stmt, cause) != 0)
 		return -1;
 	return scorecard_set_note(sc, item, kind, text, cause);
@@ -432,7 +512,10 @@ all_scored(struct store *st, long long id, long long outside, char **cause)
 	if (store_prepare(st, "SELECT count(*) FROM entries"
 	    " WHERE scorecard_id = ?1 AND score IS NULL", &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
+	if (store_bind_int64(st, stmt, 1, id, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		unscored = sqlite3_column_int64(stmt, 0);
@@ -447,37 +530,61 @@ all_scored(struct store *st, long long id, long long outside, char **cause)
 	return unscored == 0 ? 0 : -1;
 }
 
+/*
+ * The card as the database holds it, not as sc holds it in memory (SQL
+ * may have changed it): loaded again in the write transaction, checked
+ * against every rule, sealed, and only then marked final.
+ */
+static int
+seal_and_mark(struct store *st, long long id, const char *now, char **cause)
+{
+	struct scorecard *db;
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (store_load(st, id, &db, cause) != 0)
+		return -1;
+	free(db->finalized_at);
+	db->finalized_at = xstrdup(now);
+	rc = scorecard_check_rules(db, cause);
+	if (rc == 0)
+		rc = store_seal_write(st, db, cause);
+	scorecard_free(db);
+	if (rc != 0)
+		return -1;
+	if ((stmt = store_stmt(st, STMT_CARD_STATUS, cause)) == NULL ||
+	    store_bind(st, stmt, cause, "IT", id, now) != 0)
+		return -1;
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		*cause = write_error(st, id, "finalize");
+		sqlite3_reset(stmt);
+		return -1;
+	}
+	sqlite3_reset(stmt);
+	return 0;
+}
+
 static int
 write_final(struct store *st, struct scorecard *sc, const char *now,
     char **cause)
 {
-	sqlite3_stmt *stmt;
-
 	if (store_write_begin(st, cause) != 0)
 		return -1;
 	if (card_is_draft(st, sc->id, NULL, cause) != 0 ||
 	    all_scored(st, sc->id, (long long)(sc->rubric->nitems -
 	    scorecard_total(sc).items), cause) != 0 ||
-	    (stmt = store_stmt(st, STMT_CARD_STATUS, cause)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(stmt, 1, sc->id);
-	sqlite3_bind_text(stmt, 2, now, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) != SQLITE_DONE) {
-		*cause = write_error(st, sc->id, "finalize");
-		sqlite3_reset(stmt);
-		goto fail;
+	    seal_and_mark(st, sc->id, now, cause) != 0) {
+		store_write_rollback(st);
+		return -1;
 	}
-	sqlite3_reset(stmt);
 	return store_write_commit(st, cause);
-fail:
-	store_write_rollback(st);
-	return -1;
 }
 
 int
 store_finalize(struct store *st, struct scorecard *sc, char **cause)
 {
 	size_t *unscored, nunscored;
+	struct scorecard *db;
 	char now[32];
 
 	if (store_refuse_readonly(st, cause) != 0)
@@ -496,11 +603,17 @@ store_finalize(struct store *st, struct scorecard *sc, char **cause)
 	store_now(now);
 	if (write_final(st, sc, now, cause) != 0)
 		return -1;
-	sc->status = SCORECARD_FINAL;
+	/* The status and the seal as stored (sc's rubric stays: screens
+	 * point into it). */
+	if (store_load(st, sc->id, &db, cause) != 0)
+		return -1;
+	sc->status = db->status;
+	memcpy(sc->seal, db->seal, sizeof sc->seal);
 	free(sc->finalized_at);
-	sc->finalized_at = xstrdup(now);
+	sc->finalized_at = xstrdup(db->finalized_at);
 	free(sc->updated_at);
-	sc->updated_at = xstrdup(now);
+	sc->updated_at = xstrdup(db->updated_at);
+	scorecard_free(db);
 	return 0;
 }
 
@@ -515,7 +628,10 @@ store_delete(struct store *st, long long id, char **cause)
 	    store_prepare(st, "DELETE FROM scorecards WHERE id = ?1", &stmt,
 	    cause) != 0)
 		goto fail;
-	sqlite3_bind_int64(stmt, 1, id);
+	if (store_bind_int64(st, stmt, 1, id, cause) != 0) {
+		sqlite3_finalize(stmt);
+		goto fail;
+	}
 	if (sqlite3_step(stmt) != SQLITE_DONE) {
 		*cause = write_error(st, id, "delete");
 		sqlite3_finalize(stmt);

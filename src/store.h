@@ -47,6 +47,37 @@ int	store_load(struct store *, long long id, struct scorecard **out,
 	    char **cause);
 
 /*
+ * Revisions. A final card reopened with a reason becomes a draft of the
+ * next revision; the final revision is kept as it was, read-only, with
+ * its seal. store_load_revision loads revision N (the current one, or a
+ * kept one, which loads as final with its seal; 0 is the current one).
+ */
+int	store_load_revision(struct store *, long long id, int revision,
+	    struct scorecard **out, char **cause);
+int	store_reopen(struct store *, struct scorecard *sc, const char *reason,
+	    char **cause);
+
+/*
+ * Seals and the audit chain (store-seal.c). *problem is NULL when the card
+ * verifies, else what changed, one line (caller frees). A tampered card
+ * still loads: the caller warns.
+ */
+int	store_verify(struct store *, long long id, char **problem,
+	    char **cause);
+/*
+ * Without reading the card's content: its status against its seals and
+ * its trail, its rubric snapshot, the audit chain. What list checks of
+ * every row it prints; an edited entry needs store_verify.
+ */
+int	store_verify_quick(struct store *, long long id, char **problem,
+	    char **cause);
+/* The same for a card just loaded (its current revision): not loaded again. */
+int	store_verify_loaded(struct store *, const struct scorecard *,
+	    char **problem, char **cause);
+/* The schema differs from the one kaohe made: NULL, or what differs. */
+const char *store_schema_problem(const struct store *);
+
+/*
  * The one path that writes a score: it checks the rules (scorecard_check)
  * against sc's rubric, commits, and only then updates sc in memory. A
  * finalized scorecard is refused here and by triggers.
@@ -92,7 +123,9 @@ struct store_change {
 	const char	*item;		/* item key, "" for card-level events */
 	const char	*field;		/* "score", "tier", "record", "rationale",
 					   "agency", "date", "inspectors", "undo",
-					   "status", "created" */
+					   "status", "created", "deleted",
+					   "reopened" (old: the revision
+					   reopened, new: the reason) */
 	const char	*old_value;	/* NULL when there was none */
 	const char	*new_value;	/* NULL when cleared */
 };

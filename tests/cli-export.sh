@@ -19,8 +19,9 @@ expect 1 "control character" note "$id" 1.1.3 --record \
 # but JSON must still strip it.
 hostile=$("$KAOHE" --db "$db" new --agency 臺南分署 --date 2021-08-06 \
     --inspector 王小明 --no-tui)
-sqlite3 "$db" "UPDATE entries SET record = 'a' || char(27) || '[2J清除' ||
-    char(7) || '鈴' WHERE scorecard_id = $hostile AND item = '1.1.1'"
+behind_kaohe "$db" "UPDATE entries SET record = 'a' || char(27) || '[2J清除' ||
+    char(7) || '鈴' WHERE scorecard_id = $hostile AND item = '1.1.1'" ||
+    fail "sqlite3 update"
 for f in text md csv json; do
 	"$KAOHE" --db "$db" export "$hostile" --format "$f" --width 120 \
 	    -o "$tmp/hostile.$f"

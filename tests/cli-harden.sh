@@ -26,7 +26,7 @@ lacks() {
 id=$("$KAOHE" --db "$db" new --rubric "$rubric" --agency 宜蘭分署 \
     --date 2025-10-01 --inspector 王小明 --no-tui) || fail "new"
 # What a hostile laptop could put in a field, written behind kaohe's back.
-sqlite3 "$db" "UPDATE scorecards SET agency = '=HYPERLINK(\"http://x\",\"y\")'
+behind_kaohe "$db" "UPDATE scorecards SET agency = '=HYPERLINK(\"http://x\",\"y\")'
     || char(27) || ']52;c;aGk=' || char(7) || char(155) || '2J'
     || char(8238) || 'fdp.exe' || char(8203) || '分署' WHERE id = $id" ||
     fail "sqlite3 update"

@@ -64,6 +64,22 @@ golden() {
 	fi
 }
 
+# behind_kaohe DB SQL: run SQL with sqlite3 as a hostile laptop would. The
+# triggers are dropped first (the audit trail's hash is a function only
+# kaohe has, so sqlite3 cannot write through them) and put back exactly
+# after, so that the schema is kaohe's again and only the seals and the
+# chain can tell.
+behind_kaohe() {
+	local rc=0
+	sqlite3 "$1" "SELECT sql || ';' FROM sqlite_master WHERE type = 'trigger'" \
+	    >"$tmp/behind.sql" || return 1
+	sqlite3 "$1" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master
+	    WHERE type = 'trigger'" | sqlite3 "$1" || return 1
+	sqlite3 "$1" "$2" || rc=1
+	sqlite3 "$1" <"$tmp/behind.sql" || rc=1
+	return $rc
+}
+
 finish() {
 	echo "$checks checks, $failures failures"
 	[ "$failures" -eq 0 ]

@@ -22,6 +22,7 @@
 #include "export.h"
 #include "rubric.h"
 #include "scorecard.h"
+#include "seal.h"
 #include "width.h"
 #include "testlib.h"
 #include "xalloc.h"
@@ -192,6 +193,7 @@ complete_card(void)
 	sc->status = SCORECARD_FINAL;
 	free(sc->finalized_at);
 	sc->finalized_at = xstrdup("2021-08-07T00:00:00Z");
+	seal_compute(sc, sc->seal);
 	return sc;
 }
 
@@ -747,13 +749,13 @@ test_json(void **state)
 {
 	const char *head = "{\n  \"id\": 7,\n  \"uuid\": \"0b7a3c1e-";
 	struct scorecard *sc = complete_card();
-	char *t;
+	char *t, *seal;
 
 	(void)state;
 	t = render(sc, EXPORT_JSON, 0);
 	assert_memory_equal(t, head, strlen(head));
 	assert_non_null(strstr(t, "\n  \"status\": \"final\",\n"
-	    "  \"score\": 88,\n  \"max\": 100,\n  \"scored\": 7,\n"
+	    "  \"revision\": 1,\n  \"score\": 88,\n  \"max\": 100,\n  \"scored\": 7,\n"
 	    "  \"items\": 7,\n"));
 	assert_non_null(strstr(t, "  \"inspectors\": [\n    \"為民服務不定期考核小組\",\n"
 	    "    \"王小明\"\n  ],\n"));
@@ -764,6 +766,11 @@ test_json(void **state)
 	assert_non_null(strstr(t, "\"tier\": 1,"));
 	assert_non_null(strstr(t, "\"tiers\": [\n"));
 	assert_non_null(strstr(t, "\"sha256\": \""));
+	seal = xasprintf("\n  \"finalized_at\": \"2021-08-07T00:00:00Z\",\n"
+	    "  \"seal\": \"%s\",\n", sc->seal);
+	assert_int_equal(strlen(sc->seal), 64);
+	assert_non_null(strstr(t, seal));
+	free(seal);
 	assert_int_equal(t[strlen(t) - 1], '\n');
 	golden("export-small.json", t);
 	free(t);
@@ -779,7 +786,7 @@ test_json_partial(void **state)
 	(void)state;
 	t = render(sc, EXPORT_JSON, 0);
 	assert_non_null(strstr(t, "\n  \"status\": \"draft\",\n"
-	    "  \"score\": 41,\n  \"max\": 100,\n  \"scored\": 3,\n"
+	    "  \"revision\": 1,\n  \"score\": 41,\n  \"max\": 100,\n  \"scored\": 3,\n"
 	    "  \"items\": 7,\n"));
 	assert_non_null(strstr(t, "\"finalized_at\": null"));
 	/* An unscored leaf: score and tier null. */
