@@ -15,6 +15,8 @@ const struct cli_command *const cli_commands[] = {
 	&cli_cmd_check,
 	&cli_cmd_show,
 	&cli_cmd_finalize,
+	&cli_cmd_reopen,
+	&cli_cmd_verify,
 	&cli_cmd_list,
 	&cli_cmd_export,
 	&cli_cmd_history,

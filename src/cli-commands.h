@@ -25,5 +25,7 @@ extern const struct cli_command cli_cmd_undo;
 extern const struct cli_command cli_cmd_check;
 extern const struct cli_command cli_cmd_evidence;
 extern const struct cli_command cli_cmd_team;
+extern const struct cli_command cli_cmd_reopen;
+extern const struct cli_command cli_cmd_verify;
 
 #endif

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,12 +149,17 @@ cli_open_store(struct cli_ctx *ctx, enum store_mode mode, struct store **st)
 		return CLI_FAILED;
 	}
 	rc = store_open(path, mode, st, &cause);
-	free(path);
 	if (rc != 0) {
+		free(path);
 		cli_fail("%s", cause);
 		free(cause);
 		return CLI_FAILED;
 	}
+	if (store_schema_problem(*st) != NULL)
+		cli_warn(_("%s: its schema was changed outside kaohe (%s);"
+		    " kaohe reads it but will not write to it"), path,
+		    store_schema_problem(*st));
+	free(path);
 	return CLI_OK;
 }
 
@@ -173,29 +179,122 @@ cli_parse_id(const char *s, long long *id)
 	return true;
 }
 
+bool
+cli_parse_ref(const char *s, long long *id, int *revision)
+{
+	const char *at = s != NULL ? strchr(s, '@') : NULL;
+	long long rev;
+	char *head;
+	bool ok;
+
+	*revision = 0;
+	if (at == NULL)
+		return cli_parse_id(s, id);
+	head = xstrndup(s, (size_t)(at - s));
+	ok = cli_parse_id(head, id) && cli_parse_id(at + 1, &rev) &&
+	    rev <= INT_MAX;
+	free(head);
+	if (ok)
+		*revision = (int)rev;
+	return ok;
+}
+
 int
-cli_load(struct cli_ctx *ctx, enum store_mode mode, const char *idtext,
-    struct store **st, struct scorecard **sc)
+cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	cli_fail(_("warning: %s"), msg);
+	free(msg);
+	return CLI_OK;
+}
+
+/* sc: the card's current revision, just loaded, or NULL. */
+static int
+check_seal(struct store *st, long long id, const struct scorecard *sc)
+{
+	char *problem = NULL, *cause = NULL;
+	int rc;
+
+	rc = sc != NULL ? store_verify_loaded(st, sc, &problem, &cause) :
+	    store_verify(st, id, &problem, &cause);
+	if (rc != 0) {
+		cli_warn(_("scorecard %lld could not be verified: %s"), id,
+		    cause);
+		free(cause);
+		return -1;
+	}
+	if (problem == NULL)
+		return 0;
+	cli_warn(_("scorecard %lld is TAMPERED: %s"), id, problem);
+	free(problem);
+	return -1;
+}
+
+int
+cli_check_seal(struct store *st, long long id)
+{
+	return check_seal(st, id, NULL);
+}
+
+int
+cli_load_revision(struct cli_ctx *ctx, enum store_mode mode,
+    const char *idtext, int revision, struct store **st,
+    struct scorecard **sc)
 {
 	long long id;
 	char *cause = NULL;
+	int rev = 0, rc;
 
 	/* A malformed ID is a usage error; an unknown one is refused work. */
-	if (!cli_parse_id(idtext, &id)) {
-		cli_fail(_("'%s' is not a scorecard ID (a positive number)"),
-		    idtext);
+	if (!cli_parse_ref(idtext, &id, &rev)) {
+		cli_fail(_("'%s' is not a scorecard ID (a positive number, or"
+		    " ID@REVISION)"), idtext);
 		return CLI_USAGE;
 	}
+	if (revision > 0 && rev > 0 && revision != rev) {
+		cli_fail(_("'%s' names revision %d, --revision %d"), idtext,
+		    rev, revision);
+		return CLI_USAGE;
+	}
+	if (revision > 0)
+		rev = revision;
 	if (cli_open_store(ctx, mode, st) != CLI_OK)
 		return CLI_FAILED;
-	if (store_load(*st, id, sc, &cause) != 0) {
+	rc = rev > 0 ? store_load_revision(*st, id, rev, sc, &cause) :
+	    store_load(*st, id, sc, &cause);
+	if (rc != 0) {
 		cli_fail("%s", cause);
 		free(cause);
+		/* Why a card does not load may be tampering: say what. */
+		check_seal(*st, id, NULL);
+		store_close(*st);
+		*st = NULL;
+		return CLI_FAILED;
+	}
+	/* A tampered card is shown with its warning, never changed. */
+	if (check_seal(*st, id, rev > 0 ? NULL : *sc) != 0 &&
+	    mode == STORE_READWRITE) {
+		cli_fail(_("scorecard %lld failed verification; kaohe will not"
+		    " change it"), id);
+		scorecard_free(*sc);
+		*sc = NULL;
 		store_close(*st);
 		*st = NULL;
 		return CLI_FAILED;
 	}
 	return CLI_OK;
+}
+
+int
+cli_load(struct cli_ctx *ctx, enum store_mode mode, const char *idtext,
+    struct store **st, struct scorecard **sc)
+{
+	return cli_load_revision(ctx, mode, idtext, 0, st, sc);
 }
 
 static const struct cli_command *

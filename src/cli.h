@@ -46,7 +46,22 @@ int	cli_open_store(struct cli_ctx *, enum store_mode, struct store **);
 bool	cli_db_missing(struct cli_ctx *);
 /* A scorecard ID: digits, > 0. */
 bool	cli_parse_id(const char *s, long long *id);
+/*
+ * Load a scorecard: "ID", or "ID@N" for its revision N. The card is
+ * verified (seals, audit chain) and a tampered one is loaded with a
+ * warning on stderr that names what changed.
+ */
 int	cli_load(struct cli_ctx *, enum store_mode, const char *idtext,
 	    struct store **, struct scorecard **);
+/* The same, with revision N (0: as idtext says, else the current one). */
+int	cli_load_revision(struct cli_ctx *, enum store_mode,
+	    const char *idtext, int revision, struct store **,
+	    struct scorecard **);
+/* "ID" or "ID@N": *revision is 0 without "@N". */
+bool	cli_parse_ref(const char *s, long long *id, int *revision);
+/* Print "kaohe: warning: message" on stderr; returns CLI_OK. */
+int	cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Verify card id; a tampered one gets a warning. 0 when it verifies. */
+int	cli_check_seal(struct store *, long long id);
 
 #endif

@@ -21,9 +21,10 @@ static int	cmd_compare_exec(struct cli_ctx *, int, char **);
 
 const struct cli_command cli_cmd_compare = {
 	"compare",
-	"A B [--format text|json]",
+	"A[@N] B[@N] [--format text|json]",
 	N_("two scorecards side by side: every item, subtotals, B - A"),
 	N_("  --format F      text (default) or json\n"
+	   "A or B as ID@N is revision N of the card (see kaohe reopen).\n"
 	   "Items are matched by key; items only one rubric has are listed.\n"
 	   "On a terminal differences are coloured, unless NO_COLOR is set.\n"),
 	cmd_compare_exec,
@@ -297,18 +298,21 @@ load_pair(struct cli_ctx *ctx, const char *ta, const char *tb,
 	struct store *st;
 	long long ia, ib;
 	char *cause = NULL;
-	int rc = CLI_OK;
+	int rc = CLI_OK, ra, rb;
 
-	if (!cli_parse_id(ta, &ia) || !cli_parse_id(tb, &ib))
+	if (!cli_parse_ref(ta, &ia, &ra) || !cli_parse_ref(tb, &ib, &rb))
 		return cli_usage(&cli_cmd_compare, _("A and B are scorecard"
-		    " IDs (positive numbers)"));
+		    " IDs (positive numbers), or ID@N for revision N"));
 	if (cli_open_store(ctx, STORE_READONLY, &st) != CLI_OK)
 		return CLI_FAILED;
-	if (store_load(st, ia, a, &cause) != 0 ||
-	    store_load(st, ib, b, &cause) != 0) {
+	if (store_load_revision(st, ia, ra, a, &cause) != 0 ||
+	    store_load_revision(st, ib, rb, b, &cause) != 0) {
 		rc = cli_fail("%s", cause);
 		free(cause);
 	}
+	cli_check_seal(st, ia);
+	if (ib != ia)
+		cli_check_seal(st, ib);
 	store_close(st);
 	return rc;
 }

@@ -18,14 +18,16 @@ static int	cmd_export_exec(struct cli_ctx *, int, char **);
 
 const struct cli_command cli_cmd_export = {
 	"export",
-	"ID [--format text|md|csv|json|html|pdf] [--width N] [--paper a4]"
-	" [--ambiguous narrow|wide] [-o FILE]\n"
+	"ID[@N] [--revision N] [--format text|md|csv|json|html|pdf]"
+	" [--width N] [--paper a4] [--ambiguous narrow|wide] [-o FILE]\n"
 	"       kaohe export TEAM --summary [--format text|csv] [--width N] [-o FILE]\n"
 	"       kaohe export (ID... | --all [--agency A] [--year Y]"
 	" [--status S]) --format jsonl [-o FILE]",
 	N_("write a scorecard as text like the paper form, Markdown, CSV, JSON,"
 	   " HTML or PDF"),
-	N_("  --format F   text (default), md, csv, json, html or pdf (the form\n"
+	N_("  --revision N a kept final revision (also ID@N); default: the\n"
+	   "               current one\n"
+	   "  --format F   text (default), md, csv, json, html or pdf (the form\n"
 	   "               to print or hand in, A4 landscape; pdf needs -o\n"
 	   "               on a terminal), or jsonl: a bundle\n"
 	   "               of many cards for `kaohe import`, one card a line,\n"
@@ -157,6 +159,7 @@ run(struct export_job *job, const char *file, char **cause)
 struct export_flags {
 	const char	*format, *width, *file, *agency, *year, *status;
 	const char	*paper, *ambiguous;
+	const char	*revision;
 	bool		 all, summary;
 	const char	**pos;
 	size_t		 npos;
@@ -225,6 +228,9 @@ check_forms(const struct export_flags *f, bool bundle)
 	if (bundle && (f->paper != NULL || f->ambiguous != NULL))
 		return cli_usage(cmd, _("--paper and --ambiguous are for the"
 		    " text format"));
+	if (bundle && f->revision != NULL)
+		return cli_usage(cmd, _("--revision is for one scorecard, not"
+		    " a bundle"));
 	if (f->file != NULL && *f->file == '\0')
 		return cli_usage(cmd, _("-o needs a file name"));
 	if (f->summary && (bundle || f->all || (f->format != NULL &&
@@ -278,6 +284,7 @@ static int
 cmd_export_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct export_flags f = { 0 };
+	long revision = 0;
 	struct export_job job = { 0 };
 	struct scorecard *sc;
 	struct store *st;
@@ -296,6 +303,7 @@ cmd_export_exec(struct cli_ctx *ctx, int argc, char **argv)
 		{ "--agency", 0, true, &f.agency, NULL, NULL, NULL },
 		{ "--year", 0, true, &f.year, NULL, NULL, NULL },
 		{ "--status", 0, true, &f.status, NULL, NULL, NULL },
+		{ "--revision", 0, true, &f.revision, NULL, NULL, NULL },
 		{ NULL, 0, false, NULL, NULL, NULL, NULL },
 	};
 
@@ -336,8 +344,11 @@ cmd_export_exec(struct cli_ctx *ctx, int argc, char **argv)
 		width = default_width(f.file != NULL &&
 		    strcmp(f.file, "-") != 0,
 		    job.opts.paper != EXPORT_PAPER_NONE);
-	if ((rc = cli_load(ctx, STORE_READONLY, f.pos[0], &st, &sc)) !=
-	    CLI_OK)
+	if (f.revision != NULL && (rc = cli_args_int(&cli_cmd_export,
+	    "--revision", f.revision, 1, 1000000, &revision)) != CLI_OK)
+		goto out;
+	if ((rc = cli_load_revision(ctx, STORE_READONLY, f.pos[0],
+	    (int)revision, &st, &sc)) != CLI_OK)
 		goto out;
 	cli_warn_stale(st, sc);
 	job.sc = sc;

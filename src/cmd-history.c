@@ -15,7 +15,7 @@ const struct cli_command cli_cmd_history = {
 	"history",
 	"ID",
 	N_("the audit trail: every change of a score, tier, note or header,"
-	   " and every undo"),
+	   " every undo and every reopen"),
 	"",
 	cmd_history_exec,
 };
@@ -46,6 +46,20 @@ print_value(const char *v)
 	free(clean);
 }
 
+static void
+print_reason(const char *v)
+{
+	char *clean;
+	size_t i;
+
+	clean = width_sanitize(v != NULL ? v : "");
+	for (i = 0; clean[i] != '\0'; i++)
+		if (clean[i] == '\n' || clean[i] == '\t')
+			clean[i] = ' ';
+	fputs(clean, stdout);
+	free(clean);
+}
+
 static int
 print_change(const struct store_change *c, void *arg)
 {
@@ -60,6 +74,14 @@ print_change(const struct store_change *c, void *arg)
 		    "");
 		printf("%s\n", clean);
 		free(clean);
+		return 0;
+	}
+	/* A reopen: the revision that stays final, then the reason whole. */
+	if (strcmp(c->field, "reopened") == 0) {
+		printf(_("revision %s kept final; reason: "),
+		    c->old_value != NULL ? c->old_value : "?");
+		print_reason(c->new_value);
+		fputc('\n', stdout);
 		return 0;
 	}
 	print_value(c->old_value);

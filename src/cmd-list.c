@@ -45,6 +45,8 @@ struct list_out {
 	enum list_format	 format;
 	size_t			 rows;
 	struct json_writer	 json;
+	long long		*ids;	/* the rows printed, to verify */
+	size_t			 nids, cap;
 };
 
 static const char *const sort_names[] = {
@@ -166,6 +168,11 @@ emit(const struct store_summary *r, void *arg)
 {
 	struct list_out *o = arg;
 
+	if (o->nids == o->cap) {
+		o->cap = o->cap > 0 ? o->cap * 2 : 64;
+		o->ids = xreallocarray(o->ids, o->cap, sizeof *o->ids);
+	}
+	o->ids[o->nids++] = r->id;
 	o->rows++;
 	switch (o->format) {
 	case LIST_TEXT:
@@ -179,6 +186,26 @@ emit(const struct store_summary *r, void *arg)
 		break;
 	}
 	return 0;
+}
+
+/* After the list, on stderr: the rows that fail the quick verification. */
+static void
+warn_tampered(struct store *st, const struct list_out *o)
+{
+	char *problem, *cause = NULL;
+	size_t i;
+
+	for (i = 0; i < o->nids; i++) {
+		if (store_verify_quick(st, o->ids[i], &problem, &cause) != 0) {
+			cli_warn("%s", cause);
+			free(cause);
+			cause = NULL;
+		} else if (problem != NULL) {
+			cli_warn(_("scorecard %lld is TAMPERED: %s"),
+			    o->ids[i], problem);
+			free(problem);
+		}
+	}
 }
 
 static void
@@ -291,6 +318,8 @@ cmd_list_exec(struct cli_ctx *ctx, int argc, char **argv)
 		free(cause);
 	} else
 		end(&o);
+	warn_tampered(st, &o);
+	free(o.ids);
 	store_close(st);
 	if (rc == CLI_OK && fflush(stdout) != 0)
 		rc = cli_fail(_("cannot write the list"));
