@@ -31,6 +31,20 @@ paths_db(const char *flag)
 	return xasprintf("%s/.local/share/kaohe/kaohe.db", home);
 }
 
+char *
+paths_config(const char *name)
+{
+	const char *env, *home;
+
+	env = getenv("XDG_CONFIG_HOME");
+	if (env != NULL && *env == '/')
+		return xasprintf("%s/kaohe/%s", env, name);
+	home = getenv("HOME");
+	if (home == NULL || *home == '\0')
+		home = ".";
+	return xasprintf("%s/.config/kaohe/%s", home, name);
+}
+
 /*
  * Running uninstalled means the binary sits in the build tree; then the
  * source tree's rubrics/ is the truth, so a developer's edit is seen at

@@ -8,6 +8,9 @@
 /* --db, else $KAOHE_DB, else $XDG_DATA_HOME/kaohe/kaohe.db (~/.local/share). Caller frees. */
 char	*paths_db(const char *flag);
 
+/* $XDG_CONFIG_HOME/kaohe/NAME, else ~/.config/kaohe/NAME. Caller frees. */
+char	*paths_config(const char *name);
+
 /*
  * The directories searched for bundled rubrics, in order: $KAOHE_RUBRIC_PATH
  * (colon-separated), the source tree's rubrics/ when running uninstalled,

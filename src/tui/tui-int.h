@@ -272,6 +272,12 @@ void	tui_draw_title(struct tui *, const char *title);
 /* "1~30" in the UI's words ("1~30 points"). Caller frees. */
 char	*tui_range(int min, int max);
 
+/* tui-settings.c: choices remembered between runs (tui.conf). */
+/* The value of key, or fallback when it was never set. */
+const char *tui_setting(const char *key, const char *fallback);
+/* Remember key=value; -1 with *cause (caller frees) when not saved. */
+int	tui_setting_set(const char *key, const char *value, char **cause);
+
 /* tui-prompt.c: modal questions. */
 /* A line of input at the bottom. 0 when accepted, -1 when cancelled. */
 int	tui_prompt(struct tui *, const char *question, const char *initial,

@@ -55,7 +55,9 @@ const struct tui_binding tui_bindings[] = {
 	    N_("delete a draft (type its agency or yes to confirm);"
 	    " a final scorecard is never deleted") },
 	{ TUI_SCOPE_HOME, REQ_EXPORT, { 'e' }, NULL,
-	    N_("export the scorecard as text, Markdown, CSV or JSON") },
+	    N_("export the scorecard: text like the paper form (A4 pages or a"
+	    " width), Markdown, CSV, JSON, HTML or PDF, to a file named for"
+	    " the agency and date; an existing file only when confirmed") },
 	{ TUI_SCOPE_HOME, REQ_MARK, { 'm' }, NULL,
 	    N_("mark the scorecard as A, to compare with another") },
 	{ TUI_SCOPE_HOME, REQ_COMPARE, { 'c' }, NULL,
@@ -120,7 +122,9 @@ const struct tui_binding tui_bindings[] = {
 	    " unscored)") },
 
 	{ TUI_SCOPE_WALK, REQ_EXPORT, { 'e' }, NULL,
-	    N_("export the scorecard as text, Markdown, CSV or JSON") },
+	    N_("export the scorecard: text like the paper form (A4 pages or a"
+	    " width), Markdown, CSV, JSON, HTML or PDF, to a file named for"
+	    " the agency and date; an existing file only when confirmed") },
 
 	/* Outline. */
 	{ TUI_SCOPE_OUTLINE, REQ_OPEN, { ENTER_KEYS }, NULL,

@@ -79,8 +79,11 @@ send g e
 wait_for "Export as:"
 send 4
 wait_for "Write to:"
+# The name offered says what it is: the agency and the ROC date.
+wait_for "Write to: 臺南分署-110-08-06.json"
 send BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace \
-    BSpace BSpace BSpace BSpace BSpace
+    BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace \
+    BSpace BSpace
 type_text "$tui_tmp/draft.json"
 send Enter
 wait_for "exported to $tui_tmp/draft.json"
