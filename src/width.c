@@ -240,11 +240,15 @@ is_blank(long cp)
  * place the text is split at the last character that fits. Blanks at
  * a break are dropped.
  */
+typedef void (*wrap_emit_fn)(void *arg, const char *s, size_t start,
+    size_t end);
+
 static void
-wrap_paragraph(struct width_lines *l, const char *s, size_t len, size_t cols)
+wrap_breaks(const char *s, size_t len, size_t cols, wrap_emit_fn emit,
+    void *arg)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t start = 0, i = 0, brk = 0, used = 0, first = l->n;
+	size_t start = 0, i = 0, brk = 0, used = 0, emitted = 0;
 	bool have_brk = false;
 	struct width_char c;
 	long prev = -1;
@@ -258,12 +262,13 @@ wrap_paragraph(struct width_lines *l, const char *s, size_t len, size_t cols)
 		if (used + (size_t)w > cols && i > start) {
 			if (is_blank(c.cp)) {
 				/* The blank itself is the break. */
-				lines_push(l, s + start, i - start);
+				emit(arg, s, start, i);
 			} else if (have_brk) {
-				lines_push(l, s + start, brk - start);
+				emit(arg, s, start, brk);
 				i = brk;
 			} else
-				lines_push(l, s + start, i - start);
+				emit(arg, s, start, i);
+			emitted++;
 			while (i < len && (p[i] == ' ' || p[i] == '\t'))
 				i++;
 			start = i;
@@ -292,8 +297,46 @@ wrap_paragraph(struct width_lines *l, const char *s, size_t len, size_t cols)
 		prev = c.cp;
 	}
 	/* Blanks after the last break are not a line of their own. */
-	if (start < len || l->n == first)
-		lines_push(l, s + start, len - start);
+	if (start < len || emitted == 0)
+		emit(arg, s, start, len);
+}
+
+static void
+emit_line(void *arg, const char *s, size_t start, size_t end)
+{
+	lines_push(arg, s + start, end - start);
+}
+
+static void
+wrap_paragraph(struct width_lines *l, const char *s, size_t len, size_t cols)
+{
+	wrap_breaks(s, len, cols, emit_line, l);
+}
+
+struct width_starts {
+	size_t	*v;
+	size_t	 n;
+};
+
+static void
+emit_start(void *arg, const char *s, size_t start, size_t end)
+{
+	struct width_starts *w = arg;
+
+	(void)s;
+	(void)end;
+	w->v = xreallocarray(w->v, w->n + 1, sizeof *w->v);
+	w->v[w->n++] = start;
+}
+
+size_t
+width_wrap_starts(const char *s, size_t len, size_t cols, size_t **starts)
+{
+	struct width_starts w = { NULL, 0 };
+
+	wrap_breaks(s, len, cols > 0 ? cols : 1, emit_start, &w);
+	*starts = w.v;
+	return w.n;
 }
 
 char **

@@ -23,6 +23,13 @@ char	*width_pad(const char *s, size_t cols);	/* caller frees */
  */
 char	**width_wrap(const char *s, size_t cols, size_t *nlines);
 void	 width_lines_free(char **lines);
+/*
+ * Where width_wrap breaks one paragraph s[0..len) (no '\n'): the byte
+ * offset of each line's start, in *starts (caller frees); returns how many
+ * lines. The note editor lays its rows out by the export's rules so.
+ */
+size_t	 width_wrap_starts(const char *s, size_t len, size_t cols,
+	    size_t **starts);
 
 /*
  * A copy with C0/C1 control characters (but \n and \t), bidi controls and

@@ -380,6 +380,31 @@ test_sanitize(void **state)
 	free(s);
 }
 
+/* The editor's rows start where width_wrap's lines start. */
+static void
+test_wrap_starts(void **state)
+{
+	const char *s = "甲乙丙。丁 戊12345";
+	size_t *starts, n, nlines, i, off;
+	char **lines;
+
+	(void)state;
+	n = width_wrap_starts(s, strlen(s), 6, &starts);
+	lines = width_wrap(s, 6, &nlines);
+	assert_int_equal(n, nlines);
+	/* 。 never begins a line: 丙 goes down with it. */
+	assert_int_equal(starts[0], 0);
+	assert_int_equal(starts[1], strlen("甲乙"));
+	for (i = 0; i < n; i++) {
+		off = starts[i];
+		assert_memory_equal(s + off, lines[i], strlen(lines[i]));
+	}
+	/* The digits stay together on the last line. */
+	assert_string_equal(lines[n - 1], "12345");
+	free(starts);
+	width_lines_free(lines);
+}
+
 int
 main(void)
 {
@@ -400,6 +425,7 @@ main(void)
 		cmocka_unit_test(test_wrap_newlines),
 		cmocka_unit_test(test_wrap_narrow),
 		cmocka_unit_test(test_wrap_keeps_text),
+		cmocka_unit_test(test_wrap_starts),
 		cmocka_unit_test(test_sanitize),
 	};
 

@@ -55,40 +55,105 @@ char_width(wchar_t wc)
 	return w < 0 ? 1 : w;
 }
 
+static void
+note_push_row(struct note *n, size_t *cap, size_t start, size_t end)
+{
+	if (n->nrows == *cap) {
+		*cap *= 2;
+		n->rows = xreallocarray(n->rows, *cap, sizeof *n->rows);
+	}
+	n->rows[n->nrows].start = start;
+	n->rows[n->nrows].end = end;
+	n->nrows++;
+}
+
+/* A code point as UTF-8 into out (4 bytes room); its length. */
+static size_t
+note_utf8(wchar_t wc, char *out)
+{
+	unsigned long c = (unsigned long)wc;
+
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xc0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xe0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | (c >> 18));
+	out[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+	out[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+	out[3] = (char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+/*
+ * One paragraph [b, e) into rows, broken where the export breaks it
+ * (width_wrap_starts: no 。，、」 at a line's start, no digit run split
+ * while there is another place). The blanks at a break stay at the end of
+ * the row before, so that the cursor can still reach them.
+ */
+static void
+note_layout_paragraph(struct note *n, size_t *cap, size_t b, size_t e,
+    int cols)
+{
+	char *utf8 = xmalloc((e - b) * 4 + 1);
+	size_t *boff = xreallocarray(NULL, e - b + 1, sizeof *boff);
+	size_t *starts, nstarts, len = 0, i, k, ci = 0;
+
+	for (i = b; i < e; i++) {
+		boff[i - b] = len;
+		len += note_utf8(n->text.buf[i], utf8 + len);
+	}
+	boff[e - b] = len;
+	utf8[len] = '\0';
+	nstarts = width_wrap_starts(utf8, len, (size_t)cols, &starts);
+	for (k = 0; k < nstarts; k++) {
+		size_t from, to;
+
+		while (ci < e - b && boff[ci] < starts[k])
+			ci++;
+		from = b + ci;
+		to = e;
+		if (k + 1 < nstarts) {
+			size_t cj = ci;
+
+			while (cj < e - b && boff[cj] < starts[k + 1])
+				cj++;
+			to = b + cj;
+		}
+		note_push_row(n, cap, from, to);
+	}
+	if (nstarts == 0)
+		note_push_row(n, cap, b, e);
+	free(starts);
+	free(boff);
+	free(utf8);
+}
+
 /* Break the text into display rows of at most cols columns. */
 static void
 note_layout(struct note *n, int cols)
 {
-	const wchar_t *b = n->text.buf;
+	const wchar_t *buf = n->text.buf;
 	size_t i = 0, start = 0, cap = 16;
-	int w = 0, cw;
 
 	free(n->rows);
 	n->rows = xreallocarray(NULL, cap, sizeof *n->rows);
 	n->nrows = 0;
-	for (;;) {
-		bool end = i >= n->text.len, nl = !end && b[i] == L'\n';
-
-		cw = end || nl ? 0 : char_width(b[i]);
-		if (end || nl || w + cw > cols) {
-			if (n->nrows == cap) {
-				cap *= 2;
-				n->rows = xreallocarray(n->rows, cap,
-				    sizeof *n->rows);
-			}
-			n->rows[n->nrows].start = start;
-			n->rows[n->nrows].end = i;
-			n->nrows++;
-			if (end)
-				break;
-			if (nl)
-				i++;
-			start = i;
-			w = 0;
+	for (i = 0; i <= n->text.len; i++) {
+		if (i < n->text.len && buf[i] != L'\n')
 			continue;
-		}
-		w += cw;
-		i++;
+		note_layout_paragraph(n, &cap, start, i, cols);
+		start = i + 1;
 	}
 }
 
@@ -346,6 +411,8 @@ tui_note_open(struct tui *tui, struct scorecard *sc, size_t item,
 	n->goal = -1;
 	tui_text_init(&n->text, "");
 	note_reload(n);	/* the cursor at the end: notes grow by appending */
+	if (readonly)
+		n->text.cur = 0;	/* a note to read opens at its top */
 	tui_push(tui, &note_ops, n);
 }
 

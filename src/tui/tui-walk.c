@@ -313,29 +313,85 @@ walk_draw_score(struct tui *tui, struct walk *w, int y)
 	}
 }
 
-/* A note's label and its first lines, on rows y and y+1. */
-static void
-walk_draw_note(struct tui *tui, const char *label, const char *text, int y)
+#define WALK_NOTE_X	18
+#define WALK_NOTE_ROWS	2	/* each note's rows when room is short */
+
+/* A note's lines as the item screen wraps them (caller frees). */
+static char **
+walk_note_lines(const char *text, size_t *n)
 {
 	char *clean, **lines;
+
+	if (text == NULL || *text == '\0') {
+		*n = 0;
+		return NULL;
+	}
+	clean = width_sanitize(text);
+	lines = width_wrap(clean, (size_t)(COLS - WALK_NOTE_X - 2), n);
+	free(clean);
+	return lines;
+}
+
+/* Rows a note would like: all its lines, and never fewer than two. */
+static int
+walk_note_want(const char *text)
+{
+	size_t n;
+	char **lines = walk_note_lines(text, &n);
+
+	width_lines_free(lines);
+	return n > WALK_NOTE_ROWS ? (int)n : WALK_NOTE_ROWS;
+}
+
+/* A note's label and as many of its lines as rows allows, from row y. */
+static void
+walk_draw_note(struct tui *tui, const char *label, const char *text, int y,
+    int rows)
+{
+	char **lines;
 	size_t n, i;
 	int x = 1, lw;
 
 	lw = tui_put(y, x, 20, label, A_BOLD);
-	x = lw > 16 ? lw + 2 : 18;
+	x = lw > 16 ? lw + 2 : WALK_NOTE_X;
 	if (text == NULL || *text == '\0') {
 		tui_put(y, x, COLS - x - 1, _("(empty)"),
 		    tui_attr(tui, TUI_ROLE_DIM));
 		return;
 	}
-	clean = width_sanitize(text);
-	lines = width_wrap(clean, (size_t)(COLS - x - 2), &n);
-	free(clean);
-	for (i = 0; i < n && i < 2; i++)
+	lines = walk_note_lines(text, &n);
+	for (i = 0; i < n && i < (size_t)rows; i++)
 		tui_put(y + (int)i, x, COLS - x - 2, lines[i], A_NORMAL);
-	if (n > 2)
-		tui_put(y + 1, COLS - 2, 1, "…", A_BOLD);
+	/* Only a note that truly has no more room is cut; r shows it all. */
+	if (n > (size_t)rows)
+		tui_put(y + rows - 1, COLS - 2, 1, "…", A_BOLD);
 	width_lines_free(lines);
+}
+
+/*
+ * The rows under the score: the record's and the rationale's. Each has
+ * two when they are short; a longer note takes every row the guidance
+ * and the tiers leave (the guidance keeps its first lines and scrolls).
+ */
+static void
+walk_note_rows(const struct scorecard_entry *e, int room, int *rec,
+    int *rat)
+{
+	int want_rec = walk_note_want(e->record);
+	int want_rat = walk_note_want(e->rationale);
+
+	if (room < 2 * WALK_NOTE_ROWS)
+		room = 2 * WALK_NOTE_ROWS;
+	if (want_rec + want_rat <= room) {
+		*rec = want_rec;
+		*rat = want_rat;
+		return;
+	}
+	*rat = want_rat < room / 2 ? want_rat : room / 2;
+	if (*rat < WALK_NOTE_ROWS)
+		*rat = WALK_NOTE_ROWS;
+	*rec = want_rec < room - *rat ? want_rec : room - *rat;
+	*rat = room - *rec;
 }
 
 static void
@@ -367,29 +423,55 @@ walk_draw_status(struct tui *tui, struct walk *w, int y)
 		tui_put_right(y, COLS - 1, _("saved ✓"), bar);
 }
 
+/* Lines of the item's guidance at the screen's width. */
+static int
+walk_guidance_lines(const struct rubric_node *item)
+{
+	char *g = walk_guidance(item), *clean, **lines;
+	size_t n = 0;
+
+	if (*g != '\0') {
+		clean = width_sanitize(g);
+		lines = width_wrap(clean, (size_t)COLS - 4, &n);
+		free(clean);
+		width_lines_free(lines);
+	}
+	free(g);
+	return n > 0 ? (int)n : 1;
+}
+
 static void
 walk_draw(struct tui *tui, struct tui_view *v)
 {
 	struct walk *w = v->data;
 	const struct rubric_node *item = walk_node(w);
 	const struct scorecard_entry *e = walk_entry(w);
-	int L = LINES, tiers, score_y, tier_top;
+	int L = LINES, tiers, score_y, tier_top, guide, room, rec, rat;
 	bool wrap;
 
 	walk_draw_header(tui, w);
 	walk_draw_breadcrumb(tui, w);
 	walk_draw_title(tui, w);
-	score_y = L - 8;
 	/*
-	 * Rows 3 .. score_y-2: the guidance, a row that says "lines 1-5 of
-	 * 9", then the tiers.
+	 * From the top: rows 3 .. the guidance, a row that says "lines 1-5
+	 * of 9", the tiers, the score, a blank row, the notes, then the
+	 * status bar at L-2. The tiers are laid out for the notes' least.
 	 */
+	score_y = L - 4 - 2 * WALK_NOTE_ROWS;
 	tiers = walk_tier_rows(item, score_y - 1 - 3 - 1, &wrap);
+	guide = walk_guidance_lines(item);
+	if (guide > WALK_MIN_GUIDANCE)
+		guide = WALK_MIN_GUIDANCE;
+	/* What the notes may take: all but the guidance's first lines. */
+	room = (L - 2) - 3 - (guide + 1) - tiers - (tiers > 0) - 2;
+	walk_note_rows(e, room, &rec, &rat);
+	score_y = L - 2 - rec - rat - 2;
 	tier_top = score_y - 1 - tiers;
 	walk_draw_guidance(tui, w, 3, (tiers > 0 ? tier_top : score_y) - 4);
 	walk_draw_tiers(tui, w, tier_top, wrap);
-	walk_draw_note(tui, _("Record (r)"), e->record, L - 6);
-	walk_draw_note(tui, _("Rationale (R)"), e->rationale, L - 4);
+	walk_draw_note(tui, _("Record (r)"), e->record, score_y + 2, rec);
+	walk_draw_note(tui, _("Rationale (R)"), e->rationale,
+	    score_y + 2 + rec, rat);
 	walk_draw_status(tui, w, L - 2);
 	tui_draw_hints(tui, TUI_SCOPE_WALK, walk_readonly(w) ?
 	    walk_readonly_hidden : NULL);
