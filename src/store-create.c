@@ -390,6 +390,46 @@ hash_snapshot(struct store *st, const char *text, char sha[65])
 	memcpy(st->hashed_sha256, sha, 65);
 }
 
+/*
+ * The notes of an inserted card, which notes_fts_insert skipped: now,
+ * or inside a batch once at store_commit (store_index_batch).
+ */
+static int
+index_notes(struct store *st, long long id, char **cause)
+{
+	if (st->in_transaction) {
+		if (!st->fts_pending)
+			st->fts_card = id;
+		st->fts_pending = true;
+		return 0;
+	}
+	return store_index_notes(st, id, id, cause);
+}
+
+int
+store_index_notes(struct store *st, long long from, long long to,
+    char **cause)
+{
+	static const char sql[] = "INSERT INTO notes_fts (rowid, record,"
+	    " rationale) SELECT rowid, record, rationale FROM entries"
+	    " WHERE scorecard_id BETWEEN ?1 AND ?2"
+	    " AND (record <> '' OR rationale <> '')";
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (store_prepare(st, sql, &stmt, cause) != 0)
+		return -1;
+	if (sqlite3_bind_int64(stmt, 1, from) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 2, to) != SQLITE_OK) {
+		*cause = store_errmsg(st, "index the notes");
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	rc = store_step_done(st, stmt, "index the notes", cause);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 int
 store_insert(struct store *st, struct scorecard *sc, char **cause)
 {
@@ -421,6 +461,7 @@ store_insert(struct store *st, struct scorecard *sc, char **cause)
 	    (sc->evidence != NULL &&
 	    store_evidence_insert(st, id, sc->evidence, cause) != 0) ||
 	    seal_imported(st, sc, id, cause) != 0 ||
+	    index_notes(st, id, cause) != 0 ||
 	    restore_status(st, sc, id, c.updated_at, cause) != 0 ||
 	    store_write_commit(st, cause) != 0)
 		goto fail;

@@ -53,6 +53,10 @@ struct store {
 	 * cards share a snapshot, and comparing is cheaper than hashing. */
 	char		*hashed_text;
 	char		 hashed_sha256[65];
+	/* Inside store_begin: the notes store_insert left for store_commit
+	 * to index, the entries of cards from fts_card on. */
+	bool		 fts_pending;
+	long long	 fts_card;
 };
 
 /* The cached statement, reset and unbound; NULL with *cause. */
@@ -83,6 +87,13 @@ int	store_write_header(struct store *, long long id, const char *agency,
 	    char **cause);
 /* Inside a write transaction: is scorecard id there and a draft? */
 int	store_card_draft(struct store *, long long id, char **cause);
+
+/*
+ * Index the notes of cards from..to for search: what notes_fts_insert
+ * skipped while store_insert wrote them (store-create.c).
+ */
+int	store_index_notes(struct store *, long long from, long long to,
+	    char **cause);
 
 /* Now as ISO 8601 UTC with milliseconds: "2026-11-23T10:40:00.123Z". */
 void	store_now(char buf[32]);

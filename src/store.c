@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,9 +285,20 @@ store_begin(struct store *st, char **cause)
 	return 0;
 }
 
+/*
+ * The batch's cards are new and numbered up from the first (the ids are
+ * AUTOINCREMENT, and nothing else inserts inside a batch): their notes
+ * are indexed in one statement.
+ */
 int
 store_commit(struct store *st, char **cause)
 {
+	if (st->fts_pending && store_index_notes(st, st->fts_card,
+	    INT64_MAX, cause) != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	st->fts_pending = false;
 	st->in_transaction = false;
 	return store_write_commit(st, cause);
 }
@@ -294,6 +306,7 @@ store_commit(struct store *st, char **cause)
 void
 store_rollback(struct store *st)
 {
+	st->fts_pending = false;
 	st->in_transaction = false;
 	store_write_rollback(st);
 }

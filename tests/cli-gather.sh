@@ -88,6 +88,22 @@ checks=$((checks + 1))
 checks=$((checks + 1))
 [ "$(grep -c '"uuid"' "$tmp/two.jsonl")" -eq 10 ] || fail "ten cards"
 
+# The imported notes are searchable: import indexes a batch's notes once,
+# at its commit, and the index is whole (FTS5's own integrity check).
+draft=$("$KAOHE" --db "$db3" list --status draft --format csv | sed -n 2p | cut -d, -f1)
+"$KAOHE" --db "$db3" note "$draft" 1.1.1 --record "匯入後補記的單一窗口紀錄" >/dev/null ||
+    fail "note after import"
+checks=$((checks + 1))
+"$KAOHE" --db "$db3" list --search 單一窗口紀錄 --format csv >"$tmp/found.csv"
+[ "$(wc -l <"$tmp/found.csv")" -eq 2 ] || fail "search after import: $(cat "$tmp/found.csv")"
+checks=$((checks + 1))
+n=$(sqlite3 "$db3" "SELECT count(*) FROM entries WHERE record <> '' OR rationale <> ''")
+m=$(sqlite3 "$db3" "SELECT count(*) FROM notes_fts_docsize")
+[ "$n" -gt 0 ] && [ "$n" -eq "$m" ] || fail "notes indexed: $m of $n"
+checks=$((checks + 1))
+sqlite3 "$db3" "INSERT INTO notes_fts (notes_fts) VALUES ('integrity-check')" ||
+    fail "notes_fts integrity after a bulk import"
+
 # Import is as strict as new: every fact of the export is checked.
 good=$data/import-good/tainan-110.json
 mutate() {	# mutate NAME SED-SCRIPT: a copy of the 臺南分署 export, changed

@@ -230,7 +230,7 @@ test_open_creates_0600(void **state)
 	assert_int_equal(raw_int(f->db, "PRAGMA user_version"),
 	    store_schema_version);
 	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM sqlite_master"
-	    " WHERE type = 'table' AND sql LIKE '%STRICT'"), 17);
+	    " WHERE type = 'table' AND sql LIKE '%STRICT'"), 18);
 	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
 	    " AND name NOT GLOB '*_fts*'"	/* FTS5 and its own tables */
