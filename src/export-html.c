@@ -18,6 +18,7 @@
 
 #include "export-formats.h"
 #include "export-grid.h"
+#include "export-summary.h"
 #include "xalloc.h"
 
 static void
@@ -341,4 +342,122 @@ export_html(FILE *out, const struct scorecard *sc,
 	fputs("</body>\n</html>\n", out);
 	grid_free(&g);
 	return 0;
+}
+
+/*
+ * The 評分總表 of a team card (export-summary.h): one row per section and
+ * item, every member's score beside the team's, ※ on a marked
+ * difference; then how each was settled and the signature lines.
+ */
+static const char summary_style[] =
+"table.summary { width: 100%; }\n"
+"table.summary th, table.summary td { border: 0.75pt solid #000;"
+" padding: 0.8mm 1.5mm; }\n"
+"table.summary thead th { background: #eee; text-align: center; }\n"
+"table.summary tbody th { text-align: left; font-weight: normal; }\n"
+"table.summary td { text-align: right; white-space: nowrap; }\n"
+"table.summary td.how { text-align: left; }\n"
+"table.summary tr { break-inside: avoid; page-break-inside: avoid; }\n"
+"table.summary tr.section th, table.summary tr.section td,"
+" table.summary tr.total th, table.summary tr.total td"
+" { font-weight: bold; }\n"
+"table.summary tr.flagged td { background: #f3f3f3; }\n"
+".flagged { margin: 3mm 0 0; break-inside: avoid; }\n";
+
+static void
+summary_rows_html(FILE *out, const struct summary *S)
+{
+	const struct summary_row *r;
+	size_t i, k;
+
+	for (i = 0; i < S->nrows; i++) {
+		r = &S->rows[i];
+		fprintf(out, "<tr class=\"%s%s\"><th scope=\"row\"",
+		    r->depth == 0 ? "total" : rubric_node_is_item(r->node) ?
+		    "item" : "section", r->flagged ? " flagged" : "");
+		if (r->depth > 1)
+			fprintf(out, " style=\"padding-left: %dem\"",
+			    r->depth - 1);
+		fputc('>', out);
+		html_text(out, r->label);
+		fputs("</th>", out);
+		for (k = 0; k + 1 < S->ncols; k++) {
+			fputs(k + 2 == S->ncols ? "<td class=\"how\">" : "<td>",
+			    out);
+			html_text(out, r->cell[k]);
+			fputs("</td>", out);
+		}
+		fputs("</tr>\n", out);
+	}
+}
+
+static void
+summary_signatures_html(FILE *out, const struct summary *S)
+{
+	size_t i;
+
+	fputs("<section class=\"sign\">\n<h2>評分委員及召集人簽章</h2>\n"
+	    "<table><colgroup><col class=\"name\"><col class=\"seal\"><col>"
+	    "</colgroup>\n<tr><th scope=\"col\">簽章人</th>"
+	    "<th scope=\"col\">簽章</th><th scope=\"col\">日期</th></tr>\n",
+	    out);
+	for (i = 0; i < S->nsigners; i++) {
+		fputs("<tr><td>", out);
+		html_text(out, i + 1 == S->nsigners ? "召集人 " : "評分委員 ");
+		html_text(out, S->signers[i]);
+		fputs("</td><td></td><td>　　年　　月　　日</td></tr>\n", out);
+	}
+	fputs("</table>\n</section>\n", out);
+}
+
+void
+summary_html(FILE *out, const struct summary *S)
+{
+	size_t i;
+
+	fputs("<!DOCTYPE html>\n<html lang=\"zh-Hant-TW\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"generator\" content=\"" PACKAGE_STRING "\">\n"
+	    "<title>", out);
+	html_text(out, S->title);
+	fputs("</title>\n<style>\n", out);
+	fputs(html_style, out);
+	fputs(summary_style, out);
+	fputs("</style>\n</head>\n<body>\n<header>\n<h1>", out);
+	html_text(out, S->title);
+	fputs("</h1>\n<ul class=\"facts\">\n", out);
+	for (i = 0; i < S->nfacts; i++) {
+		fputs("<li>", out);
+		html_text(out, S->facts[i]);
+		fputs("</li>\n", out);
+	}
+	fputs("</ul>\n</header>\n<table class=\"summary\">\n<thead><tr>", out);
+	for (i = 0; i < S->ncols; i++) {
+		fputs("<th scope=\"col\">", out);
+		html_text(out, S->head[i]);
+		fputs("</th>", out);
+	}
+	fputs("</tr></thead>\n<tbody>\n", out);
+	summary_rows_html(out, S);
+	fputs("</tbody>\n</table>\n", out);
+	if (S->partial != NULL) {
+		fputs("<p>", out);
+		html_text(out, S->partial);
+		fputs("</p>\n", out);
+	}
+	fputs("<section class=\"flagged\">\n<h2>", out);
+	html_text(out, S->flagged_title);
+	fputs("</h2>\n", out);
+	if (S->nflagged > 0) {
+		fputs("<ul>\n", out);
+		for (i = 0; i < S->nflagged; i++) {
+			fputs("<li>", out);
+			html_text(out, S->flagged[i]);
+			fputs("</li>\n", out);
+		}
+		fputs("</ul>\n", out);
+	}
+	fputs("</section>\n", out);
+	summary_signatures_html(out, S);
+	fputs("</body>\n</html>\n", out);
 }

@@ -13,6 +13,7 @@
 
 #include "csv.h"
 #include "export.h"
+#include "export-summary.h"
 #include "export-util.h"
 #include "i18n.h"
 #include "team.h"
@@ -295,29 +296,46 @@ rule(FILE *out, int width)
 	fputc('\n', out);
 }
 
+static void summary_facts(struct summary *, const struct scorecard *);
+
 static void
 text_header(FILE *out, const struct scorecard *sc)
 {
-	char *s, *date, *who;
+	struct summary S = { 0 };
+	size_t i;
+	char *s;
 
 	s = export_clean(sc->rubric->title);
 	fprintf(out, _("%s　評分總表\n"), s);
 	free(s);
-	s = export_clean(sc->agency);
-	fprintf(out, _("受考核機關：%s\n"), s);
-	free(s);
-	date = export_date(sc->date);
-	fprintf(out, _("考核日期：%s\n"), date);
-	free(date);
-	who = export_inspectors(sc, "、");
-	s = export_clean(*sc->team->lead != '\0' ? sc->team->lead :
-	    _("（未指定）"));
-	fprintf(out, _("考核小組：召集人 %s；評分委員 %s\n"), s, who);
-	free(s);
-	free(who);
-	fprintf(out, _("容許差距：各項配分範圍的 %d%%，超過者標示 ※\n"),
-	    sc->team->tolerance);
-	fprintf(out, _("狀態：%s\n"), export_status(sc));
+	summary_facts(&S, sc);
+	for (i = 0; i < S.nfacts; i++) {
+		fprintf(out, "%s\n", S.facts[i]);
+		free(S.facts[i]);
+	}
+	free(S.facts);
+}
+
+/* "1.1.1 申辦…：委員評分 20~28，差距 8；以共識定為 26 分。理由" */
+static char *
+flagged_line(const struct scorecard *sc, size_t i)
+{
+	const struct rubric_node *item = sc->rubric->items[i];
+	const struct team_item *it = &sc->team->items[i];
+	struct team_figures f = team_figures(sc->team, i);
+	char *clean, *line;
+
+	clean = export_clean(it->reason);
+	if (it->how == TEAM_HOW_NONE)
+		line = xasprintf(_("%s %s：委員評分 %d~%d，差距 %d；尚未處理"),
+		    item->key, item->title, f.low, f.high, f.spread);
+	else
+		line = xasprintf(_("%s %s：委員評分 %d~%d，差距 %d；以%s定為"
+		    " %d 分。%s"), item->key, item->title, f.low,
+		    f.high, f.spread, team_how_label(it->how),
+		    sc->entries[i].score, clean);
+	free(clean);
+	return line;
 }
 
 /* The marked differences, and how the team settled each. */
@@ -328,25 +346,11 @@ text_flagged(FILE *out, const struct scorecard *sc, int width)
 	char *line, **lines, *clean;
 
 	for (i = 0; i < sc->rubric->nitems; i++) {
-		const struct rubric_node *item = sc->rubric->items[i];
-		const struct team_item *it = &sc->team->items[i];
-		struct team_figures f;
-
-		if (!it->flagged)
+		if (!sc->team->items[i].flagged)
 			continue;
 		if (n++ == 0)
 			fputs(_("\n評分差異過大之項目及處理情形：\n"), out);
-		f = team_figures(sc->team, i);
-		clean = export_clean(it->reason);
-		if (it->how == TEAM_HOW_NONE)
-			line = xasprintf(_("%s %s：委員評分 %d~%d，差距 %d；尚未處理"),
-			    item->key, item->title, f.low, f.high, f.spread);
-		else
-			line = xasprintf(_("%s %s：委員評分 %d~%d，差距 %d；以%s定為"
-			    " %d 分。%s"), item->key, item->title, f.low,
-			    f.high, f.spread, team_how_label(it->how),
-			    sc->entries[i].score, clean);
-		free(clean);
+		line = flagged_line(sc, i);
 		clean = export_clean(line);
 		lines = width_wrap(clean, (size_t)width - 2, &nlines);
 		for (j = 0; j < nlines; j++)
@@ -486,16 +490,194 @@ summary_csv(FILE *out, const struct scorecard *sc)
 	csv_field(out, t->lead, '\n');
 }
 
-int
-export_summary(FILE *out, const struct scorecard *sc, bool csv, int width,
-    char **cause)
+/* The header facts as text_header prints them. */
+static void
+summary_facts(struct summary *S, const struct scorecard *sc)
 {
+	char *s, *who;
+
+	S->facts = xcalloc(5, sizeof *S->facts);
+	s = export_clean(sc->agency);
+	S->facts[S->nfacts++] = xasprintf(_("受考核機關：%s"), s);
+	free(s);
+	s = export_date(sc->date);
+	S->facts[S->nfacts++] = xasprintf(_("考核日期：%s"), s);
+	free(s);
+	who = export_inspectors(sc, "、");
+	s = export_clean(*sc->team->lead != '\0' ? sc->team->lead :
+	    _("（未指定）"));
+	S->facts[S->nfacts++] = xasprintf(_("考核小組：召集人 %s；評分委員 %s"),
+	    s, who);
+	free(s);
+	free(who);
+	S->facts[S->nfacts++] = xasprintf(_("容許差距：各項配分範圍的 %d%%，"
+	    "超過者標示 ※"), sc->team->tolerance);
+	S->facts[S->nfacts++] = xasprintf(_("狀態：%s"), export_status(sc));
+}
+
+static void
+summary_row_add(struct summary *S, const struct scorecard *sc,
+    const struct rubric_node *n, const char *label)
+{
+	struct summary_row *r;
+	size_t m, k = 0;
+	char *clean;
+
+	S->rows = xreallocarray(S->rows, S->nrows + 1, sizeof *S->rows);
+	r = &S->rows[S->nrows++];
+	r->node = n;
+	r->depth = n->depth;
+	clean = export_clean(label);
+	r->label = clean;
+	r->cell = xcalloc(S->ncols, sizeof *r->cell);
+	r->cell[k++] = range_text(n);
+	for (m = 0; m < sc->team->nmembers; m++)
+		r->cell[k++] = figure_text(member_figure(sc->team, m, n));
+	r->cell[k++] = team_text(sc, n);
+	r->cell[k++] = spread_text(sc, n);
+	r->cell[k++] = how_text(sc, n);
+	r->flagged = rubric_node_is_item(n) &&
+	    sc->team->items[n->item_first].flagged;
+}
+
+static void
+summary_rows(struct summary *S, const struct scorecard *sc,
+    const struct rubric_node *parent)
+{
+	char *label;
+	size_t i;
+
+	for (i = 0; i < parent->nchildren; i++) {
+		label = rubric_node_label(&parent->children[i]);
+		summary_row_add(S, sc, &parent->children[i], label);
+		free(label);
+		summary_rows(S, sc, &parent->children[i]);
+	}
+}
+
+static void
+summary_head(struct summary *S, const struct team *t)
+{
+	size_t m, k = 0;
+
+	S->ncols = t->nmembers + 5;
+	S->head = xcalloc(S->ncols + 1, sizeof *S->head);
+	S->head[k++] = xstrdup(_("項目"));
+	S->head[k++] = xstrdup(_("配分"));
+	for (m = 0; m < t->nmembers; m++) {
+		char *name = team_member_name(t, m);
+
+		S->head[k++] = export_clean(name);
+		free(name);
+	}
+	S->head[k++] = xstrdup(_("小組"));
+	S->head[k++] = xstrdup(_("差距"));
+	S->head[k++] = xstrdup(_("處理方式"));
+}
+
+static void
+summary_signers(struct summary *S, const struct team *t)
+{
+	size_t m, i;
+
+	for (m = 0; m < t->nmembers; m++)
+		for (i = 0; i < t->members[m].ninspectors; i++) {
+			S->signers = xreallocarray(S->signers, S->nsigners + 1,
+			    sizeof *S->signers);
+			S->signers[S->nsigners++] =
+			    export_clean(t->members[m].inspectors[i]);
+		}
+	S->signers = xreallocarray(S->signers, S->nsigners + 1,
+	    sizeof *S->signers);
+	S->signers[S->nsigners++] = export_clean(t->lead);
+}
+
+int
+summary_build(struct summary *S, const struct scorecard *sc, char **cause)
+{
+	struct scorecard_sum t;
+	char *s;
+	size_t i;
+
+	memset(S, 0, sizeof *S);
 	if (sc->team == NULL) {
 		*cause = xasprintf(_("scorecard %lld is not a team card; the"
 		    " 評分總表 (--summary) is a team card's"), sc->id);
 		return -1;
 	}
-	if (csv)
+	s = export_clean(sc->rubric->title);
+	S->title = xasprintf(_("%s　評分總表"), s);
+	free(s);
+	summary_facts(S, sc);
+	summary_head(S, sc->team);
+	summary_rows(S, sc, &sc->rubric->root);
+	summary_row_add(S, sc, &sc->rubric->root, _("總分"));
+	S->rows[S->nrows - 1].depth = 0;
+	t = scorecard_total(sc);
+	if (t.scored < t.items)
+		S->partial = xasprintf(_("（小組已評 %zu/%zu 項，總分為部分合計）"),
+		    t.scored, t.items);
+	for (i = 0; i < sc->rubric->nitems; i++) {
+		if (!sc->team->items[i].flagged)
+			continue;
+		S->flagged = xreallocarray(S->flagged, S->nflagged + 1,
+		    sizeof *S->flagged);
+		s = flagged_line(sc, i);
+		S->flagged[S->nflagged++] = export_clean(s);
+		free(s);
+	}
+	S->flagged_title = xstrdup(S->nflagged > 0 ?
+	    _("評分差異過大之項目及處理情形：") : _("評分差異過大之項目：無"));
+	summary_signers(S, sc->team);
+	return 0;
+}
+
+static void
+strv_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void
+summary_free(struct summary *S)
+{
+	size_t r;
+
+	for (r = 0; r < S->nrows; r++) {
+		strv_free(S->rows[r].cell, S->ncols - 1);
+		free(S->rows[r].label);
+	}
+	free(S->rows);
+	strv_free(S->head, S->ncols);
+	strv_free(S->facts, S->nfacts);
+	strv_free(S->flagged, S->nflagged);
+	strv_free(S->signers, S->nsigners);
+	free(S->title);
+	free(S->partial);
+	free(S->flagged_title);
+	memset(S, 0, sizeof *S);
+}
+
+int
+export_summary(FILE *out, const struct scorecard *sc,
+    enum export_format format, int width, char **cause)
+{
+	struct summary S;
+
+	if (format == EXPORT_HTML) {
+		if (summary_build(&S, sc, cause) != 0)
+			return -1;
+		summary_html(out, &S);
+		summary_free(&S);
+	} else if (sc->team == NULL) {
+		*cause = xasprintf(_("scorecard %lld is not a team card; the"
+		    " 評分總表 (--summary) is a team card's"), sc->id);
+		return -1;
+	} else if (format == EXPORT_CSV)
 		summary_csv(out, sc);
 	else
 		summary_text(out, sc, width);

@@ -83,10 +83,11 @@ void	export_bundle_free(struct export_bundle *);
 
 /*
  * A team card's 評分總表 (export-summary.c): text laid out in width
- * columns, or CSV (UTF-8 with a BOM). Refuses a card that is not a team's.
+ * columns, CSV (UTF-8 with a BOM) or HTML (EXPORT_TEXT, _CSV, _HTML).
+ * Refuses a card that is not a team's.
  */
-int	export_summary(FILE *out, const struct scorecard *, bool csv,
-	    int width, char **cause);
+int	export_summary(FILE *out, const struct scorecard *,
+	    enum export_format, int width, char **cause);
 
 /* Write a file atomically: a temporary file beside it, fsync, rename. */
 typedef int (*export_writer_fn)(FILE *out, void *arg, char **cause);

@@ -126,6 +126,57 @@ run export "$team" --summary --format csv -o "$tmp/summary.csv"
 checks=$((checks + 1))
 [ "$rc" = 0 ] || fail "export --summary --format csv: $err"
 golden summary-team.csv "$tmp/summary.csv"
+# The same 評分總表 as HTML: parsed, row by row equal to the CSV's figures.
+expect 0 "" export "$team" --summary --format html -o "$tmp/summary.html"
+golden summary-team.html "$tmp/summary.html"
+python3 - "$tmp/summary.html" "$tmp/summary.csv" <<'EOF' ||
+import csv, sys
+from html.parser import HTMLParser
+
+class P(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.rows, self.cell, self.cls = [], None, []
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        assert tag not in ("script", "img", "link"), tag
+        if tag == "tr":
+            self.rows.append([])
+            self.cls.append(a.get("class", ""))
+        if tag in ("td", "th"):
+            self.cell = ""
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            self.rows[-1].append(self.cell)
+            self.cell = None
+    def handle_data(self, d):
+        if self.cell is not None:
+            self.cell += d
+
+p = P()
+p.feed(open(sys.argv[1], encoding="utf-8").read())
+csvrows = list(csv.reader(open(sys.argv[2], encoding="utf-8-sig")))
+head = csvrows[0]
+n = len(head) - 8
+html = p.rows
+assert html[0] == ["項目", "配分"] + head[3:3 + n] + ["小組", "差距", "處理方式"], html[0]
+body = [r for r in csvrows[1:] if r[0] != "簽章"]
+assert len(body) > 40, len(body)
+for c, h in zip(body, html[1:1 + len(body)]):
+    assert h[0] == c[1], (h[0], c[1])
+    assert h[1] == c[2], (h, c)
+    for m in range(n):
+        assert h[2 + m] == (c[3 + m] or "—"), (h, c)
+    assert h[2 + n] == (c[3 + n] or "—"), (h, c)
+    assert h[3 + n] == c[4 + n], (h, c)
+    assert h[4 + n] == ("※" if c[5 + n] else "") + c[6 + n], (h, c)
+flagged = [k for k in p.cls if "flagged" in k]
+assert len(flagged) == sum(1 for c in body if c[5 + n]) == 3, flagged
+signs = [r for r in html if len(r) == 3 and r[2] == "　　年　　月　　日"]
+assert len(signs) == len(csvrows) - 1 - len(body), signs
+assert signs[-1][0].startswith("召集人"), signs
+EOF
+	fail "the HTML 評分總表 differs from the CSV"
 python3 - "$tmp/summary.csv" <<'EOF' || fail "the summary does not add up"
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))
@@ -165,7 +216,7 @@ assert signs == [["評分委員", "王小明"], ["評分委員", "李大華"], [
 EOF
 expect 1 "is not a team card; the 評分總表 (--summary) is a team card's" \
     export 1 --summary
-expect 2 "--summary writes text or csv" export "$team" --summary --format json
+expect 2 "--summary writes text, csv or html" export "$team" --summary --format json
 
 # The JSON: the team, and per leaf who scored it and how it was settled.
 run export "$team" --format json
