@@ -13,6 +13,7 @@
 #include "cli-commands.h"
 #include "i18n.h"
 #include "stats.h"
+#include "width.h"
 
 static int	cmd_stats_exec(struct cli_ctx *, int, char **);
 
@@ -71,7 +72,7 @@ parse_flags(const struct stats_flags *f, struct store_query *q,
 		return CLI_USAGE;
 	/* formats is in enum stats_format's order. */
 	o->format = (enum stats_format)i;
-	o->ascii = f->ascii || !stats_locale_utf8();
+	o->ascii = f->ascii || !width_locale_utf8();
 	return CLI_OK;
 }
 

@@ -3,7 +3,6 @@
 #include <math.h>	/* isnan, a macro: no libm */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "stats.h"
 #include "width.h"
@@ -68,28 +67,6 @@ stats_chart(FILE *out, const struct stats_bar *bars, size_t n, double scale,
 		free(label);
 		free(clean);
 	}
-}
-
-/*
- * main() switches LC_CTYPE to C.UTF-8 under the C locale so that text
- * measures right, so nl_langinfo cannot tell what the user's terminal
- * shows: the environment can. The first of LC_ALL, LC_CTYPE and LANG
- * that is set decides; none (the C locale) means ASCII.
- */
-bool
-stats_locale_utf8(void)
-{
-	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
-	const char *v;
-	size_t i;
-
-	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
-		v = getenv(vars[i]);
-		if (v != NULL && *v != '\0')
-			return strcasestr(v, "utf-8") != NULL ||
-			    strcasestr(v, "utf8") != NULL;
-	}
-	return false;
 }
 
 void

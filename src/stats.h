@@ -24,8 +24,6 @@ struct stats_bar {
 void	stats_chart(FILE *out, const struct stats_bar *bars, size_t n,
 	    double scale, size_t label_cols, size_t bar_cols, bool ascii);
 
-/* Is the locale's character set UTF-8 (so that block characters show)? */
-bool	stats_locale_utf8(void);
 
 enum stats_format { STATS_TEXT, STATS_CSV, STATS_JSON };
 

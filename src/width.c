@@ -429,3 +429,26 @@ width_utf8_valid(const char *s, size_t len)
 	}
 	return true;
 }
+
+/*
+ * main() switches LC_CTYPE to C.UTF-8 under the C locale so that text
+ * measures right, so nl_langinfo cannot tell what the user's terminal
+ * shows: the environment can. The first of LC_ALL, LC_CTYPE and LANG
+ * that is set decides; none (the C locale) means ASCII. The one answer
+ * for the CLI's charts and every screen of the UI.
+ */
+bool
+width_locale_utf8(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		v = getenv(vars[i]);
+		if (v != NULL && *v != '\0')
+			return strcasestr(v, "utf-8") != NULL ||
+			    strcasestr(v, "utf8") != NULL;
+	}
+	return false;
+}

@@ -49,5 +49,7 @@ bool	 width_is_ambiguous(long cp);
 
 /* Is s valid UTF-8? */
 bool	 width_utf8_valid(const char *s, size_t len);
+/* Does the user's locale say UTF-8 (block characters, "…")? */
+bool	 width_locale_utf8(void);
 
 #endif

@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -149,16 +148,6 @@ tui_put(int y, int x, int cols, const char *s, attr_t attr)
 	return used;
 }
 
-bool
-tui_utf8(void)
-{
-	static int utf8 = -1;
-
-	if (utf8 < 0)
-		utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	return utf8 == 1;
-}
-
 int
 tui_put_cut(int y, int x, int cols, const char *s, attr_t attr)
 {
@@ -173,7 +162,7 @@ tui_put_cut(int y, int x, int cols, const char *s, attr_t attr)
 	w = to_wide(s, &n);
 	used = tui_putw(y, x, cols - 1, w, n, attr);
 	free(w);
-	return used + tui_put(y, x + used, 1, tui_utf8() ? "…" : "~", attr);
+	return used + tui_put(y, x + used, 1, width_locale_utf8() ? "…" : "~", attr);
 }
 
 void
@@ -214,7 +203,7 @@ tui_bar(int y, int x, int cols, size_t done, size_t all, attr_t attr)
 
 	for (i = 0; i < cols; i++) {
 		e = (size_t)i * 8;
-		if (!tui_utf8()) {
+		if (!width_locale_utf8()) {
 			mvaddch(y, x + i, (e + 8 <= eighths ? '#' : '-') | attr);
 			continue;
 		}
@@ -281,7 +270,7 @@ tui_draw_title(struct tui *tui, const char *title)
 char *
 tui_cut(const char *s, int cols)
 {
-	const char *more = tui_utf8() ? "…" : "~";
+	const char *more = width_locale_utf8() ? "…" : "~";
 	size_t n, i, k, len = 0;
 	mbstate_t ps;
 	wchar_t *w;

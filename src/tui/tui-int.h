@@ -257,8 +257,6 @@ void	tui_fill(int y, int x, int cols, attr_t);
 int	tui_put_cut(int y, int x, int cols, const char *s, attr_t);
 /* s cut to cols display columns, "…" in the last when cut. Caller frees. */
 char	*tui_cut(const char *s, int cols);
-/* Is the locale's codeset UTF-8 (block characters, "…")? */
-bool	tui_utf8(void);
 /* Draw s right-aligned so that it ends at column right. */
 void	tui_put_right(int y, int right, const char *s, attr_t);
 /* A bar of width cols: done of all. */

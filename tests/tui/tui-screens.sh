@@ -10,7 +10,7 @@ tainan_scores | while IFS='	' read -r key score tier; do
 	"$KAOHE" --db "$DB" set "$final" "$key" "$score" ${tier:+--tier "$tier"} ||
 	    exit 1
 done || exit 99
-"$KAOHE" --db "$DB" finalize "$final" >/dev/null || exit 99
+"$KAOHE" --db "$DB" finalize "$final" >/dev/null 2>&1 || exit 99
 draft=$("$KAOHE" --db "$DB" new --agency 法務部行政執行署宜蘭分署 \
     --date 2022-05-01 --inspector 王小明 --inspector 陳美玲 --no-tui) || exit 99
 "$KAOHE" --db "$DB" set "$draft" 1.1.1 27 >/dev/null || exit 99
