@@ -6,6 +6,7 @@
 
 #include "cli-args.h"
 #include "i18n.h"
+#include "scorecard.h"
 #include "xalloc.h"
 
 static const struct cli_opt *
@@ -156,9 +157,6 @@ cli_args_choice(const struct cli_command *cmd, const char *name,
 	return i;
 }
 
-/* Years below the ROC calendar's start are ROC years: 110 is 2021. */
-#define ROC_OFFSET	1911
-
 int
 cli_args_filters(const struct cli_command *cmd, const char *year,
     const char *status, struct store_query *q)
@@ -170,7 +168,7 @@ cli_args_filters(const struct cli_command *cmd, const char *year,
 	if (year != NULL) {
 		if (cli_args_int(cmd, "--year", year, 1, 9999, &v) != CLI_OK)
 			return CLI_USAGE;
-		q->year = v < ROC_OFFSET ? (int)v + ROC_OFFSET : (int)v;
+		q->year = scorecard_filter_year((int)v);
 	}
 	if (status != NULL) {
 		if (cli_args_choice(cmd, "--status", status, statuses, &i) !=

@@ -46,25 +46,10 @@ today(char buf[11])
 static int
 load_rubric(const char *name, char **text, struct rubric **rubric)
 {
-	char *path, *cause = NULL;
-	size_t len;
+	char *cause = NULL;
 
-	path = paths_rubric(name, &cause);
-	if (path == NULL)
-		goto fail;
-	if (paths_read_file(path, RUBRIC_MAX_BYTES + 1, text, &len,
-	    &cause) != 0) {
-		free(path);
-		goto fail;
-	}
-	if (rubric_parse(*text, len, path, rubric, &cause) != 0) {
-		free(*text);
-		free(path);
-		goto fail;
-	}
-	free(path);
-	return CLI_OK;
-fail:
+	if (paths_load_rubric(name, text, rubric, &cause) == 0)
+		return CLI_OK;
 	cli_fail("%s", cause);
 	free(cause);
 	return CLI_FAILED;

@@ -8,11 +8,11 @@
 #include "cli-commands.h"
 #include "cli-item.h"
 #include "i18n.h"
+#include "scorecard.h"
 #include "text.h"
 #include "xalloc.h"
 
 /* Evidence can be long, but a note over this is surely a mistake. */
-#define NOTE_MAX_BYTES	(1024 * 1024)
 
 static int	cmd_note_exec(struct cli_ctx *, int, char **);
 
@@ -41,14 +41,14 @@ read_stdin(void)
 
 	while ((n = fread(buf + len, 1, cap - len, stdin)) > 0) {
 		len += n;
-		if (len > NOTE_MAX_BYTES)
+		if (len > SCORECARD_NOTE_MAX)
 			break;
 		if (len == cap) {
 			cap *= 2;
 			buf = xreallocarray(buf, cap + 1, 1);
 		}
 	}
-	if (ferror(stdin) || len > NOTE_MAX_BYTES) {
+	if (ferror(stdin) || len > SCORECARD_NOTE_MAX) {
 		cli_fail(ferror(stdin) ? _("cannot read the note from standard"
 		    " input") : _("the note is over 1 MiB"));
 		free(buf);

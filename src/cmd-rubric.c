@@ -45,21 +45,6 @@ static const struct cli_opt no_opts[] = {
 	{ NULL, 0, false, NULL, NULL, NULL, NULL },
 };
 
-/* Read and parse a rubric file; messages name it as path. */
-static int
-load(const char *path, struct rubric **r, char **cause)
-{
-	char *text;
-	size_t len;
-	int rc;
-
-	if (paths_read_file(path, RUBRIC_MAX_BYTES, &text, &len, cause) != 0)
-		return -1;
-	rc = rubric_parse(text, len, path, r, cause);
-	free(text);
-	return rc;
-}
-
 static int
 rubric_check(int argc, char **argv)
 {
@@ -76,7 +61,7 @@ rubric_check(int argc, char **argv)
 	if (npos == 0)
 		return cli_usage(&cli_cmd_rubric, _("check needs a FILE"));
 	for (i = 0; i < npos; i++) {
-		if (load(pos[i], &r, &cause) != 0) {
+		if (paths_load_rubric_file(pos[i], NULL, &r, &cause) != 0) {
 			cli_diagnostic("%s", cause);
 			free(cause);
 			rc = CLI_FAILED;
@@ -114,7 +99,7 @@ rubric_show(int argc, char **argv)
 		{ NULL, 0, false, NULL, NULL, NULL, NULL },
 	};
 	struct rubric *r;
-	char *path, *cause = NULL;
+	char *cause = NULL;
 	size_t npos;
 	long width = 0;
 	int rc;
@@ -134,14 +119,11 @@ rubric_show(int argc, char **argv)
 		return CLI_USAGE;
 	if (widthtext == NULL)
 		width = default_width();
-	path = paths_rubric(pos[0], &cause);
-	if (path == NULL || load(path, &r, &cause) != 0) {
-		free(path);
+	if (paths_load_rubric(pos[0], NULL, &r, &cause) != 0) {
 		rc = cli_fail("%s", cause);
 		free(cause);
 		return rc;
 	}
-	free(path);
 	if (strcmp(format, "json") == 0)
 		rc = rubric_show_json(stdout, r, &cause);
 	else
@@ -211,7 +193,7 @@ list_row(struct listing *row, const char *dir, const char *file,
 	struct rubric *r;
 
 	row->cell[0] = xstrndup(file, strlen(file) - 5);
-	if (load(path, &r, &cause) != 0) {
+	if (paths_load_rubric_file(path, NULL, &r, &cause) != 0) {
 		cli_diagnostic("%s", cause);
 		free(cause);
 		*bad = true;

@@ -56,9 +56,10 @@ export_date(const char *iso)
 	int y, m, d;
 
 	/* 民國 years begin in 1912; before that, or malformed, print as is. */
-	if (export_ymd(iso, &y, &m, &d) != 0 || y <= 1911)
+	if (export_ymd(iso, &y, &m, &d) != 0 || y <= SCORECARD_ROC_OFFSET)
 		return export_clean(iso);
-	return xasprintf("%d 年 %d 月 %d 日（%s）", y - 1911, m, d, iso);
+	return xasprintf("%d 年 %d 月 %d 日（%s）", y - SCORECARD_ROC_OFFSET, m,
+	    d, iso);
 }
 
 char *

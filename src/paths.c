@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "paths.h"
+#include "rubric.h"
 #include "xalloc.h"
 
 char *
@@ -136,7 +137,7 @@ paths_rubric(const char *name, char **cause)
 	char *path;
 
 	if (name == NULL || *name == '\0')
-		name = "110";
+		name = RUBRIC_DEFAULT;
 	if (is_file_name(name))
 		return xstrdup(name);
 	for (dir = paths_rubric_dirs(); *dir != NULL; dir++) {

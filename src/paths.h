@@ -28,6 +28,17 @@ const char *paths_localedir(void);
  */
 char	*paths_rubric(const char *name_or_file, char **cause);
 
+struct rubric;
+/*
+ * Load the rubric at path (paths-rubric.c). On success *r is the rubric
+ * and, when text is not NULL, *text its YAML (the snapshot a scorecard
+ * keeps). -1 and *cause otherwise. Caller frees.
+ */
+int	paths_load_rubric_file(const char *path, char **text, struct rubric **r,
+	    char **cause);
+/* The same for a NAME (RUBRIC_DEFAULT when NULL or empty) or a FILE. */
+int	paths_load_rubric(const char *name_or_file, char **text,
+	    struct rubric **r, char **cause);
 /* Read a whole file (at most max bytes, else an error). Caller frees *out. */
 int	paths_read_file(const char *path, size_t max, char **out, size_t *len,
 	    char **cause);

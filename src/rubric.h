@@ -10,6 +10,8 @@
 #include <stddef.h>
 
 /* The refusal caps: hostile input must fail fast, never hang. */
+/* The rubric `new` and the form take when none is named. */
+#define RUBRIC_DEFAULT		"110"
 #define RUBRIC_MAX_BYTES	(4u * 1024u * 1024u)
 #define RUBRIC_MAX_DEPTH	16	/* nesting of sections below the top */
 #define RUBRIC_MAX_ITEMS	20000

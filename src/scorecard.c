@@ -575,7 +575,7 @@ scorecard_parse_date(const char *text, char out[11], char **cause)
 			if (d >= 0 && *p == '\0' && nm <= 2 && nd <= 2 &&
 			    (ny == 4 || (ny <= 3 && y > 0))) {
 				if (ny <= 3)
-					y += 1911;
+					y += SCORECARD_ROC_OFFSET;
 				snprintf(buf, sizeof buf, "%04d-%02d-%02d", y,
 				    m, d);
 				if (scorecard_date_valid(buf)) {
@@ -691,4 +691,11 @@ scorecard_set_scope(struct scorecard *sc, char *const *keys, size_t n,
 		sc->scope[i] = xstrdup(keys[i]);
 	sc->nscope = n;
 	return 0;
+}
+
+int
+scorecard_filter_year(int year)
+{
+	return year < SCORECARD_ROC_OFFSET ? year + SCORECARD_ROC_OFFSET :
+	    year;
 }

@@ -165,6 +165,16 @@ char	*scorecard_scope_text(const struct scorecard *, const char *sep);
  */
 int	scorecard_check_rules(const struct scorecard *, char **cause);
 
+/* The ROC (民國) calendar's offset: ROC year 110 is 2021. */
+#define SCORECARD_ROC_OFFSET	1911
+/* The most a note (record or rationale) holds. */
+#define SCORECARD_NOTE_MAX	(1024 * 1024)
+
+/*
+ * A year as people type it to filter by: below the ROC calendar's start
+ * it is a ROC year (110 is 2021), else a Western one.
+ */
+int	scorecard_filter_year(int year);
 /* The year of the date, 0 if malformed. A "110" ROC year is date's own. */
 int	scorecard_year(const struct scorecard *);
 /* Validate YYYY-MM-DD (a real calendar date). */

@@ -14,6 +14,7 @@
 #include "csv.h"
 #include "i18n.h"
 #include "json.h"
+#include "scorecard.h"
 #include "stats.h"
 #include "store-review.h"
 #include "width.h"
@@ -166,9 +167,9 @@ on_section(const struct store_section_stat *r, void *arg)
 static char *
 year_label(int year)
 {
-	if (year > STATS_ROC_OFFSET)
+	if (year > SCORECARD_ROC_OFFSET)
 		return xasprintf(_("%d (ROC %d)"), year,
-		    year - STATS_ROC_OFFSET);
+		    year - SCORECARD_ROC_OFFSET);
 	return xasprintf("%d", year);
 }
 

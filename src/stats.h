@@ -27,8 +27,6 @@ void	stats_chart(FILE *out, const struct stats_bar *bars, size_t n,
 
 enum stats_format { STATS_TEXT, STATS_CSV, STATS_JSON };
 
-/* Years below this are ROC years (民國): 110 is 2021. */
-#define STATS_ROC_OFFSET	1911
 
 struct store;
 struct store_query;

@@ -236,19 +236,6 @@ tui_range(int min, int max)
 	return xasprintf(_("%d~%d points"), min, max);
 }
 
-char *
-tui_node_name(const struct rubric_node *n)
-{
-	if (n->number == NULL || *n->number == '\0')
-		return xstrdup(n->title);
-	if (n->title == NULL || *n->title == '\0')
-		return xstrdup(n->number);
-	/* "一、基礎服務" runs on; "(一) 服務一致及正確" and "1. 申辦" take a space. */
-	if (strstr(n->number, "、") != NULL)
-		return xasprintf("%s%s", n->number, n->title);
-	return xasprintf("%s %s", n->number, n->title);
-}
-
 void
 tui_draw_hints(struct tui *tui, unsigned scope, const enum tui_req *hide)
 {

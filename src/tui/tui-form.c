@@ -221,28 +221,6 @@ form_split_inspectors(const char *s, char ***out)
 	return n;
 }
 
-static int
-form_load_rubric(const char *name, char **text, struct rubric **rubric,
-    char **cause)
-{
-	char *path;
-	size_t len;
-
-	if ((path = paths_rubric(name, cause)) == NULL)
-		return -1;
-	if (paths_read_file(path, RUBRIC_MAX_BYTES, text, &len, cause) != 0) {
-		free(path);
-		return -1;
-	}
-	free(path);
-	if (rubric_parse(*text, len, name, rubric, cause) != 0) {
-		free(*text);
-		*text = NULL;
-		return -1;
-	}
-	return 0;
-}
-
 /* Check the fields; on a problem, say it and move to the field. */
 static bool
 form_valid(struct tui *tui, struct form *fm, char **agency, char **date,
@@ -293,8 +271,7 @@ form_create(struct tui *tui, struct form *fm)
 	if (!form_valid(tui, fm, &agency, &date, &names, &nnames))
 		goto out;
 	rname = form_trimmed(&fm->field[FIELD_RUBRIC]);
-	if (form_load_rubric(*rname != '\0' ? rname : "110", &text, &rubric,
-	    &cause) != 0) {
+	if (paths_load_rubric(rname, &text, &rubric, &cause) != 0) {
 		fm->focus = FIELD_RUBRIC;
 	} else if (store_create(tui->st, text, rubric, agency, date, names,
 	    nnames, &id, &cause) == 0 &&
@@ -452,7 +429,7 @@ tui_form_open(struct tui *tui, const char *rubric, bool replace)
 	if (localtime_r(&now, &tm) != NULL)
 		strftime(today, sizeof today, "%Y-%m-%d", &tm);
 	tui_text_init(&fm->field[FIELD_RUBRIC], rubric != NULL ? rubric :
-	    "110");
+	    RUBRIC_DEFAULT);
 	tui_text_init(&fm->field[FIELD_AGENCY], "");
 	tui_text_init(&fm->field[FIELD_DATE], today);
 	tui_text_init(&fm->field[FIELD_INSPECTORS], "");

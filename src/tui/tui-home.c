@@ -487,8 +487,8 @@ home_filter_year(struct tui *tui, struct home *h)
 		h->q.year = 0;
 	else if (*end != '\0' || y < 1 || y > 9999)
 		tui_message(tui, true, _("'%s' is not a year"), answer);
-	else	/* as `kaohe list --year`: below 1911 is a ROC year */
-		h->q.year = (int)(y < 1911 ? y + 1911 : y);
+	else	/* as `kaohe list --year` */
+		h->q.year = scorecard_filter_year((int)y);
 	free(answer);
 }
 

@@ -347,7 +347,4 @@ void	tui_compare_ids(struct tui *, long long a, long long b);
 /* The charts of `kaohe stats` over what q selects (q is not kept). */
 void	tui_stats_open(struct tui *, const struct store_query *q);
 
-/* The breadcrumb of a node: "一、基礎服務 › (一) 服務一致及正確". Caller frees. */
-char	*tui_node_name(const struct rubric_node *);
-
 #endif

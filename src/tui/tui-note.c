@@ -25,7 +25,6 @@
 #include "xalloc.h"
 
 #define NOTE_AUTOSAVE_SECONDS	2
-#define NOTE_MAX_BYTES		(1024 * 1024)
 
 struct note_row {
 	size_t	start;
@@ -231,7 +230,7 @@ note_draw(struct tui *tui, struct tui_view *v)
 	if ((int)cr >= n->top + rows)
 		n->top = (int)cr - rows + 1;
 	tui_fill(0, 0, COLS, bar);
-	name = tui_node_name(item);
+	name = rubric_node_label(item);
 	s = xasprintf(" %s · %s", note_label(n->which), name);
 	tui_put(0, 0, COLS - 1, s, bar);
 	free(s);
@@ -505,7 +504,7 @@ tui_note_external(struct tui *tui, struct scorecard *sc, size_t item,
 	if (rc != 0)
 		tui_message(tui, true, _("the editor failed (status %d):"
 		    " the note is unchanged"), rc);
-	else if (paths_read_file(path, NOTE_MAX_BYTES, &text, &len, &cause)
+	else if (paths_read_file(path, SCORECARD_NOTE_MAX, &text, &len, &cause)
 	    != 0) {
 		tui_message(tui, true, "%s", cause);
 		free(cause);

@@ -48,7 +48,7 @@ outline_draw_row(struct tui *tui, struct tui_list *l, size_t k, int y,
 	const struct rubric_node *n = o->rows[k];
 	bool item = rubric_node_is_item(n), sel = k == l->sel;
 	int indent = 1 + 2 * (n->depth - 1);
-	char *name = tui_node_name(n), *score;
+	char *name = rubric_node_label(n), *score;
 	const struct scorecard_entry *e;
 	struct scorecard_sum sum;
 
@@ -79,7 +79,7 @@ static char *
 outline_row_text(struct tui *tui, struct tui_list *l, size_t k)
 {
 	const struct rubric_node *n = ((struct outline *)l->data)->rows[k];
-	char *name = tui_node_name(n), *s;
+	char *name = rubric_node_label(n), *s;
 
 	(void)tui;
 	s = xasprintf("%s %s", n->key, name);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "scorecard.h"
 #include "stats.h"
 #include "store-review.h"
 #include "tui/tui-list.h"
@@ -98,9 +99,9 @@ stats_on_total(const struct store_total_stat *r, void *arg)
 	stats_format_mean(r->mean, m, sizeof m);
 	if (r->agency != NULL)
 		label = xstrdup(r->agency);
-	else if (r->year > STATS_ROC_OFFSET)
+	else if (r->year > SCORECARD_ROC_OFFSET)
 		label = xasprintf(_("%d (ROC %d)"), r->year,
-		    r->year - STATS_ROC_OFFSET);
+		    r->year - SCORECARD_ROC_OFFSET);
 	else
 		label = xasprintf("%d", r->year);
 	stats_add(v, STATS_BAR, label, xasprintf("%6s %d-%d (%zu)", m, r->min,

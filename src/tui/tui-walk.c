@@ -119,7 +119,7 @@ walk_draw_breadcrumb(struct tui *tui, struct walk *w)
 	char *name, *sub;
 
 	for (i = 0; i < n && x < COLS - 1; i++) {
-		name = tui_node_name(anc[i]);
+		name = rubric_node_label(anc[i]);
 		sum = scorecard_sum(w->sc, anc[i]);
 		sub = xasprintf(" %d/%d", sum.score, sum.max);
 		x += tui_put(1, x, COLS - 1 - x, name, A_BOLD);
@@ -140,7 +140,7 @@ walk_draw_title(struct tui *tui, struct walk *w)
 	int tier = walk_tier(w), x = 1;
 	char *range = tui_range(item->min, item->max), *narrow, *name;
 
-	name = tui_node_name(item);
+	name = rubric_node_label(item);
 	x += tui_put(2, x, COLS - 24, name, tui_attr(tui, TUI_ROLE_TITLE));
 	free(name);
 	x += tui_put(2, x + 2, COLS - x - 3, range, A_BOLD) + 2;
@@ -169,7 +169,7 @@ walk_guidance(const struct rubric_node *item)
 	for (p = item->parent; p != NULL && p->depth >= 1; p = p->parent) {
 		if (p->guidance == NULL || *p->guidance == '\0')
 			continue;
-		name = tui_node_name(p);
+		name = rubric_node_label(p);
 		t = xasprintf("%s%s%s: %s", g, *g != '\0' ? "\n" : "", name,
 		    p->guidance);
 		free(name);
@@ -406,7 +406,7 @@ walk_draw_status(struct tui *tui, struct walk *w, int y)
 	tui_fill(y, 0, COLS, bar);
 	if (walk_ancestors(walk_node(w), anc, RUBRIC_MAX_DEPTH + 2) > 0) {
 		sec = scorecard_sum(w->sc, anc[0]);
-		name = tui_node_name(anc[0]);
+		name = rubric_node_label(anc[0]);
 		s = xasprintf("%s %d/%d │ ", name, sec.score, sec.max);
 		x += tui_put(y, x, COLS / 3, s, bar);
 		free(name);
@@ -838,11 +838,11 @@ walk_external(struct tui *tui, struct walk *w)
 static char *
 walk_item_path(const struct rubric_node *item)
 {
-	char *name = tui_node_name(item), *parent, *s;
+	char *name = rubric_node_label(item), *parent, *s;
 
 	if (item->parent == NULL || item->parent->depth < 1)
 		return name;
-	parent = tui_node_name(item->parent);
+	parent = rubric_node_label(item->parent);
 	s = xasprintf("%s › %s", parent, name);
 	free(parent);
 	free(name);
