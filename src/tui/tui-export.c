@@ -191,9 +191,10 @@ export_name(const struct scorecard *sc, const char *ext)
 	}
 	if (*agency == '.' || *agency == '-')
 		*agency = '_';
-	if (sscanf(sc->date, "%4d-%2d-%2d", &y, &m, &d) == 3 && y > 1911)
-		name = xasprintf("%s-%d-%02d-%02d.%s", agency, y - 1911, m, d,
-		    ext);
+	if (sscanf(sc->date, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+	    y > SCORECARD_ROC_OFFSET)
+		name = xasprintf("%s-%d-%02d-%02d.%s", agency,
+		    y - SCORECARD_ROC_OFFSET, m, d, ext);
 	else
 		name = xasprintf("%s-%s.%s", agency, sc->date, ext);
 	free(agency);
