@@ -241,9 +241,9 @@ cli_check_seal(struct store *st, long long id)
 	return check_seal(st, id, NULL);
 }
 
-int
-cli_load_revision(struct cli_ctx *ctx, enum store_mode mode,
-    const char *idtext, int revision, struct store **st,
+static int
+load(struct cli_ctx *ctx, enum store_mode mode, const char *idtext,
+    int revision, bool refuse_tampered, struct store **st,
     struct scorecard **sc)
 {
 	long long id;
@@ -278,7 +278,7 @@ cli_load_revision(struct cli_ctx *ctx, enum store_mode mode,
 	}
 	/* A tampered card is shown with its warning, never changed. */
 	if (check_seal(*st, id, rev > 0 ? NULL : *sc) != 0 &&
-	    mode == STORE_READWRITE) {
+	    mode == STORE_READWRITE && refuse_tampered) {
 		cli_fail(_("scorecard %lld failed verification; kaohe will not"
 		    " change it"), id);
 		scorecard_free(*sc);
@@ -291,10 +291,25 @@ cli_load_revision(struct cli_ctx *ctx, enum store_mode mode,
 }
 
 int
+cli_load_revision(struct cli_ctx *ctx, enum store_mode mode,
+    const char *idtext, int revision, struct store **st,
+    struct scorecard **sc)
+{
+	return load(ctx, mode, idtext, revision, true, st, sc);
+}
+
+int
 cli_load(struct cli_ctx *ctx, enum store_mode mode, const char *idtext,
     struct store **st, struct scorecard **sc)
 {
-	return cli_load_revision(ctx, mode, idtext, 0, st, sc);
+	return load(ctx, mode, idtext, 0, true, st, sc);
+}
+
+int
+cli_load_to_view(struct cli_ctx *ctx, const char *idtext, struct store **st,
+    struct scorecard **sc)
+{
+	return load(ctx, STORE_READWRITE, idtext, 0, false, st, sc);
 }
 
 static const struct cli_command *

@@ -57,6 +57,10 @@ int	cli_load(struct cli_ctx *, enum store_mode, const char *idtext,
 int	cli_load_revision(struct cli_ctx *, enum store_mode,
 	    const char *idtext, int revision, struct store **,
 	    struct scorecard **);
+/* For the UI: a tampered card is loaded with its warning, not refused
+ * (the UI shows it read-only). */
+int	cli_load_to_view(struct cli_ctx *, const char *idtext, struct store **,
+	    struct scorecard **);
 /* "ID" or "ID@N": *revision is 0 without "@N". */
 bool	cli_parse_ref(const char *s, long long *id, int *revision);
 /* Print "kaohe: warning: message" on stderr; returns CLI_OK. */

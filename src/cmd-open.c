@@ -36,7 +36,7 @@ cmd_open_exec(struct cli_ctx *ctx, int argc, char **argv)
 	if (npos != 1)
 		return cli_usage(&cli_cmd_open, _("needs a scorecard ID"));
 	/* Fail before curses starts, so the error is readable. */
-	rc = cli_load(ctx, STORE_READWRITE, pos[0], &st, &sc);
+	rc = cli_load_to_view(ctx, pos[0], &st, &sc);
 	if (rc != CLI_OK)
 		return rc;
 	id = sc->id;

@@ -26,6 +26,7 @@ struct walk {
 	bool			 refused;	/* input was refused: a digit replaces it */
 	int			 scroll;	/* guidance lines scrolled off */
 	int			 guide_rows;	/* as last drawn */
+	char			*tampered;	/* what verify found, or NULL */
 };
 
 static const struct tui_view_ops walk_ops;
@@ -35,10 +36,24 @@ static const enum tui_req walk_readonly_hidden[] = {
 	REQ_SCORE, REQ_TIER, REQ_NEXT_UNSCORED, REQ_FINALIZE, REQ_NONE,
 };
 
+/* A card that fails verification is shown, never changed. */
 static bool
 walk_readonly(const struct walk *w)
 {
-	return w->sc->status == SCORECARD_FINAL;
+	return w->sc->status == SCORECARD_FINAL || w->tampered != NULL;
+}
+
+/* Seals and the audit chain: what changed behind kaohe's back, if anything. */
+static void
+walk_verify(struct tui *tui, struct walk *w)
+{
+	char *problem = NULL, *cause = NULL;
+
+	free(w->tampered);
+	w->tampered = NULL;
+	if (store_verify_loaded(tui->st, w->sc, &problem, &cause) != 0)
+		problem = cause;
+	w->tampered = problem;
 }
 
 static const struct rubric_node *
@@ -91,8 +106,10 @@ walk_draw_header(struct tui *tui, struct walk *w)
 	int room;
 
 	tui_fill(0, 0, COLS, bar);
-	right = walk_readonly(w) ?
+	right = w->sc->status == SCORECARD_FINAL ?
 	    xasprintf(_("#%lld final: read-only "), w->sc->id) :
+	    walk_readonly(w) ? xasprintf(_("#%lld draft: read-only "),
+	    w->sc->id) :
 	    xasprintf(_("#%lld draft "), w->sc->id);
 	/* A long agency is cut; the date and the rubric id stay. */
 	left = xasprintf(" kaohe ·  · %s · %s", w->sc->date, w->sc->rubric->id);
@@ -118,6 +135,16 @@ walk_draw_breadcrumb(struct tui *tui, struct walk *w)
 	int x = 1;
 	char *name, *sub;
 
+	/* The warning takes the breadcrumb's row: it must not be missed. */
+	if (w->tampered != NULL) {
+		name = xasprintf(_("TAMPERED: %s"), w->tampered);
+		sub = width_sanitize(name);
+		tui_put(1, 1, COLS - 2, sub, tui_attr(tui, TUI_ROLE_ERROR) |
+		    A_BOLD);
+		free(sub);
+		free(name);
+		return;
+	}
 	for (i = 0; i < n && x < COLS - 1; i++) {
 		name = rubric_node_label(anc[i]);
 		sum = scorecard_sum(w->sc, anc[i]);
@@ -620,6 +647,7 @@ walk_reload(struct tui *tui, struct walk *w)
 	}
 	scorecard_free(w->sc);
 	w->sc = sc;
+	walk_verify(tui, w);
 }
 
 static int
@@ -967,7 +995,9 @@ walk_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 	size_t n = w->sc->rubric->nitems;
 
 	if (walk_readonly(w) && walk_is_edit(req)) {
-		tui_message(tui, true, _("finalized: read-only"));
+		tui_message(tui, true, w->tampered != NULL ?
+		    _("failed verification: read-only") :
+		    _("finalized: read-only"));
 		return;
 	}
 	switch (req) {
@@ -1075,6 +1105,7 @@ walk_close(struct tui *tui, struct tui_view *v)
 
 	(void)tui;
 	scorecard_free(w->sc);
+	free(w->tampered);
 	free(w);
 }
 
@@ -1097,6 +1128,7 @@ tui_walk_open(struct tui *tui, struct scorecard *sc, size_t item,
 	w = xcalloc(1, sizeof *w);
 	w->sc = sc;
 	w->item = item < sc->rubric->nitems ? item : 0;
+	walk_verify(tui, w);
 	if (replace)
 		tui_replace(tui, &walk_ops, w);
 	else
