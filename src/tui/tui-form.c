@@ -53,12 +53,15 @@ form_hint(int f)
 	static const char *hints[NFIELDS] = {
 		N_("a bundled rubric's name or a .yaml file; F2 lists them"),
 		N_("受考核機關, e.g. 臺南分署"),
-		N_("考核日期, YYYY-MM-DD"),
+		N_("考核日期, YYYY-MM-DD or ROC 110-08-06"),
 		N_("考核人員: separate names with a comma or 、"),
 	};
 
 	return _(hints[f]);
 }
+
+/* The header of a card has its rubric already: F2 does nothing there. */
+static const enum tui_req form_edit_hidden[] = { REQ_CHOOSE, REQ_NONE };
 
 static void
 form_draw(struct tui *tui, struct tui_view *v)
@@ -75,9 +78,8 @@ form_draw(struct tui *tui, struct tui_view *v)
 		    fm->edit->id);
 		tui_put(0, 1, COLS - 2, title, bar);
 		free(title);
-		tui_put(2, 2, COLS - 4, _("Correct the header, then press Enter"
-		    " on the last field; each change can be undone."),
-		    A_NORMAL);
+		tui_put(2, 2, COLS - 4, _("Correct the header, then Enter on"
+		    " the last field; U in the walk undoes it."), A_NORMAL);
 	} else {
 		tui_put(0, 1, COLS - 2, _("kaohe · new scorecard"), bar);
 		tui_put(2, 2, COLS - 4, _("Fill in the scorecard's header, then"
@@ -102,7 +104,8 @@ form_draw(struct tui *tui, struct tui_view *v)
 		    f == FIELD_RUBRIC ? _("the rubric of a scorecard never"
 		    " changes") : form_hint(f), tui_attr(tui, TUI_ROLE_DIM));
 	}
-	tui_draw_hints(tui, TUI_SCOPE_FORM, NULL);
+	tui_draw_hints(tui, TUI_SCOPE_FORM, fm->edit != NULL ?
+	    form_edit_hidden : NULL);
 	if (tui->overlay != NULL)
 		tui->cursor_y = -1;
 }
