@@ -383,12 +383,14 @@ form_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 	case REQ_NEXT_FIELD:
 		if ((key == '\r' || key == '\n' || key == TUI_FN(KEY_ENTER)) &&
 		    fm->focus == NFIELDS - 1) {
+			/* Either may free fm with its view: touch it no more. */
 			if (fm->edit != NULL)
 				form_save_header(tui, fm);	/* may pop */
 			else
 				form_create(tui, fm);	/* may replace this view */
-		} else
-			fm->focus = (fm->focus + 1) % NFIELDS;
+			return;
+		}
+		fm->focus = (fm->focus + 1) % NFIELDS;
 		if (fm->edit != NULL && fm->focus == FIELD_RUBRIC)
 			fm->focus++;
 		return;
