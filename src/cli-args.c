@@ -1,8 +1,11 @@
 #include "config.h"
 
+#include <sys/ioctl.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli-args.h"
 #include "i18n.h"
@@ -178,4 +181,15 @@ cli_args_filters(const struct cli_command *cmd, const char *year,
 		q->status = i == 0 ? SCORECARD_DRAFT : SCORECARD_FINAL;
 	}
 	return CLI_OK;
+}
+
+int
+cli_args_width(int fallback)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) &&
+	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return fallback;
 }

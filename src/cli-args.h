@@ -33,6 +33,12 @@ int	cli_args_parse(const struct cli_command *, int argc, char **argv,
 	    size_t *npos);
 
 /* An integer option in [min, max]; prints a usage error otherwise. */
+/*
+ * The width to lay text out in: the terminal's when stdout is one, else
+ * fallback (each command says its own in kaohe(1): 80 for an outline,
+ * 120 for the export's paper form).
+ */
+int	cli_args_width(int fallback);
 int	cli_args_int(const struct cli_command *, const char *name,
 	    const char *text, long min, long max, long *out);
 

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli-args.h"
@@ -96,17 +95,13 @@ write_job(FILE *out, void *arg, char **cause)
 	    cause);
 }
 
+/* The paper form's widths: A4 pages, else a file's or a pipe's 120. */
 static int
-default_width(bool to_file, bool paper)
+export_default_width(bool to_file, bool paper)
 {
-	struct winsize ws;
-
 	if (paper)
 		return 132;
-	if (!to_file && isatty(STDOUT_FILENO) &&
-	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	return 120;
+	return to_file ? 120 : cli_args_width(120);
 }
 
 /*
@@ -342,7 +337,7 @@ cmd_export_exec(struct cli_ctx *ctx, int argc, char **argv)
 		    1000, &width)) != CLI_OK)
 			goto out;
 	} else
-		width = default_width(f.file != NULL &&
+		width = export_default_width(f.file != NULL &&
 		    strcmp(f.file, "-") != 0,
 		    job.opts.paper != EXPORT_PAPER_NONE);
 	if (f.revision != NULL && (rc = cli_args_int(&cli_cmd_export,

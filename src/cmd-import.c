@@ -267,7 +267,7 @@ take_value(struct batch *b, const char *text, size_t len, const char *name,
 }
 
 static bool
-blank(const char *s, size_t len)
+cmd_import_blank(const char *s, size_t len)
 {
 	size_t i;
 
@@ -297,7 +297,7 @@ take_lines(struct batch *b, struct input *in)
 			report_bad(b, xasprintf(_("%s:%zu: a line longer than"
 			    " %u bytes"), in->name, in->line - 1,
 			    IMPORT_MAX_BYTES));
-		} else if (!blank(text, len))
+		} else if (!cmd_import_blank(text, len))
 			take_value(b, text, len, in->name, in->line - 1);
 	}
 }
@@ -341,7 +341,7 @@ take_file(struct batch *b, const char *path)
 		return;
 	}
 	while ((k = input_line(&in, &text, &len)) == LINE_OK &&
-	    blank(text, len))
+	    cmd_import_blank(text, len))
 		continue;
 	if (k == LINE_OK && json_read(text, len, in.name, in.line - 1, &v,
 	    &cause) == 0) {
@@ -371,7 +371,7 @@ take_file(struct batch *b, const char *path)
 }
 
 static int
-finish(struct batch *b)
+cmd_import_finish(struct batch *b)
 {
 	char *cause = NULL;
 
@@ -422,7 +422,7 @@ cmd_import_exec(struct cli_ctx *ctx, int argc, char **argv)
 	} else if (rc == CLI_OK) {
 		for (i = 0; i < nfiles; i++)
 			take_file(&b, files[i]);
-		rc = finish(&b);
+		rc = cmd_import_finish(&b);
 		store_close(b.st);
 	}
 	import_cache_clear(&b.cache);

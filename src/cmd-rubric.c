@@ -9,8 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include "cli-args.h"
 #include "cli-commands.h"
@@ -79,17 +77,6 @@ rubric_check(int argc, char **argv)
 }
 
 static int
-default_width(void)
-{
-	struct winsize ws;
-
-	if (isatty(STDOUT_FILENO) &&
-	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	return 80;
-}
-
-static int
 rubric_show(int argc, char **argv)
 {
 	const char *format = NULL, *widthtext = NULL, *pos[1];
@@ -118,7 +105,7 @@ rubric_show(int argc, char **argv)
 	    widthtext, 40, 1000, &width) != CLI_OK)
 		return CLI_USAGE;
 	if (widthtext == NULL)
-		width = default_width();
+		width = cli_args_width(80);
 	if (paths_load_rubric(pos[0], NULL, &r, &cause) != 0) {
 		rc = cli_fail("%s", cause);
 		free(cause);

@@ -222,7 +222,7 @@ range_lines(struct text_lines *l, const struct grid_cell *content,
 }
 
 static size_t
-clamp(size_t v, size_t lo, size_t hi)
+text_clamp(size_t v, size_t lo, size_t hi)
 {
 	return v < lo ? lo : v > hi ? hi : v;
 }
@@ -261,11 +261,11 @@ text_layout(struct text_layout *L, const struct grid *g, size_t width)
 	if (width < TEXT_MIN_TABLE)
 		return -1;
 	avail = width - (3 * GRID_NCOLS + 1);
-	L->w[GRID_SCORE] = clamp(widest(g, false),
+	L->w[GRID_SCORE] = text_clamp(widest(g, false),
 	    width_of(grid_headers[GRID_SCORE]), 12);
-	L->w[GRID_RANGE] = clamp(widest(g, true), 8, 14);
-	L->w[GRID_DIM] = clamp(avail * 10 / 100, 8, 24);
-	L->w[GRID_ITEM] = clamp(avail * 11 / 100, 8, 26);
+	L->w[GRID_RANGE] = text_clamp(widest(g, true), 8, 14);
+	L->w[GRID_DIM] = text_clamp(avail * 10 / 100, 8, 24);
+	L->w[GRID_ITEM] = text_clamp(avail * 11 / 100, 8, 26);
 	rest = avail - L->w[GRID_SCORE] - L->w[GRID_RANGE] -
 	    L->w[GRID_DIM] - L->w[GRID_ITEM];
 	L->w[GRID_CONTENT] = rest * 35 / 100;

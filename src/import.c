@@ -72,8 +72,8 @@ checked_text(struct reading *rd, const struct json_value *at,
 
 /* Member key of obj, which must be there and of type t. */
 static const struct json_value *
-member(struct reading *rd, const struct json_value *obj, const char *key,
-    enum json_type t)
+import_member(struct reading *rd, const struct json_value *obj,
+    const char *key, enum json_type t)
 {
 	const struct json_value *v = json_get(obj, key);
 
@@ -92,7 +92,7 @@ member(struct reading *rd, const struct json_value *obj, const char *key,
 static const char *
 string_of(struct reading *rd, const struct json_value *obj, const char *key)
 {
-	const struct json_value *v = member(rd, obj, key, JSON_STRING);
+	const struct json_value *v = import_member(rd, obj, key, JSON_STRING);
 
 	return v != NULL ? v->text : NULL;
 }
@@ -307,7 +307,8 @@ find_snapshot(struct reading *rd, const struct json_value *o)
 static struct scorecard *
 read_rubric(struct reading *rd, const struct json_value *v)
 {
-	const struct json_value *o = member(rd, v, "rubric", JSON_OBJECT);
+	const struct json_value *o =
+	    import_member(rd, v, "rubric", JSON_OBJECT);
 	struct import_snapshot *s;
 	struct rubric *r;
 	char hex[65];
@@ -338,7 +339,8 @@ import_snapshot(const struct json_value *v, const char *name,
     struct import_cache *cache, char **cause)
 {
 	struct reading rd = { name, cache, NULL, NULL, NULL };
-	const struct json_value *o = member(&rd, v, "rubric", JSON_OBJECT);
+	const struct json_value *o =
+	    import_member(&rd, v, "rubric", JSON_OBJECT);
 	struct rubric *r;
 	char hex[65];
 
@@ -356,7 +358,8 @@ import_snapshot(const struct json_value *v, const char *name,
 static int
 read_inspectors(struct reading *rd, const struct json_value *v)
 {
-	const struct json_value *a = member(rd, v, "inspectors", JSON_ARRAY);
+	const struct json_value *a =
+	    import_member(rd, v, "inspectors", JSON_ARRAY);
 	struct scorecard *sc = rd->sc;
 	size_t i;
 
@@ -389,7 +392,7 @@ read_time(struct reading *rd, const struct json_value *v, const char *key,
 		replace(field, "");
 		return 0;
 	}
-	if (member(rd, v, key, JSON_STRING) == NULL)
+	if (import_member(rd, v, key, JSON_STRING) == NULL)
 		return -1;
 	if (!(may_be_null && *t->text == '\0') && !time_valid(t->text))
 		return bad(rd, t, _("\"%s\" is not an ISO 8601 UTC time such"
@@ -512,7 +515,8 @@ static int
 check_tiers(struct reading *rd, const struct json_value *v,
     const struct rubric_node *n)
 {
-	const struct json_value *a = member(rd, v, "tiers", JSON_ARRAY), *t;
+	const struct json_value *a =
+	    import_member(rd, v, "tiers", JSON_ARRAY), *t;
 	int min, max;
 	bool has_min, has_max;
 	size_t i;
@@ -626,7 +630,7 @@ read_node(struct reading *rd, const struct json_value *v,
 			    " children"), key);
 		return read_item(rd, v, n);
 	}
-	if ((children = member(rd, v, "children", JSON_ARRAY)) == NULL)
+	if ((children = import_member(rd, v, "children", JSON_ARRAY)) == NULL)
 		return -1;
 	return read_nodes(rd, children, n);
 }
@@ -711,7 +715,8 @@ static int
 read_tree(struct reading *rd, const struct json_value *v)
 {
 	const struct rubric *r = rd->sc->rubric;
-	const struct json_value *nodes = member(rd, v, "nodes", JSON_ARRAY);
+	const struct json_value *nodes =
+	    import_member(rd, v, "nodes", JSON_ARRAY);
 	int max;
 	bool has_max;
 	size_t i;

@@ -49,7 +49,7 @@ json_write_string(FILE *out, const char *s)
 
 /* The comma, newline and indentation before a value, then its key. */
 static void
-member(struct json_writer *w, const char *key)
+json_member(struct json_writer *w, const char *key)
 {
 	int i;
 
@@ -72,7 +72,7 @@ member(struct json_writer *w, const char *key)
 static void
 open_container(struct json_writer *w, const char *key, int c)
 {
-	member(w, key);
+	json_member(w, key);
 	fputc(c, w->out);
 	w->depth++;
 	w->first = true;
@@ -124,35 +124,35 @@ json_string(struct json_writer *w, const char *key, const char *s)
 		json_null(w, key);
 		return;
 	}
-	member(w, key);
+	json_member(w, key);
 	json_write_string(w->out, s);
 }
 
 void
 json_int(struct json_writer *w, const char *key, long long v)
 {
-	member(w, key);
+	json_member(w, key);
 	fprintf(w->out, "%lld", v);
 }
 
 void
 json_null(struct json_writer *w, const char *key)
 {
-	member(w, key);
+	json_member(w, key);
 	fputs("null", w->out);
 }
 
 void
 json_number(struct json_writer *w, const char *key, const char *text)
 {
-	member(w, key);
+	json_member(w, key);
 	fputs(text, w->out);
 }
 
 void
 json_bool(struct json_writer *w, const char *key, bool v)
 {
-	member(w, key);
+	json_member(w, key);
 	fputs(v ? "true" : "false", w->out);
 }
 

@@ -225,7 +225,7 @@ widest_key(const struct rubric_node *n, size_t most)
 }
 
 static int
-finish(FILE *out, char **cause)
+rubric_show_finish(FILE *out, char **cause)
 {
 	if (fflush(out) == 0 && !ferror(out))
 		return 0;
@@ -266,7 +266,7 @@ rubric_show_text(FILE *out, const struct rubric *r, int width, char **cause)
 		    "\n", out);
 		sources(&o, &r->root);
 	}
-	return finish(out, cause);
+	return rubric_show_finish(out, cause);
 }
 
 void
@@ -338,5 +338,5 @@ rubric_show_json(FILE *out, const struct rubric *r, char **cause)
 	json_end_array(&w);
 	json_end_object(&w);
 	json_finish(&w);
-	return finish(out, cause);
+	return rubric_show_finish(out, cause);
 }

@@ -81,7 +81,7 @@ bind_named_int64(sqlite3_stmt *stmt, const char *name, sqlite3_int64 value)
 
 /* A limit or offset beyond SQLite's range means "all" or "none". */
 static sqlite3_int64
-clamp(size_t v)
+list_clamp(size_t v)
 {
 	return v > (size_t)INT64_MAX ? INT64_MAX : (sqlite3_int64)v;
 }
@@ -113,8 +113,9 @@ prepare_query(struct store *st, const struct store_query *q, bool count,
 	bind_named_text(*stmt, ":rubric", q->rubric_id);
 	if (q->text != NULL)
 		store_search_bind(*stmt, q->text);
-	bind_named_int64(*stmt, ":limit", q->limit > 0 ? clamp(q->limit) : -1);
-	bind_named_int64(*stmt, ":offset", clamp(q->offset));
+	bind_named_int64(*stmt, ":limit", q->limit > 0 ? list_clamp(q->limit) :
+	    -1);
+	bind_named_int64(*stmt, ":offset", list_clamp(q->offset));
 	return 0;
 }
 

@@ -57,7 +57,8 @@ prepare_filtered(struct store *st, const char *sql,
 
 /* The statement's end: SQLITE_DONE is success, anything else a message. */
 static int
-finish(struct store *st, sqlite3_stmt *stmt, int rc, int cb_rc, char **cause)
+review_finish(struct store *st, sqlite3_stmt *stmt, int rc, int cb_rc,
+    char **cause)
 {
 	if (cb_rc != 0) {
 		sqlite3_finalize(stmt);
@@ -103,7 +104,7 @@ store_review_count(struct store *st, const struct store_query *q,
 		out->rubrics = (size_t)sqlite3_column_int64(stmt, 2);
 		rc = sqlite3_step(stmt);
 	}
-	return finish(st, stmt, rc, 0, cause);
+	return review_finish(st, stmt, rc, 0, cause);
 }
 
 int
@@ -129,7 +130,8 @@ store_review_snapshots(struct store *st, const struct store_query *q,
 		r.cards = (size_t)sqlite3_column_int64(stmt, 4);
 		cb_rc = fn(&r, arg);
 	}
-	return finish(st, stmt, cb_rc != 0 ? SQLITE_DONE : rc, cb_rc, cause);
+	return review_finish(st, stmt, cb_rc != 0 ? SQLITE_DONE : rc, cb_rc,
+	    cause);
 }
 
 int
@@ -162,7 +164,8 @@ store_review_sections(struct store *st, const struct store_query *q,
 		r.section_max = sqlite3_column_int(stmt, 8);
 		cb_rc = fn(&r, arg);
 	}
-	return finish(st, stmt, cb_rc != 0 ? SQLITE_DONE : rc, cb_rc, cause);
+	return review_finish(st, stmt, cb_rc != 0 ? SQLITE_DONE : rc, cb_rc,
+	    cause);
 }
 
 static int
@@ -188,7 +191,8 @@ totals(struct store *st, const char *sql, const struct store_query *q,
 		r.card_max = sqlite3_column_int(stmt, 5);
 		cb_rc = fn(&r, arg);
 	}
-	return finish(st, stmt, cb_rc != 0 ? SQLITE_DONE : rc, cb_rc, cause);
+	return review_finish(st, stmt, cb_rc != 0 ? SQLITE_DONE : rc, cb_rc,
+	    cause);
 }
 
 int

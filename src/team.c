@@ -541,7 +541,7 @@ team_next_unresolved(const struct scorecard *sc, size_t from)
 }
 
 static bool
-blank(const char *s)
+team_blank(const char *s)
 {
 	/* ASCII blanks and the ideographic space U+3000. */
 	while (*s != '\0') {
@@ -602,7 +602,7 @@ team_check_settle(const struct scorecard *sc, size_t item, int score,
 		    " rescore"), node->key, node->title);
 		return -1;
 	}
-	if (reason == NULL || blank(reason)) {
+	if (reason == NULL || team_blank(reason)) {
 		*cause = xasprintf(_("%s %s: the reason is empty; say how the"
 		    " difference was settled"), node->key, node->title);
 		return -1;
