@@ -19,7 +19,7 @@ const struct cli_command cli_cmd_export = {
 	"export",
 	"ID[@N] [--revision N] [--format text|md|csv|json|html|pdf]"
 	" [--width N] [--paper a4] [--ambiguous narrow|wide] [-o FILE]\n"
-	"       kaohe export TEAM --summary [--format text|csv|html] [--width N] [-o FILE]\n"
+	"       kaohe export TEAM --summary [--format text|csv|html|pdf] [--width N] [-o FILE]\n"
 	"       kaohe export (ID... | --all [--agency A] [--year Y]"
 	" [--status S]) --format jsonl [-o FILE]",
 	N_("write a scorecard as text like the paper form, Markdown, CSV, JSON,"
@@ -38,7 +38,7 @@ const struct cli_command cli_cmd_export = {
 	   "  --summary    a team card's 評分總表: every member's score per item,\n"
 	   "               the team's, the spread and how it was settled, the\n"
 	   "               totals and a signature line per member and for the\n"
-	   "               召集人 (text, csv or html)\n"
+	   "               召集人 (text, csv, html or pdf)\n"
 	   "  --width N    the text layout's width in columns (default: the\n"
 	   "               terminal's width, or 120 when not a terminal;\n"
 	   "               132 with --paper a4); below 100 the items are\n"
@@ -230,8 +230,9 @@ check_forms(const struct export_flags *f, bool bundle)
 		return cli_usage(cmd, _("-o needs a file name"));
 	if (f->summary && (bundle || f->all || (f->format != NULL &&
 	    strcmp(f->format, "text") != 0 && strcmp(f->format, "csv") != 0 &&
-	    strcmp(f->format, "html") != 0)))
-		return cli_usage(cmd, _("--summary writes text, csv or html"));
+	    strcmp(f->format, "html") != 0 && strcmp(f->format, "pdf") != 0)))
+		return cli_usage(cmd, _("--summary writes text, csv, html or"
+		    " pdf"));
 	if (f->summary && f->paper != NULL)
 		return cli_usage(cmd, _("--paper pages the form, not"
 		    " --summary"));

@@ -9,8 +9,18 @@
 #include <stdio.h>
 
 #include "export-formats.h"
+#include "export-summary.h"
 #include "i18n.h"
 #include "xalloc.h"
+
+static int
+pdf_unavailable(char **cause)
+{
+	*cause = xstrdup(_("PDF export is not available in this build: install"
+	    " the Debian packages libpango1.0-dev libcairo2-dev (and"
+	    " fonts-noto-cjk), then run configure and make again"));
+	return -1;
+}
 
 int
 export_pdf(FILE *out, const struct scorecard *sc,
@@ -19,8 +29,13 @@ export_pdf(FILE *out, const struct scorecard *sc,
 	(void)out;
 	(void)sc;
 	(void)o;
-	*cause = xstrdup(_("PDF export is not available in this build: install"
-	    " the Debian packages libpango1.0-dev libcairo2-dev (and"
-	    " fonts-noto-cjk), then run configure and make again"));
-	return -1;
+	return pdf_unavailable(cause);
+}
+
+int
+summary_pdf(FILE *out, const struct summary *S, char **cause)
+{
+	(void)out;
+	(void)S;
+	return pdf_unavailable(cause);
 }

@@ -668,10 +668,15 @@ export_summary(FILE *out, const struct scorecard *sc,
 {
 	struct summary S;
 
-	if (format == EXPORT_HTML) {
+	if (format == EXPORT_HTML || format == EXPORT_PDF) {
 		if (summary_build(&S, sc, cause) != 0)
 			return -1;
-		summary_html(out, &S);
+		if (format == EXPORT_HTML)
+			summary_html(out, &S);
+		else if (summary_pdf(out, &S, cause) != 0) {
+			summary_free(&S);
+			return -1;
+		}
 		summary_free(&S);
 	} else if (sc->team == NULL) {
 		*cause = xasprintf(_("scorecard %lld is not a team card; the"

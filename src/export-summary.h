@@ -39,7 +39,10 @@ struct summary {
 int	summary_build(struct summary *, const struct scorecard *, char **cause);
 void	summary_free(struct summary *);
 
-/* The HTML 評分總表 (export-summary-html.c). */
+/* The HTML 評分總表 (export-html.c). */
 void	summary_html(FILE *, const struct summary *);
+/* The PDF 評分總表 (export-pdf.c); without pangocairo it says what to
+ * install (export-pdf-none.c). */
+int	summary_pdf(FILE *, const struct summary *, char **cause);
 
 #endif

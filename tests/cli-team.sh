@@ -177,6 +177,24 @@ assert len(signs) == len(csvrows) - 1 - len(body), signs
 assert signs[-1][0].startswith("召集人"), signs
 EOF
 	fail "the HTML 評分總表 differs from the CSV"
+# And as PDF (where the build has pangocairo and poppler-utils is here).
+if [ "${KAOHE_HAVE_PDF:-}" = yes ] && command -v pdftotext >/dev/null 2>&1; then
+	expect 0 "" export "$team" --summary --format pdf -o "$tmp/summary.pdf"
+	pdftotext "$tmp/summary.pdf" "$tmp/summary-pdf.txt"
+	for s in "評分總表" 王小明 李大華 陳美玲 "召集人 張召集" "評分委員 王小明" \
+	    "※共識" "※平均" "※中位數" "第 1 頁／共" 評分差異過大之項目及處理情形 \
+	    "討論後依現場訪查，取 26 分" 860 870 849 854; do
+		checks=$((checks + 1))
+		grep -qF -- "$s" "$tmp/summary-pdf.txt" ||
+			fail "the PDF 評分總表 lacks '$s'"
+	done
+	checks=$((checks + 1))
+	pdffonts "$tmp/summary.pdf" | awk 'NR > 2 && $(NF-4) != "yes" { b++ }
+	    END { exit b > 0 }' || fail "the PDF 評分總表 has a font not embedded"
+elif [ "${KAOHE_HAVE_PDF:-}" != yes ]; then
+	expect 1 "install the Debian packages libpango1.0-dev" \
+	    export "$team" --summary --format pdf -o "$tmp/summary.pdf"
+fi
 python3 - "$tmp/summary.csv" <<'EOF' || fail "the summary does not add up"
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))
@@ -216,7 +234,7 @@ assert signs == [["評分委員", "王小明"], ["評分委員", "李大華"], [
 EOF
 expect 1 "is not a team card; the 評分總表 (--summary) is a team card's" \
     export 1 --summary
-expect 2 "--summary writes text, csv or html" export "$team" --summary --format json
+expect 2 "--summary writes text, csv, html or pdf" export "$team" --summary --format json
 
 # The JSON: the team, and per leaf who scored it and how it was settled.
 run export "$team" --format json
