@@ -278,4 +278,26 @@ checks=$((checks + 1))
 	fail "finalize locked a card with out-of-range scores"
 db=$tmp/kaohe.db
 
+# --- A file from before seals (schema 5, tests/data/pre-seal.sql: a final
+# card, a draft with an edited header, a deleted draft) is upgraded: its
+# trail chained and its final card sealed as they stood.
+a=$tmp/pre-seal.db
+sqlite3 "$a" <"$top_srcdir/tests/data/pre-seal.sql" &&
+    sqlite3 "$a" "PRAGMA user_version = 5; PRAGMA application_id = 1264668520" ||
+    fail "cannot load the pre-seal fixture"
+db=$a
+expect 1 "needs an upgrade but is read-only" verify
+expect 0 "" set 2 1.1 20		# a write upgrades it
+verify_says 0 "1  ok
+2  ok"
+checks=$((checks + 1))
+[ "$(sql "$a" "SELECT count(*) FROM audit WHERE hash IS NULL")" = 0 ] ||
+	fail "the old trail was not chained"
+checks=$((checks + 1))
+[ "$(sql "$a" "SELECT scorecard_id || '@' || revision FROM seals")" = 1@1 ] ||
+	fail "the old final card was not sealed"
+expect 0 "revision 2 is a draft" reopen 1 --reason "升級後更正"
+verify_says 0 "1  ok"
+db=$tmp/kaohe.db
+
 finish
