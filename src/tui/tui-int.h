@@ -347,4 +347,18 @@ void	tui_compare_ids(struct tui *, long long a, long long b);
 /* The charts of `kaohe stats` over what q selects (q is not kept). */
 void	tui_stats_open(struct tui *, const struct store_query *q);
 
+/* tui-reconcile.c: what the walk of a team card adds. */
+/* Every member's score, tier and notes for item, in rows from top. */
+void	tui_reconcile_draw(struct tui *, const struct scorecard *, size_t item,
+	    int top, int rows);
+/* "共識: reason" after the team's score; "" while unresolved. Caller frees. */
+char	*tui_reconcile_how(const struct scorecard *, size_t item);
+/* The next unresolved item from from, else the next unscored, else -1. */
+long	tui_reconcile_next(const struct scorecard *, size_t from);
+/* Ask how and why, then settle item at score (tier 0 picks); 0 when saved. */
+int	tui_reconcile_settle(struct tui *, struct scorecard *, size_t item,
+	    int score, int tier);
+/* A message when a member card changed after the team card was built. */
+void	tui_reconcile_stale(struct tui *, const struct scorecard *);
+
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "i18n.h"
+#include "team.h"
 #include "tui/tui-list.h"
 #include "width.h"
 #include "xalloc.h"
@@ -40,6 +41,22 @@ outline_count(struct tui *tui, struct tui_list *l)
 	return ((struct outline *)l->data)->nrows;
 }
 
+/* "28/30", "--/30", or on a team card "26/30 ※共識" for a settled flag. */
+static char *
+outline_item_score(const struct scorecard *sc, const struct rubric_node *n,
+    const struct scorecard_entry *e)
+{
+	const struct team_item *it;
+
+	if (!e->scored)
+		return xasprintf("--/%d", n->max);
+	if (sc->team == NULL || !sc->team->items[n->item_first].flagged)
+		return xasprintf("%d/%d", e->score, n->max);
+	it = &sc->team->items[n->item_first];
+	return xasprintf("%d/%d ※%s", e->score, n->max,
+	    team_how_label(it->how));
+}
+
 static void
 outline_draw_row(struct tui *tui, struct tui_list *l, size_t k, int y,
     attr_t a)
@@ -52,10 +69,24 @@ outline_draw_row(struct tui *tui, struct tui_list *l, size_t k, int y,
 	const struct scorecard_entry *e;
 	struct scorecard_sum sum;
 
-	if (item) {
+	if (!scorecard_node_in_scope(o->sc, n)) {
+		/* A member card: another member scores these. */
+		tui_put(y, indent, COLS - indent - 16, name, sel ? a :
+		    tui_attr(tui, TUI_ROLE_DIM));
+		tui_put_right(y, COLS - 1, _("out of scope"), sel ? a :
+		    tui_attr(tui, TUI_ROLE_DIM));
+		free(name);
+		return;
+	}
+	if (item && team_unresolved(o->sc, n->item_first)) {
+		score = xasprintf(_("flagged --/%d"), n->max);
+		if (!sel)
+			a = tui_attr(tui, TUI_ROLE_ERROR);
+		tui_put(y, 0, 1, "!", a);
+		e = NULL;
+	} else if (item) {
 		e = &o->sc->entries[n->item_first];
-		score = e->scored ? xasprintf("%d/%d", e->score, n->max) :
-		    xasprintf("--/%d", n->max);
+		score = outline_item_score(o->sc, n, e);
 		if (!e->scored && !sel)
 			a = tui_attr(tui, TUI_ROLE_UNSCORED);
 	} else {
@@ -67,7 +98,7 @@ outline_draw_row(struct tui *tui, struct tui_list *l, size_t k, int y,
 		if (!sel)
 			a |= A_BOLD;
 	}
-	if (item && !e->scored)
+	if (item && e != NULL && !e->scored)
 		tui_put(y, 0, 1, "*", a);
 	tui_put(y, indent, COLS - indent - (int)width_of(score) - 3, name, a);
 	tui_put_right(y, COLS - 1, score, a);
@@ -111,7 +142,10 @@ outline_draw_frame(struct tui *tui, struct tui_list *l)
 	free(agency);
 	free(s);
 	tui_fill(LINES - 2, 0, COLS, bar);
-	s = xasprintf(_(" row %zu of %zu · * marks an unscored item"),
+	s = o->sc->team != NULL ?
+	    xasprintf(_(" row %zu of %zu · ! flagged, unresolved · * unscored"),
+	    l->sel + 1, o->nrows) :
+	    xasprintf(_(" row %zu of %zu · * marks an unscored item"),
 	    l->sel + 1, o->nrows);
 	tui_put(LINES - 2, 0, COLS, s, bar);
 	free(s);
@@ -125,7 +159,7 @@ outline_go(struct tui *tui, struct outline *o, size_t sel)
 
 	/* A section opens at its first unscored item, else its first. */
 	for (i = n->item_first; i < n->item_first + n->item_count; i++)
-		if (!o->sc->entries[i].scored) {
+		if (!o->sc->entries[i].scored && scorecard_in_scope(o->sc, i)) {
 			target = i;
 			break;
 		}
@@ -139,9 +173,19 @@ outline_next_unscored(struct tui *tui, struct tui_list *l)
 	struct outline *o = l->data;
 	size_t i, k;
 
+	/* On a team card the flagged items come first. */
+	for (k = 1; o->sc->team != NULL && k <= o->nrows; k++) {
+		i = (l->sel + k) % o->nrows;
+		if (rubric_node_is_item(o->rows[i]) &&
+		    team_unresolved(o->sc, o->rows[i]->item_first)) {
+			tui_list_select(l, i);
+			return;
+		}
+	}
 	for (k = 1; k <= o->nrows; k++) {
 		i = (l->sel + k) % o->nrows;
 		if (rubric_node_is_item(o->rows[i]) &&
+		    scorecard_in_scope(o->sc, o->rows[i]->item_first) &&
 		    !o->sc->entries[o->rows[i]->item_first].scored) {
 			tui_list_select(l, i);
 			return;

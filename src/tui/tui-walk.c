@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "i18n.h"
+#include "team.h"
 #include "tui/tui-int.h"
 #include "width.h"
 #include "xalloc.h"
@@ -299,6 +300,17 @@ walk_draw_tiers(struct tui *tui, struct walk *w, int top, bool wrap)
 	}
 }
 
+/* A member card's item outside its scope: another member scores it. */
+static void
+walk_draw_out_of_scope(struct tui *tui, int y, int x, const char *scope)
+{
+	char *s = xasprintf(_("out of scope: this member card covers %s"),
+	    scope);
+
+	tui_put_cut(y, x, COLS - x - 1, s, tui_attr(tui, TUI_ROLE_DIM));
+	free(s);
+}
+
 static void
 walk_draw_score(struct tui *tui, struct walk *w, int y)
 {
@@ -311,8 +323,15 @@ walk_draw_score(struct tui *tui, struct walk *w, int y)
 		lo = item->tiers[tier - 1].min;
 		hi = item->tiers[tier - 1].max;
 	}
-	x += tui_put(y, x, 16, _("Score"), A_BOLD);
+	x += tui_put(y, x, 16, w->sc->team != NULL ? _("Team's score") :
+	    _("Score"), A_BOLD);
 	x = x > 17 ? x + 1 : 18;
+	if (!scorecard_in_scope(w->sc, w->item)) {
+		s = scorecard_scope_text(w->sc, ", ");
+		walk_draw_out_of_scope(tui, y, x, s);
+		free(s);
+		return;
+	}
 	if (w->ninput > 0 || !e->scored) {
 		tui_fill(y, x, 8, tui_attr(tui, TUI_ROLE_FIELD));
 		tui_put(y, x, 8, w->input, tui_attr(tui, TUI_ROLE_FIELD) |
@@ -323,6 +342,9 @@ walk_draw_score(struct tui *tui, struct walk *w, int y)
 		}
 		x += 10;
 		s = walk_readonly(w) ? xstrdup(_("unscored")) :
+		    team_unresolved(w->sc, w->item) ?
+		    xasprintf(_("flagged: type the team's score %d~%d, then"
+		    " Enter"), lo, hi) :
 		    xasprintf(_("type %d~%d, then Enter"), lo, hi);
 		tui_put(y, x, COLS - x - 1, s, e->scored ?
 		    tui_attr(tui, TUI_ROLE_DIM) : tui_attr(tui,
@@ -335,7 +357,12 @@ walk_draw_score(struct tui *tui, struct walk *w, int y)
 	free(s);
 	if (e->tier > 0) {
 		s = xasprintf(_("tier %d"), e->tier);
-		tui_put(y, x, 20, s, A_NORMAL);
+		x += tui_put(y, x, 20, s, A_NORMAL) + 2;
+		free(s);
+	}
+	if (w->sc->team != NULL) {
+		s = tui_reconcile_how(w->sc, w->item);
+		tui_put_cut(y, x, COLS - x - 1, s, tui_attr(tui, TUI_ROLE_DIM));
 		free(s);
 	}
 }
@@ -485,17 +512,24 @@ walk_draw(struct tui *tui, struct tui_view *v)
 	 * status bar at L-2. The tiers are laid out for the notes' least.
 	 */
 	score_y = L - 4 - 2 * WALK_NOTE_ROWS;
-	tiers = walk_tier_rows(item, score_y - 1 - 3 - 1, &wrap);
-	guide = walk_guidance_lines(item);
-	if (guide > WALK_MIN_GUIDANCE)
-		guide = WALK_MIN_GUIDANCE;
-	/* What the notes may take: all but the guidance's first lines. */
-	room = (L - 2) - 3 - (guide + 1) - tiers - (tiers > 0) - 2;
-	walk_note_rows(e, room, &rec, &rat);
-	score_y = L - 2 - rec - rat - 2;
-	tier_top = score_y - 1 - tiers;
-	walk_draw_guidance(tui, w, 3, (tiers > 0 ? tier_top : score_y) - 4);
-	walk_draw_tiers(tui, w, tier_top, wrap);
+	if (w->sc->team != NULL) {
+		/* The reconcile screen: the members take the room. */
+		rec = rat = WALK_NOTE_ROWS;
+		tui_reconcile_draw(tui, w->sc, w->item, 3, score_y - 4);
+	} else {
+		tiers = walk_tier_rows(item, score_y - 1 - 3 - 1, &wrap);
+		guide = walk_guidance_lines(item);
+		if (guide > WALK_MIN_GUIDANCE)
+			guide = WALK_MIN_GUIDANCE;
+		/* What the notes may take: all but the guidance's first lines. */
+		room = (L - 2) - 3 - (guide + 1) - tiers - (tiers > 0) - 2;
+		walk_note_rows(e, room, &rec, &rat);
+		score_y = L - 2 - rec - rat - 2;
+		tier_top = score_y - 1 - tiers;
+		walk_draw_guidance(tui, w, 3, (tiers > 0 ? tier_top : score_y) -
+		    4);
+		walk_draw_tiers(tui, w, tier_top, wrap);
+	}
 	walk_draw_note(tui, _("Record (r)"), e->record, score_y + 2, rec);
 	walk_draw_note(tui, _("Rationale (R)"), e->rationale,
 	    score_y + 2 + rec, rat);
@@ -529,8 +563,9 @@ walk_go(struct tui *tui, struct walk *w, size_t item)
 static void
 walk_next_unscored(struct tui *tui, struct walk *w)
 {
-	long next = scorecard_next_unscored(w->sc,
-	    (w->item + 1) % w->sc->rubric->nitems);
+	size_t from = (w->item + 1) % w->sc->rubric->nitems;
+	long next = w->sc->team != NULL ? tui_reconcile_next(w->sc, from) :
+	    scorecard_next_unscored(w->sc, from);
 
 	if (next < 0)
 		tui_message(tui, false, walk_readonly(w) ?
@@ -687,6 +722,31 @@ walk_saved_message(struct tui *tui, struct walk *w, size_t scored, int score)
 		    key, now);
 }
 
+/* A team card's item: how and why, then on to the next unresolved. */
+static void
+walk_settle(struct tui *tui, struct walk *w, int score, int tier)
+{
+	size_t done = w->item;
+	long next;
+
+	if (tui_reconcile_settle(tui, w->sc, w->item, score, tier) != 0) {
+		walk_refuse(tui, w);
+		walk_reload(tui, w);
+		return;
+	}
+	walk_reload(tui, w);
+	walk_reset_input(w);
+	next = team_next_unresolved(w->sc, done);
+	if (next >= 0) {
+		walk_go(tui, w, (size_t)next);
+		tui_message(tui, false, _("settled %s: %d · now at %s, flagged"),
+		    w->sc->rubric->items[done]->key, score, walk_node(w)->key);
+	} else
+		tui_message(tui, false, _("settled %s: %d · no flagged item is"
+		    " left: F finalizes"), w->sc->rubric->items[done]->key,
+		    score);
+}
+
 static void
 walk_submit(struct tui *tui, struct walk *w)
 {
@@ -708,6 +768,10 @@ walk_submit(struct tui *tui, struct walk *w)
 	}
 	if (!walk_in_range(tui, w, score, tier))
 		return;
+	if (w->sc->team != NULL) {
+		walk_settle(tui, w, score, tier);
+		return;
+	}
 	if (tier == 0 && item->ntiers > 0) {
 		n = scorecard_tiers_holding(item, score, &holding);
 		if (n > 1)
@@ -920,6 +984,33 @@ walk_review(struct tui *tui, struct walk *w)
 	return pick == 0;
 }
 
+/* A team card with flagged items left: list them, Enter goes to one. */
+static void
+walk_unresolved_menu(struct tui *tui, struct walk *w)
+{
+	size_t i, n = 0, *at;
+	char **choices, *title;
+	int pick;
+
+	at = xcalloc(w->sc->rubric->nitems, sizeof *at);
+	choices = xcalloc(w->sc->rubric->nitems, sizeof *choices);
+	for (i = 0; i < w->sc->rubric->nitems; i++)
+		if (team_unresolved(w->sc, i)) {
+			at[n] = i;
+			choices[n++] = walk_item_path(w->sc->rubric->items[i]);
+		}
+	title = xasprintf(_("cannot finalize: %zu flagged items are"
+	    " unresolved (Enter goes to one)"), n);
+	pick = tui_menu(tui, title, choices, n, 0);
+	if (pick >= 0)
+		walk_go(tui, w, at[pick]);
+	for (i = 0; i < n; i++)
+		free(choices[i]);
+	free(choices);
+	free(at);
+	free(title);
+}
+
 static void
 walk_finalize(struct tui *tui, struct walk *w)
 {
@@ -929,6 +1020,11 @@ walk_finalize(struct tui *tui, struct walk *w)
 	int pick;
 
 	walk_reload(tui, w);
+	if (w->sc->team != NULL && team_check_finalize(w->sc, &cause) != 0) {
+		free(cause);
+		walk_unresolved_menu(tui, w);
+		return;
+	}
 	if (scorecard_check_finalize(w->sc, &unscored, &n, &cause) != 0) {
 		free(cause);
 		choices = xreallocarray(NULL, n > 0 ? n : 1, sizeof *choices);
@@ -988,6 +1084,20 @@ walk_is_edit(enum tui_req req)
 	}
 }
 
+/* The next item up or down that is in the card's scope (all, usually). */
+static void
+walk_step(struct tui *tui, struct walk *w, int dir)
+{
+	long i = (long)w->item;
+
+	do
+		i += dir;
+	while (i >= 0 && (size_t)i < w->sc->rubric->nitems &&
+	    !scorecard_in_scope(w->sc, (size_t)i));
+	if (i >= 0 && (size_t)i < w->sc->rubric->nitems)
+		walk_go(tui, w, (size_t)i);
+}
+
 static void
 walk_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 {
@@ -1002,6 +1112,11 @@ walk_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 	}
 	switch (req) {
 	case REQ_SCORE:
+		if (!scorecard_in_scope(w->sc, w->item)) {
+			tui_message(tui, true, _("%s is out of this member"
+			    " card's scope"), walk_node(w)->key);
+			break;
+		}
 		if (w->refused) {
 			w->ninput = 0;
 			w->refused = false;
@@ -1026,12 +1141,8 @@ walk_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 			tui_pop(tui);
 		break;
 	case REQ_DOWN:
-		if (w->item + 1 < n)
-			walk_go(tui, w, w->item + 1);
-		break;
 	case REQ_UP:
-		if (w->item > 0)
-			walk_go(tui, w, w->item - 1);
+		walk_step(tui, w, req == REQ_DOWN ? 1 : -1);
 		break;
 	case REQ_FIRST:
 		walk_go(tui, w, 0);
@@ -1133,4 +1244,6 @@ tui_walk_open(struct tui *tui, struct scorecard *sc, size_t item,
 		tui_replace(tui, &walk_ops, w);
 	else
 		tui_push(tui, &walk_ops, w);
+	if (sc->team != NULL)
+		tui_reconcile_stale(tui, sc);
 }
