@@ -22,9 +22,12 @@
 #include "cli-args.h"
 #include "cli-commands.h"
 #include "i18n.h"
+#include "export.h"
 #include "import.h"
+#include "import-merge.h"
 #include "json-read.h"
 #include "store-review.h"
+#include "uuid.h"
 #include "xalloc.h"
 
 /* SQLite's page cache for the batch; see store_review_bulk_cache. */
@@ -34,12 +37,17 @@ static int	cmd_import_exec(struct cli_ctx *, int, char **);
 
 const struct cli_command cli_cmd_import = {
 	"import",
-	"FILE...",
+	"[--dry-run] FILE...",
 	N_("add scorecards from JSON exports (or JSON Lines) of other machines"),
-	N_("FILE is `kaohe export ID --format json` output, or JSON Lines\n"
-	   "(one compact export a line); - reads standard input. Everything is\n"
-	   "checked; one bad record refuses the whole batch, and nothing is\n"
-	   "written. Scorecards already present (same UUID) are skipped.\n"),
+	N_("FILE is `kaohe export ID --format json` output, a bundle (`kaohe\n"
+	   "export --all --format jsonl`) or JSON Lines (one compact export a\n"
+	   "line); - reads standard input. Everything is checked; one bad\n"
+	   "record refuses the whole batch, and nothing is written.\n"
+	   "A card already here (same UUID) with the same content is skipped;\n"
+	   "a later state of it (a later revision, its final) updates it when\n"
+	   "it has not changed here since it came in; changed on both sides,\n"
+	   "both are kept: the incoming card as a new conflict copy.\n"
+	   "  --dry-run    say what would happen; write nothing\n"),
 	cmd_import_exec,
 };
 
@@ -69,6 +77,7 @@ struct batch {
 	size_t		 updated;
 	size_t		 skipped;
 	size_t		 conflicts;
+	bool		 dry_run;	/* rolled back at the end */
 	size_t		 bad;
 	size_t		 records;
 };
@@ -209,13 +218,116 @@ report_bad(struct batch *b, char *cause)
 	b->bad++;
 }
 
-/* Check one record and, when it is new, insert it (inside the batch). */
+/*
+ * A new card: inserted, and its content remembered for re-imports (a
+ * conflict copy's as it came in, under the UUID it conflicts with).
+ */
+static int
+insert_new(struct batch *b, struct scorecard *sc, const char *conflict_of,
+    const char *came_in, char **cause)
+{
+	char hash[65];
+
+	if (store_insert(b->st, sc, cause) != 0)
+		return -1;
+	if (came_in == NULL && export_content_sha256(sc, hash, cause) != 0)
+		return -1;
+	return store_import_mark(b->st, sc->id, came_in != NULL ? came_in :
+	    hash, conflict_of, cause);
+}
+
+/*
+ * Both changed: the incoming card is kept beside the one here, as a new
+ * scorecard with a UUID of its own, marked as a conflict copy; the same
+ * incoming card again is not copied twice.
+ */
+static int
+keep_conflict(struct batch *b, struct scorecard *in, const char *in_hash,
+    const struct scorecard *here, const char *where, char **cause)
+{
+	char uuid[37];
+	bool seen;
+
+	if (store_import_has_copy(b->st, in->uuid, in_hash, &seen, cause) != 0)
+		return -1;
+	if (seen) {
+		b->skipped++;
+		return 0;
+	}
+	memcpy(uuid, in->uuid, sizeof uuid);
+	if (uuid_v4(in->uuid, cause) != 0 ||
+	    insert_new(b, in, uuid, in_hash, cause) != 0)
+		return -1;
+	printf(_("%sconflict: %s changed here (#%lld) and in %s; the incoming"
+	    " card is kept as #%lld, a conflict copy\n"), b->dry_run ?
+	    _("would be a ") : "", uuid, here->id, where, in->id);
+	b->conflicts++;
+	return 0;
+}
+
+static int
+update_here(struct batch *b, struct scorecard *in, struct scorecard *here,
+    const char *where, char **cause)
+{
+	char *reason = xasprintf(_("imported revision %d from %s"),
+	    in->revision, where);
+	char hash[65];
+	int rc;
+
+	rc = store_import_update(b->st, here, in, reason, cause);
+	free(reason);
+	if (rc != 0 || export_content_sha256(in, hash, cause) != 0 ||
+	    store_import_mark(b->st, here->id, hash, NULL, cause) != 0)
+		return -1;
+	printf(_("%supdated #%lld (%s) to revision %d, %s, from %s\n"),
+	    b->dry_run ? _("would be ") : "", here->id, here->uuid,
+	    in->revision, in->status == SCORECARD_FINAL ? _("final") :
+	    _("draft"), where);
+	b->updated++;
+	return 0;
+}
+
+/* A UUID here already: skip, update or keep both (import-merge.h). */
+static int
+take_present(struct batch *b, struct scorecard *in, long long id,
+    const char *where, char **cause)
+{
+	struct scorecard *here;
+	char in_hash[65], here_hash[65], imported[65];
+	bool found;
+	int rc = -1;
+
+	if (store_load(b->st, id, &here, cause) != 0)
+		return -1;
+	if (export_content_sha256(in, in_hash, cause) == 0 &&
+	    export_content_sha256(here, here_hash, cause) == 0 &&
+	    store_import_hash(b->st, id, imported, &found, cause) == 0) {
+		switch (import_decide(in, here, in_hash, here_hash, found ?
+		    imported : NULL)) {
+		case IMPORT_SKIP:
+			b->skipped++;
+			rc = 0;
+			break;
+		case IMPORT_UPDATE:
+			rc = update_here(b, in, here, where, cause);
+			break;
+		case IMPORT_CONFLICT:
+			rc = keep_conflict(b, in, in_hash, here, where, cause);
+			break;
+		}
+	}
+	scorecard_free(here);
+	return rc;
+}
+
+/* Check one record and take it in (inside the batch). */
 static void
 take_record(struct batch *b, const struct json_value *v, const char *name)
 {
 	struct scorecard *sc;
-	char *cause = NULL;
-	bool present;
+	char *cause = NULL, *where;
+	long long id;
+	int rc;
 
 	if (import_record(v, name, &b->cache, &sc, &cause) != 0) {
 		report_bad(b, cause);
@@ -226,15 +338,18 @@ take_record(struct batch *b, const struct json_value *v, const char *name)
 		scorecard_free(sc);
 		return;
 	}
-	if (store_has_uuid(b->st, sc->uuid, &present, &cause) != 0)
-		report_bad(b, cause);
-	else if (present)
-		b->skipped++;
-	else if (store_insert(b->st, sc, &cause) != 0) {
-		report_bad(b, xasprintf("%s:%zu: %s", name, v->line, cause));
+	where = xasprintf("%s:%zu", name, v->line);
+	if ((rc = store_uuid_id(b->st, sc->uuid, &id, &cause)) == 0) {
+		if (id > 0)
+			rc = take_present(b, sc, id, where, &cause);
+		else if ((rc = insert_new(b, sc, NULL, NULL, &cause)) == 0)
+			b->imported++;
+	}
+	if (rc != 0) {
+		report_bad(b, xasprintf("%s: %s", where, cause));
 		free(cause);
-	} else
-		b->imported++;
+	}
+	free(where);
 	scorecard_free(sc);
 }
 
@@ -381,16 +496,63 @@ cmd_import_finish(struct batch *b)
 		    " was imported"), b->bad, b->bad == 1 ? "" : "s",
 		    b->records);
 	}
-	if (store_commit(b->st, &cause) != 0) {
+	if (b->dry_run)
+		store_rollback(b->st);
+	else if (store_commit(b->st, &cause) != 0) {
 		store_rollback(b->st);
 		cli_fail("%s", cause);
 		free(cause);
 		return CLI_FAILED;
 	}
+	if (b->dry_run)
+		fputs(_("dry run, nothing was written: "), stdout);
 	printf(_("imported %zu, updated %zu, skipped %zu already present,"
 	    " %zu conflicts\n"), b->imported, b->updated, b->skipped,
 	    b->conflicts);
 	return CLI_OK;
+}
+
+/*
+ * A dry run with no database yet runs against a scratch one: the
+ * transaction is rolled back either way, and the scratch file removed.
+ */
+static int
+open_batch_store(struct cli_ctx *ctx, struct batch *b, char **scratch)
+{
+	struct cli_ctx tmp = *ctx;
+	int fd, rc;
+
+	*scratch = NULL;
+	if (!b->dry_run || !cli_db_missing(ctx))
+		return cli_open_store(ctx, STORE_READWRITE, &b->st);
+	*scratch = xasprintf("%s/kaohe-dry-run.XXXXXX", getenv("TMPDIR") !=
+	    NULL && *getenv("TMPDIR") != '\0' ? getenv("TMPDIR") : "/tmp");
+	if ((fd = mkstemp(*scratch)) < 0) {
+		rc = cli_fail("%s: %s", *scratch, strerror(errno));
+		free(*scratch);
+		*scratch = NULL;
+		return rc;
+	}
+	close(fd);
+	tmp.db_flag = *scratch;
+	return cli_open_store(&tmp, STORE_READWRITE, &b->st);
+}
+
+static void
+remove_scratch(char *scratch)
+{
+	char *side;
+
+	if (scratch == NULL)
+		return;
+	(void)unlink(scratch);
+	side = xasprintf("%s-wal", scratch);
+	(void)unlink(side);
+	free(side);
+	side = xasprintf("%s-shm", scratch);
+	(void)unlink(side);
+	free(side);
+	free(scratch);
 }
 
 static int
@@ -398,10 +560,11 @@ cmd_import_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct batch b;
 	const char **files = xcalloc((size_t)argc, sizeof *files);
-	char *cause = NULL;
+	char *cause = NULL, *scratch = NULL;
 	size_t nfiles, i;
 	int rc;
 	const struct cli_opt opts[] = {
+		{ "--dry-run", 0, false, NULL, &b.dry_run, NULL, NULL },
 		{ NULL, 0, false, NULL, NULL, NULL, NULL },
 	};
 
@@ -411,8 +574,7 @@ cmd_import_exec(struct cli_ctx *ctx, int argc, char **argv)
 	    (size_t)argc, &nfiles);
 	if (rc == CLI_OK && nfiles == 0)
 		rc = cli_usage(&cli_cmd_import, _("import needs a FILE"));
-	if (rc == CLI_OK && cli_open_store(ctx, STORE_READWRITE, &b.st) !=
-	    CLI_OK)
+	if (rc == CLI_OK && open_batch_store(ctx, &b, &scratch) != CLI_OK)
 		rc = CLI_FAILED;
 	if (rc == CLI_OK && (store_review_bulk_cache(b.st, IMPORT_CACHE_MIB,
 	    &cause) != 0 || store_begin(b.st, &cause) != 0)) {
@@ -425,6 +587,7 @@ cmd_import_exec(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cmd_import_finish(&b);
 		store_close(b.st);
 	}
+	remove_scratch(scratch);
 	import_cache_clear(&b.cache);
 	free(files);
 	return rc;

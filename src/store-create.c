@@ -276,13 +276,26 @@ int
 store_has_uuid(struct store *st, const char *uuid, bool *present,
     char **cause)
 {
+	long long id;
+	int rc = store_uuid_id(st, uuid, &id, cause);
+
+	*present = rc == 0 && id > 0;
+	return rc;
+}
+
+int
+store_uuid_id(struct store *st, const char *uuid, long long *id,
+    char **cause)
+{
 	sqlite3_stmt *stmt = store_stmt(st, STMT_CARD_BY_UUID, cause);
 	int rc;
 
+	*id = 0;
 	if (stmt == NULL || store_bind(st, stmt, cause, "T", uuid) != 0)
 		return -1;
 	rc = sqlite3_step(stmt);
-	*present = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(stmt, 0);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		*cause = store_errmsg(st, "look up the UUID");
 	sqlite3_reset(stmt);
@@ -293,9 +306,9 @@ store_has_uuid(struct store *st, const char *uuid, bool *present,
  * Status last: the triggers refuse rows added to a final scorecard. The
  * card's sums with it, the same sum of scored entries as the triggers'.
  */
-static int
-restore_status(struct store *st, const struct scorecard *sc, long long id,
-    const char *updated_at, char **cause)
+int
+store_restore_status(struct store *st, const struct scorecard *sc,
+    long long id, const char *updated_at, char **cause)
 {
 	sqlite3_stmt *stmt = store_stmt(st, STMT_CARD_RESTORE, cause);
 	struct scorecard_sum t = scorecard_total(sc);
@@ -351,8 +364,8 @@ check_insertable(struct store *st, const struct scorecard *sc, char **cause)
  * A final card is sealed as it is stored, before its status is set (the
  * final_needs_seal trigger). A seal that came with it must be this one.
  */
-static int
-seal_imported(struct store *st, struct scorecard *sc, long long id,
+int
+store_seal_imported(struct store *st, struct scorecard *sc, long long id,
     char **cause)
 {
 	char hex[65];
@@ -460,9 +473,9 @@ store_insert(struct store *st, struct scorecard *sc, char **cause)
 	if (insert_all(st, &c, sc->rubric_text, sc, &id, cause) != 0 ||
 	    (sc->evidence != NULL &&
 	    store_evidence_insert(st, id, sc->evidence, cause) != 0) ||
-	    seal_imported(st, sc, id, cause) != 0 ||
+	    store_seal_imported(st, sc, id, cause) != 0 ||
 	    index_notes(st, id, cause) != 0 ||
-	    restore_status(st, sc, id, c.updated_at, cause) != 0 ||
+	    store_restore_status(st, sc, id, c.updated_at, cause) != 0 ||
 	    store_write_commit(st, cause) != 0)
 		goto fail;
 	sc->id = id;

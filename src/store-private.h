@@ -95,6 +95,16 @@ int	store_card_draft(struct store *, long long id, char **cause);
 int	store_index_notes(struct store *, long long from, long long to,
 	    char **cause);
 
+/*
+ * store-create.c, for import's updates too: the card's status, times and
+ * sums as sc has them (status last: the triggers want it), and the seal
+ * of a final sc, checked against the seal it carries, stored for card id.
+ */
+int	store_restore_status(struct store *, const struct scorecard *sc,
+	    long long id, const char *updated_at, char **cause);
+int	store_seal_imported(struct store *, struct scorecard *sc, long long id,
+	    char **cause);
+
 /* Now as ISO 8601 UTC with milliseconds: "2026-11-23T10:40:00.123Z". */
 void	store_now(char buf[32]);
 

@@ -54,7 +54,7 @@ static const char *const stmt_sql[STMT__COUNT] = {
 	[STMT_CARD_RESTORE] = "UPDATE scorecards SET status = ?2,"
 	    " finalized_at = ?3, updated_at = ?4, score = ?5, scored = ?6"
 	    " WHERE id = ?1",
-	[STMT_CARD_BY_UUID] = "SELECT 1 FROM scorecards WHERE uuid = ?1",
+	[STMT_CARD_BY_UUID] = "SELECT id FROM scorecards WHERE uuid = ?1",
 	[STMT_SEAL_INSERT] = "INSERT INTO seals (scorecard_id, revision, seal,"
 	    " parts, sealed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
 };

@@ -195,6 +195,34 @@ void	store_rollback(struct store *);
 /* Is a scorecard with this UUID present? */
 int	store_has_uuid(struct store *, const char *uuid, bool *present,
 	    char **cause);
+/* The ID of the scorecard with this UUID, 0 when there is none. */
+int	store_uuid_id(struct store *, const char *uuid, long long *id,
+	    char **cause);
+/*
+ * Re-import (store-import.c), inside store_begin. store_import_hash gives
+ * the content hash recorded when card id last came in (*found false when
+ * it was made here); store_import_mark records it (conflict_of: the UUID
+ * a conflict copy conflicts with, or NULL). store_import_update brings
+ * here up to in, a later state of the same card and rubric snapshot: a
+ * final card is reopened with reason (its revision kept), the header and
+ * every entry that differs are written (audited), and a final in is
+ * sealed and finalized as it came.
+ */
+int	store_import_hash(struct store *, long long id, char hash[65],
+	    bool *found, char **cause);
+int	store_import_mark(struct store *, long long id, const char *hash,
+	    const char *conflict_of, char **cause);
+/*
+ * Is there a conflict copy of uuid that came in with content hash (the
+ * incoming card's, under its own UUID)? Then it is not copied again.
+ */
+int	store_import_has_copy(struct store *, const char *uuid,
+	    const char *hash, bool *found, char **cause);
+/* The UUID card id is a conflict copy of, "" when it is none. */
+int	store_import_conflict_of(struct store *, long long id, char uuid[37],
+	    char **cause);
+int	store_import_update(struct store *, struct scorecard *here,
+	    struct scorecard *in, const char *reason, char **cause);
 /* Insert a complete scorecard as it is (status, uuid, times kept); sets sc->id. */
 int	store_insert(struct store *, struct scorecard *sc, char **cause);
 

@@ -217,4 +217,113 @@ checks=$((checks + 1))
 "$KAOHE" --db "$db5" compare "$real" "$fake" --format json >"$tmp/out" 2>&1
 grep -q '"same_snapshot": false' "$tmp/out" || fail "compare json: same_snapshot"
 
+# Re-import: a card travels laptop -> headquarters several times.
+lap=$tmp/laptop.db
+hq=$tmp/hq2.db
+L() { "$KAOHE" --db "$lap" "$@"; }
+H() { "$KAOHE" --db "$hq" "$@"; }
+summary() {	# summary WANT FILE...: import into hq and check the last line
+	local want=$1
+	shift
+	checks=$((checks + 1))
+	H import "$@" >"$tmp/imp.out" 2>&1 || fail "import $*: $(cat "$tmp/imp.out")"
+	[ "$(tail -1 "$tmp/imp.out")" = "$want" ] ||
+	    fail "import $*: want '$want': $(cat "$tmp/imp.out")"
+}
+card=$(L new --rubric "$rubric" --agency 宜蘭分署 --date 2025-10-01 \
+    --inspector 王小明 --no-tui)
+L set "$card" 1.1.1 28 >/dev/null
+L export --all --format jsonl -o "$tmp/r1.jsonl"
+summary "imported 1, updated 0, skipped 0 already present, 0 conflicts" "$tmp/r1.jsonl"
+# The same file again: identical content, skipped.
+summary "imported 0, updated 0, skipped 1 already present, 0 conflicts" "$tmp/r1.jsonl"
+# Scored on further on the laptop: a later draft of a card unchanged at
+# headquarters since it came in updates it there, audited.
+L set "$card" 1.1.2 36 >/dev/null
+L note "$card" 1.1.2 --record "抽查 20 件，均於時限內辦結" >/dev/null
+L export --all --format jsonl -o "$tmp/r2.jsonl"
+# --dry-run says so and writes nothing.
+before=$(H export --all --format jsonl | sha256sum)
+audit_before=$(sqlite3 "$hq" "SELECT count(*) FROM audit")
+checks=$((checks + 1))
+H import --dry-run "$tmp/r2.jsonl" >"$tmp/imp.out" 2>&1 || fail "dry run"
+grep -q "^would be updated #1 " "$tmp/imp.out" &&
+    grep -q "^dry run, nothing was written: imported 0, updated 1, skipped 0 already present, 0 conflicts$" "$tmp/imp.out" ||
+    fail "dry run: $(cat "$tmp/imp.out")"
+checks=$((checks + 1))
+[ "$(H export --all --format jsonl | sha256sum)" = "$before" ] &&
+    [ "$(sqlite3 "$hq" "SELECT count(*) FROM audit")" = "$audit_before" ] ||
+    fail "a dry run wrote"
+checks=$((checks + 1))
+"$KAOHE" --db "$tmp/none.db" import --dry-run "$tmp/r2.jsonl" >"$tmp/out" 2>&1 &&
+    grep -q "nothing was written: imported 1, updated 0" "$tmp/out" ||
+    fail "a dry run without a database: $(cat "$tmp/out")"
+checks=$((checks + 1))
+[ ! -e "$tmp/none.db" ] || fail "a dry run made a database"
+summary "imported 0, updated 1, skipped 0 already present, 0 conflicts" "$tmp/r2.jsonl"
+checks=$((checks + 1))
+grep -q "^updated #1 ([0-9a-f-]*) to revision 1, draft, from .*r2.jsonl:2$" "$tmp/imp.out" ||
+    fail "the update is named: $(cat "$tmp/imp.out")"
+checks=$((checks + 1))
+H history 1 | grep -q "1.1.2 .*抽查 20 件" || fail "the update is in history: $(H history 1)"
+L export --all --format jsonl >"$tmp/lap.jsonl"
+H export --all --format jsonl >"$tmp/hq.jsonl"
+same "$tmp/lap.jsonl" "$tmp/hq.jsonl" "the card at headquarters after the update"
+
+# Finalized on the laptop: the final card replaces its draft there.
+L rubric show 110 --format json >/dev/null
+"$KAOHE" rubric show "$rubric" --format json | awk '/"key":/ {k=$2; gsub(/[",]/,"",k); st=0}
+    /"min":/ && st==0 && k!="" {st=1; next}
+    /"max":/ && st==1 {m=$2; gsub(/,/,"",m); print k, m; st=2}' >"$tmp/keys"
+while read -r key max; do
+	case $key in 1.1.1|1.1.2) continue ;; esac
+	L set "$card" "$key" "$max" >/dev/null || fail "set $key $max"
+done <"$tmp/keys"
+L finalize "$card" >/dev/null 2>&1 || fail "finalize on the laptop"
+L export --all --format jsonl -o "$tmp/r3.jsonl"
+summary "imported 0, updated 1, skipped 0 already present, 0 conflicts" "$tmp/r3.jsonl"
+checks=$((checks + 1))
+H list --format csv | grep -q ",final," || fail "final at headquarters: $(H list --format csv)"
+checks=$((checks + 1))
+H verify >"$tmp/out" 2>&1 || fail "verify at headquarters: $(cat "$tmp/out")"
+L export --all --format jsonl >"$tmp/lap.jsonl"
+H export --all --format jsonl >"$tmp/hq.jsonl"
+same "$tmp/lap.jsonl" "$tmp/hq.jsonl" "the final card at headquarters, seal and all"
+# An old copy arriving late changes nothing.
+summary "imported 0, updated 0, skipped 1 already present, 0 conflicts" "$tmp/r1.jsonl"
+
+# Reopened and corrected on the laptop: revision 2 updates headquarters,
+# and revision 1 stays there as it was.
+L reopen "$card" --reason "1.1.1 筆誤" >/dev/null || fail "reopen"
+L set "$card" 1.1.1 27 >/dev/null
+L finalize "$card" >/dev/null 2>&1 || fail "finalize revision 2"
+L export --all --format jsonl -o "$tmp/r4.jsonl"
+summary "imported 0, updated 1, skipped 0 already present, 0 conflicts" "$tmp/r4.jsonl"
+checks=$((checks + 1))
+H export 1 --revision 1 --format json | grep -q '"revision": 1' ||
+    fail "revision 1 is kept at headquarters"
+checks=$((checks + 1))
+H verify >"$tmp/out" 2>&1 || fail "verify after the update to revision 2: $(cat "$tmp/out")"
+
+# Changed on both sides: both kept, the incoming card as a conflict copy.
+two=$(L new --rubric "$rubric" --agency 花蓮分署 --date 2025-10-02 \
+    --inspector 陳美玲 --no-tui)
+L set "$two" 1.1.1 20 >/dev/null
+L export "$two" --format jsonl -o "$tmp/c1.jsonl"
+summary "imported 1, updated 0, skipped 0 already present, 0 conflicts" "$tmp/c1.jsonl"
+hqtwo=$(H list --agency 花蓮 --format csv | sed -n 2p | cut -d, -f1)
+H set "$hqtwo" 1.1.1 25 >/dev/null
+L set "$two" 1.1.1 21 >/dev/null
+L export "$two" --format jsonl -o "$tmp/c2.jsonl"
+summary "imported 0, updated 0, skipped 0 already present, 1 conflicts" "$tmp/c2.jsonl"
+checks=$((checks + 1))
+grep -q "^conflict: [0-9a-f-]* changed here (#$hqtwo) and in .*c2.jsonl:2; the incoming card is kept as #[0-9]*, a conflict copy$" "$tmp/imp.out" ||
+    fail "the conflict is reported: $(cat "$tmp/imp.out")"
+checks=$((checks + 1))
+[ "$(H list --agency 花蓮 --format csv | wc -l)" -eq 3 ] || fail "both versions kept"
+checks=$((checks + 1))
+H show "$hqtwo" | grep -q "25" || fail "the card here keeps its own score"
+# The same conflicting file again makes no second copy.
+summary "imported 0, updated 0, skipped 1 already present, 0 conflicts" "$tmp/c2.jsonl"
+
 finish
