@@ -111,6 +111,14 @@ row(struct outline *o, const char *key, size_t indent, const char *label,
 	width_lines_free(lines);
 }
 
+/* "26~30", "*11~15" when the tiers were inferred. Caller frees. */
+static char *
+band_text(const struct rubric_node *n, size_t i)
+{
+	return xasprintf("%s%d~%d", has_inferred(n, RUBRIC_INFERRED_TIERS) ?
+	    INFERRED_MARK : "", n->tiers[i].min, n->tiers[i].max);
+}
+
 static size_t
 band_width(const struct rubric_node *n)
 {
@@ -118,7 +126,7 @@ band_width(const struct rubric_node *n)
 	char *band;
 
 	for (i = 0; i < n->ntiers; i++) {
-		band = xasprintf("%d~%d", n->tiers[i].min, n->tiers[i].max);
+		band = band_text(n, i);
 		w = width_of(band);
 		most = w > most ? w : most;
 		free(band);
@@ -137,7 +145,7 @@ tiers(struct outline *o, const struct rubric_node *n, size_t indent)
 	bw = band_width(n);
 	lead = indent + 2 + bw + 1;
 	for (i = 0; i < n->ntiers; i++) {
-		band = xasprintf("%d~%d", n->tiers[i].min, n->tiers[i].max);
+		band = band_text(n, i);
 		label = width_sanitize(n->tiers[i].label);
 		lines = wrap(label, o->width > lead + 8 ? o->width - lead : 8,
 		    &nl);
@@ -161,8 +169,7 @@ node(struct outline *o, const struct rubric_node *n)
 	size_t indent = 2 * (size_t)(n->depth - 1), i;
 	char *label = label_text(n), *range = range_text(n);
 
-	if (has_inferred(n, RUBRIC_INFERRED_TITLE | RUBRIC_INFERRED_NUMBER |
-	    RUBRIC_INFERRED_MAX | RUBRIC_INFERRED_MIN))
+	if (n->inferred != 0)
 		o->inferred = true;
 	row(o, n->key, indent, label, range);
 	free(label);
