@@ -16,6 +16,7 @@
  *   it reaches, its headings repeated at the top of each part.
  * The legend and the 考核人員簽章 block follow the table; they are whole,
  * and the signatures end the last page.
+ * The page, fonts and document are export-pdf-doc.c's.
  */
 #include "config.h"
 
@@ -24,118 +25,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
 #include "export-formats.h"
 #include "export-grid.h"
-#include "export-summary.h"
+#include "export-pdf-int.h"
 #include "i18n.h"
 #include "xalloc.h"
-
-/* A4 landscape in points (297 x 210 mm). */
-#define PDF_W		841.89
-#define PDF_H		595.28
-#define PDF_MX		28.0	/* left and right margins */
-#define PDF_TOP		42.0	/* where the table starts on a page */
-#define PDF_BOTTOM	(PDF_H - 40.0)
-#define PDF_PAD		3.0	/* inside a cell */
-#define PDF_GAP		1.5	/* between paragraphs of a cell */
-#define PDF_RULE	0.6
-#define PDF_BODY	7.5	/* points */
-#define PDF_SMALL	7.0
-#define PDF_FONTS	"Noto Sans CJK TC,Noto Sans TC,Source Han Sans TC," \
-			"Microsoft JhengHei,PMingLiU,sans-serif"
-/* A row taller than this is split rather than moved to a new page. */
-#define PDF_MIN_PART	48.0
 
 static const double pdf_col_frac[GRID_NCOLS] = {
 	0.10, 0.09, 0.045, 0.21, 0.07, 0.29, 0.195,
 };
-
-struct pdf_para {
-	PangoLayout	*lay;
-	double		 y;		/* top, within the cell's text box */
-};
-
-struct pdf_cell {
-	struct pdf_para	*p;
-	size_t		 n;
-	double		 h;		/* text height, padding excluded */
-};
-
-struct pdf_row {
-	struct pdf_cell	 cell[GRID_NCOLS];
-	double		 h;		/* natural height, padding included */
-	size_t		 owner[2];	/* the rows whose merged DIM, ITEM cells cover it */
-};
-
-/* A part of a row on a page: its cells from from[] to to[]. */
-struct pdf_frag {
-	size_t	 row;
-	size_t	 page;
-	double	 y, h;
-	double	 from[GRID_NCOLS], to[GRID_NCOLS];
-};
-
-struct pdf {
-	cairo_t			*cr;
-	PangoFontMap		*fontmap;
-	PangoContext		*ctx;
-	PangoFontDescription	*body, *bold, *small, *title;
-	const struct grid	*g;
-	double			 colx[GRID_NCOLS + 1];
-	struct pdf_row		*rows;
-	struct pdf_frag		*frags;
-	size_t			 nfrags, capfrags;
-	struct pdf_cell		 headcell[GRID_NCOLS];
-	double			 headh;		/* the header row's height */
-	PangoLayout		*top;		/* the first page's title block */
-	PangoLayout		*facts;
-	PangoLayout		*legend;
-	double			 top_h;
-	size_t			 npages;
-	size_t			 legend_page, sign_page;
-	char			*run_left, *run_right;	/* the running head */
-	double			 legend_y, sign_y;
-	char			*cause;
-};
-
-static PangoFontDescription *
-pdf_font(double size, bool bold)
-{
-	PangoFontDescription *fd = pango_font_description_new();
-
-	pango_font_description_set_family(fd, PDF_FONTS);
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-	if (bold)
-		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
-	return fd;
-}
-
-static PangoLayout *
-pdf_layout(struct pdf *P, const char *text, const PangoFontDescription *fd,
-    double width, PangoAlignment align)
-{
-	PangoLayout *lay = pango_layout_new(P->ctx);
-
-	pango_layout_set_font_description(lay, fd);
-	pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
-	pango_layout_set_alignment(lay, align);
-	pango_layout_set_text(lay, text, -1);
-	return lay;
-}
-
-static double
-pdf_height(PangoLayout *lay)
-{
-	int w, h;
-
-	pango_layout_get_size(lay, &w, &h);
-	return (double)h / PANGO_SCALE;
-}
 
 static void
 pdf_cell_add(struct pdf_cell *c, PangoLayout *lay, double y)
@@ -491,13 +392,6 @@ pdf_cell_draw(struct pdf *P, const struct pdf_cell *c, double x, double y,
 }
 
 static void
-pdf_rect(struct pdf *P, double x, double y, double w, double h)
-{
-	cairo_rectangle(P->cr, x, y, w, h);
-	cairo_stroke(P->cr);
-}
-
-static void
 pdf_header_row(struct pdf *P, double y)
 {
 	double w = P->colx[GRID_NCOLS] - P->colx[0];
@@ -560,34 +454,6 @@ pdf_merged_draw(struct pdf *P, size_t first, size_t end)
 			cairo_restore(P->cr);
 		}
 	}
-}
-
-static void
-pdf_text_at(struct pdf *P, const char *text, const PangoFontDescription *fd,
-    double x, double y, double w, PangoAlignment align)
-{
-	PangoLayout *lay = pdf_layout(P, text, fd, w, align);
-
-	cairo_move_to(P->cr, x, y);
-	pango_cairo_show_layout(P->cr, lay);
-	g_object_unref(lay);
-}
-
-/* The running head and the foot with 第 N 頁／共 M 頁. */
-static void
-pdf_page_frame(struct pdf *P, size_t page)
-{
-	double w = PDF_W - 2 * PDF_MX;
-	char *s;
-
-	pdf_text_at(P, P->run_left, P->small, PDF_MX, 18, w,
-	    PANGO_ALIGN_LEFT);
-	pdf_text_at(P, P->run_right, P->small, PDF_MX, 18, w,
-	    PANGO_ALIGN_RIGHT);
-	s = xasprintf("第 %zu 頁／共 %zu 頁", page + 1, P->npages);
-	pdf_text_at(P, s, P->small, PDF_MX, PDF_H - 26, w,
-	    PANGO_ALIGN_CENTER);
-	free(s);
 }
 
 static void
@@ -657,32 +523,11 @@ pdf_draw(struct pdf *P, cairo_surface_t *surface)
 		if (page == P->sign_page)
 			pdf_signatures(P, P->sign_y);
 		cairo_show_page(P->cr);
-		if (cairo_status(P->cr) != CAIRO_STATUS_SUCCESS ||
-		    cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-			P->cause = xasprintf(_("cannot draw the PDF: %s"),
-			    cairo_status_to_string(cairo_status(P->cr) !=
-			    CAIRO_STATUS_SUCCESS ? cairo_status(P->cr) :
-			    cairo_surface_status(surface)));
+		if (pdf_page_done(P, surface) != 0)
 			return -1;
-		}
 	}
 	(void)w;
 	return 0;
-}
-
-static char *
-pdf_join(char **v, size_t n, const char *first, const char *sep)
-{
-	char *all = xstrdup(first != NULL ? first : ""), *next;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		next = xasprintf("%s%s%s", all, all[0] != '\0' ? sep : "",
-		    v[i]);
-		free(all);
-		all = next;
-	}
-	return all;
 }
 
 /* Layouts that do not depend on the rows: header row, title, legend. */
@@ -726,115 +571,18 @@ pdf_fonts_ok(struct pdf *P)
 	return -1;
 }
 
-static cairo_status_t
-pdf_write(void *closure, const unsigned char *data, unsigned int len)
-{
-	FILE *out = closure;
-
-	if (len > 0 && fwrite(data, 1, len, out) != len)
-		return CAIRO_STATUS_WRITE_ERROR;
-	return CAIRO_STATUS_SUCCESS;
-}
-
-static void
-pdf_context(struct pdf *P)
-{
-	cairo_font_options_t *fo = cairo_font_options_create();
-
-	/* Unhinted metrics: the layout is the same whatever the output. */
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	/* A font map of our own, freed with the export: the default one
-	 * would live (and hold fontconfig's patterns) until exit. */
-	P->fontmap = pango_cairo_font_map_new();
-	P->ctx = pango_font_map_create_context(P->fontmap);
-	pango_cairo_update_context(P->cr, P->ctx);
-	pango_cairo_context_set_font_options(P->ctx, fo);
-	cairo_font_options_destroy(fo);
-	pango_cairo_context_set_resolution(P->ctx, 72);
-	/* Han characters in their Taiwanese forms. */
-	pango_context_set_language(P->ctx, pango_language_from_string("zh-tw"));
-	P->body = pdf_font(PDF_BODY, false);
-	P->bold = pdf_font(PDF_BODY, true);
-	P->small = pdf_font(PDF_SMALL, false);
-	P->title = pdf_font(12, true);
-}
-
-static void
-pdf_metadata(cairo_surface_t *s, const char *title, const char *author,
-    const char *subject)
-{
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, author);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT,
-	    subject);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
-	    PACKAGE_STRING);
-}
-
-static void
-pdf_free(struct pdf *P)
-{
-	size_t r;
-	int c;
-
-	if (P->rows != NULL && P->g != NULL) {
-		for (r = 0; r < P->g->nrows; r++) {
-			for (c = 0; c < GRID_NCOLS; c++)
-				pdf_cell_free(&P->rows[r].cell[c]);
-		}
-	}
-	for (c = 0; c < GRID_NCOLS; c++)
-		pdf_cell_free(&P->headcell[c]);
-	free(P->rows);
-	free(P->frags);
-	if (P->top != NULL)
-		g_object_unref(P->top);
-	if (P->facts != NULL)
-		g_object_unref(P->facts);
-	if (P->legend != NULL)
-		g_object_unref(P->legend);
-	if (P->body != NULL) {
-		pango_font_description_free(P->body);
-		pango_font_description_free(P->bold);
-		pango_font_description_free(P->small);
-		pango_font_description_free(P->title);
-	}
-	if (P->ctx != NULL)
-		g_object_unref(P->ctx);
-	if (P->fontmap != NULL)
-		g_object_unref(P->fontmap);
-	free(P->run_left);
-	free(P->run_right);
-}
-
-/* The drawing context, fonts and column edges every document needs. */
-static int
-pdf_start(struct pdf *P, cairo_surface_t *surface)
-{
-	int c;
-
-	P->cr = cairo_create(surface);
-	if (cairo_status(P->cr) != CAIRO_STATUS_SUCCESS) {
-		P->cause = xasprintf(_("cannot draw the PDF: %s"),
-		    cairo_status_to_string(cairo_status(P->cr)));
-		return -1;
-	}
-	pdf_context(P);
-	P->colx[0] = PDF_MX;
-	for (c = 0; c < GRID_NCOLS; c++)
-		P->colx[c + 1] = P->colx[c] + pdf_col_frac[c] *
-		    (PDF_W - 2 * PDF_MX);
-	return 0;
-}
-
 static int
 pdf_form(struct pdf *P, cairo_surface_t *surface)
 {
 	size_t r;
+	int c;
 
 	if (pdf_start(P, surface) != 0)
 		return -1;
+	P->colx[0] = PDF_MX;
+	for (c = 0; c < GRID_NCOLS; c++)
+		P->colx[c + 1] = P->colx[c] + pdf_col_frac[c] *
+		    (PDF_W - 2 * PDF_MX);
 	pdf_fixed(P);
 	if (pdf_fonts_ok(P) != 0)
 		return -1;
@@ -846,56 +594,36 @@ pdf_form(struct pdf *P, cairo_surface_t *surface)
 	return pdf_draw(P, surface);
 }
 
-typedef int (*pdf_body_fn)(struct pdf *, cairo_surface_t *, const void *);
-
-/*
- * One PDF document to out: the surface, body's pages, and the finish
- * that writes the fonts and the trailer (which can fail too).
- */
-static int
-pdf_document(FILE *out, struct pdf *P, const char *title,
-    const char *author, const char *subject, pdf_body_fn body,
-    const void *arg, char **cause)
+/* What pdf_form made beyond pdf_free's part. */
+static void
+pdf_form_free(struct pdf *P)
 {
-	cairo_surface_t *surface;
-	cairo_status_t st;
-	int rc;
+	size_t r;
+	int c;
 
-	surface = cairo_pdf_surface_create_for_stream(pdf_write, out, PDF_W,
-	    PDF_H);
-	st = cairo_surface_status(surface);
-	if (st != CAIRO_STATUS_SUCCESS) {
-		*cause = xasprintf(_("cannot start the PDF: %s"),
-		    cairo_status_to_string(st));
-		cairo_surface_destroy(surface);
-		pdf_free(P);
-		return -1;
+	if (P->rows != NULL) {
+		for (r = 0; r < P->g->nrows; r++) {
+			for (c = 0; c < GRID_NCOLS; c++)
+				pdf_cell_free(&P->rows[r].cell[c]);
+		}
 	}
-	pdf_metadata(surface, title, author, subject);
-	rc = body(P, surface, arg);
-	pdf_free(P);
-	if (P->cr != NULL)
-		cairo_destroy(P->cr);
-	cairo_surface_finish(surface);
-	st = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
-	if (rc == 0 && st != CAIRO_STATUS_SUCCESS) {
-		P->cause = xasprintf(_("cannot write the PDF: %s"),
-		    cairo_status_to_string(st));
-		rc = -1;
-	}
-	if (rc != 0)
-		*cause = P->cause;
-	else
-		free(P->cause);
-	return rc;
+	for (c = 0; c < GRID_NCOLS; c++)
+		pdf_cell_free(&P->headcell[c]);
+	free(P->rows);
+	free(P->frags);
+	if (P->legend != NULL)
+		g_object_unref(P->legend);
 }
 
 static int
 pdf_form_body(struct pdf *P, cairo_surface_t *surface, const void *arg)
 {
+	int rc;
+
 	(void)arg;
-	return pdf_form(P, surface);
+	rc = pdf_form(P, surface);
+	pdf_form_free(P);
+	return rc;
 }
 
 int
@@ -919,296 +647,5 @@ export_pdf(FILE *out, const struct scorecard *sc,
 	free(who);
 	free(title);
 	grid_free(&g);
-	return rc;
-}
-
-/*
- * The 評分總表 (export-summary.h): a row per section and item, every
- * member's score beside the team's, ※ rows shaded; the header row on
- * every page; then the marked differences and the signature lines.
- */
-struct pdf_sumrow {
-	PangoLayout	*label;
-	PangoLayout	**cell;
-	double		 h;
-	size_t		 page;
-	double		 y;
-};
-
-struct pdf_sum {
-	const struct summary	*S;
-	double			*x;	/* ncols + 1 column edges */
-	struct pdf_sumrow	*rows;	/* nrows, then the header at [nrows] */
-	PangoLayout		*notes;	/* partial, the marked differences */
-	size_t			 notes_page, sign_page;
-	double			 notes_y, sign_y;
-};
-
-static void
-pdf_sum_columns(struct pdf_sum *M, size_t ncols)
-{
-	double w = PDF_W - 2 * PDF_MX, label = 0.34 * w, how = 0.12 * w;
-	size_t c;
-
-	M->x = xcalloc(ncols + 1, sizeof *M->x);
-	M->x[0] = PDF_MX;
-	M->x[1] = PDF_MX + label;
-	for (c = 1; c + 1 < ncols; c++)
-		M->x[c + 1] = M->x[c] + (w - label - how) / (double)(ncols - 2);
-	M->x[ncols] = PDF_MX + w;
-}
-
-static void
-pdf_sum_row(struct pdf *P, struct pdf_sum *M, struct pdf_sumrow *r,
-    const char *label, char *const *cells, int depth, bool bold, bool head)
-{
-	const struct summary *S = M->S;
-	const PangoFontDescription *fd = bold ? P->bold : P->body;
-	double indent = depth > 1 ? 8.0 * (depth - 1) : 0, h;
-	size_t c;
-
-	r->label = pdf_layout(P, label, fd, M->x[1] - M->x[0] - 2 * PDF_PAD -
-	    indent, head ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-	h = pdf_height(r->label);
-	r->cell = xcalloc(S->ncols, sizeof *r->cell);
-	for (c = 1; c < S->ncols; c++) {
-		r->cell[c] = pdf_layout(P, cells[c - 1], fd, M->x[c + 1] -
-		    M->x[c] - 2 * PDF_PAD, head ? PANGO_ALIGN_CENTER :
-		    c + 1 == S->ncols ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
-		if (pdf_height(r->cell[c]) > h)
-			h = pdf_height(r->cell[c]);
-	}
-	r->h = h + 2 * PDF_PAD;
-}
-
-static void
-pdf_sum_layout(struct pdf *P, struct pdf_sum *M)
-{
-	const struct summary *S = M->S;
-	char *s, *notes;
-	size_t i;
-
-	M->rows = xcalloc(S->nrows + 1, sizeof *M->rows);
-	pdf_sum_row(P, M, &M->rows[S->nrows], S->head[0], S->head + 1, 0,
-	    true, true);
-	for (i = 0; i < S->nrows; i++)
-		pdf_sum_row(P, M, &M->rows[i], S->rows[i].label,
-		    S->rows[i].cell, S->rows[i].depth, S->rows[i].depth == 0 ||
-		    !rubric_node_is_item(S->rows[i].node), false);
-	P->top = pdf_layout(P, S->title, P->title, PDF_W - 2 * PDF_MX,
-	    PANGO_ALIGN_CENTER);
-	s = pdf_join(S->facts, S->nfacts, NULL, "　　");
-	P->facts = pdf_layout(P, s, P->body, PDF_W - 2 * PDF_MX,
-	    PANGO_ALIGN_LEFT);
-	free(s);
-	P->top_h = pdf_height(P->top) + 4 + pdf_height(P->facts) + 4;
-	s = pdf_join(S->flagged, S->nflagged, S->flagged_title, "\n");
-	notes = S->partial != NULL ? xasprintf("%s\n\n%s", S->partial, s) :
-	    xstrdup(s);
-	M->notes = pdf_layout(P, notes, P->body, PDF_W - 2 * PDF_MX,
-	    PANGO_ALIGN_LEFT);
-	free(notes);
-	free(s);
-}
-
-static double
-pdf_sum_top(const struct pdf *P, const struct pdf_sum *M, size_t page)
-{
-	return (page == 0 ? PDF_TOP + P->top_h : PDF_TOP) +
-	    M->rows[M->S->nrows].h;
-}
-
-static void
-pdf_sum_paginate(struct pdf *P, struct pdf_sum *M)
-{
-	size_t page = 0, i;
-	double y = pdf_sum_top(P, M, 0), h;
-
-	for (i = 0; i < M->S->nrows; i++) {
-		if (y + M->rows[i].h > PDF_BOTTOM) {
-			page++;
-			y = pdf_sum_top(P, M, page);
-		}
-		M->rows[i].page = page;
-		M->rows[i].y = y;
-		y += M->rows[i].h;
-	}
-	y += 8;
-	h = pdf_height(M->notes);
-	if (y + h > PDF_BOTTOM) {
-		page++;
-		y = PDF_TOP;
-	}
-	M->notes_page = page;
-	M->notes_y = y;
-	y += h + 10;
-	if (y + 40 + 26.0 * (double)(M->S->nsigners + 1) > PDF_BOTTOM) {
-		page++;
-		y = PDF_TOP;
-	}
-	M->sign_page = page;
-	M->sign_y = y;
-	P->npages = page + 1;
-}
-
-static void
-pdf_sum_draw_row(struct pdf *P, const struct pdf_sum *M,
-    const struct pdf_sumrow *r, double y, int depth, bool shade)
-{
-	size_t c;
-
-	if (shade) {
-		cairo_set_source_rgb(P->cr, 0.92, 0.92, 0.92);
-		cairo_rectangle(P->cr, M->x[0], y, M->x[M->S->ncols] - M->x[0],
-		    r->h);
-		cairo_fill(P->cr);
-		cairo_set_source_rgb(P->cr, 0, 0, 0);
-	}
-	for (c = 0; c < M->S->ncols; c++)
-		pdf_rect(P, M->x[c], y, M->x[c + 1] - M->x[c], r->h);
-	cairo_move_to(P->cr, M->x[0] + PDF_PAD +
-	    (depth > 1 ? 8.0 * (depth - 1) : 0), y + PDF_PAD);
-	pango_cairo_show_layout(P->cr, r->label);
-	for (c = 1; c < M->S->ncols; c++) {
-		cairo_move_to(P->cr, M->x[c] + PDF_PAD, y + PDF_PAD);
-		pango_cairo_show_layout(P->cr, r->cell[c]);
-	}
-}
-
-static void
-pdf_sum_signatures(struct pdf *P, const struct summary *S, double y)
-{
-	static const double frac[3] = { 0.30, 0.45, 0.25 };
-	static const char *const head[3] = { "簽章人", "簽章", "日期" };
-	double w = PDF_W - 2 * PDF_MX, x[4], rh = 26;
-	size_t i;
-	int c;
-	char *s;
-
-	pdf_text_at(P, "評分委員及召集人簽章", P->title, PDF_MX, y, w,
-	    PANGO_ALIGN_LEFT);
-	y += 18;
-	x[0] = PDF_MX;
-	for (c = 0; c < 3; c++)
-		x[c + 1] = x[c] + frac[c] * w;
-	for (c = 0; c < 3; c++) {
-		pdf_rect(P, x[c], y, x[c + 1] - x[c], 14);
-		pdf_text_at(P, head[c], P->bold, x[c] + PDF_PAD, y + 2,
-		    x[c + 1] - x[c] - 2 * PDF_PAD, PANGO_ALIGN_LEFT);
-	}
-	y += 14;
-	for (i = 0; i < S->nsigners; i++, y += rh) {
-		for (c = 0; c < 3; c++)
-			pdf_rect(P, x[c], y, x[c + 1] - x[c], rh);
-		s = xasprintf("%s %s", i + 1 == S->nsigners ? "召集人" :
-		    "評分委員", S->signers[i]);
-		pdf_text_at(P, s, P->body, x[0] + PDF_PAD, y + rh - 12,
-		    x[1] - x[0] - 2 * PDF_PAD, PANGO_ALIGN_LEFT);
-		free(s);
-		pdf_text_at(P, "　　年　　月　　日", P->body, x[2] + PDF_PAD,
-		    y + rh - 12, x[3] - x[2] - 2 * PDF_PAD, PANGO_ALIGN_LEFT);
-	}
-}
-
-static int
-pdf_sum_draw(struct pdf *P, const struct pdf_sum *M, cairo_surface_t *surface)
-{
-	const struct summary *S = M->S;
-	size_t page, i = 0;
-
-	cairo_set_line_width(P->cr, PDF_RULE);
-	for (page = 0; page < P->npages; page++) {
-		cairo_set_source_rgb(P->cr, 0, 0, 0);
-		pdf_page_frame(P, page);
-		if (page == 0) {
-			cairo_move_to(P->cr, PDF_MX, PDF_TOP - 6);
-			pango_cairo_show_layout(P->cr, P->top);
-			cairo_move_to(P->cr, PDF_MX, PDF_TOP - 6 +
-			    pdf_height(P->top) + 4);
-			pango_cairo_show_layout(P->cr, P->facts);
-		}
-		if (i < S->nrows && M->rows[i].page == page)
-			pdf_sum_draw_row(P, M, &M->rows[S->nrows],
-			    pdf_sum_top(P, M, page) - M->rows[S->nrows].h, 0,
-			    true);
-		for (; i < S->nrows && M->rows[i].page == page; i++)
-			pdf_sum_draw_row(P, M, &M->rows[i], M->rows[i].y,
-			    S->rows[i].depth, S->rows[i].flagged);
-		if (page == M->notes_page) {
-			cairo_move_to(P->cr, PDF_MX, M->notes_y);
-			pango_cairo_show_layout(P->cr, M->notes);
-		}
-		if (page == M->sign_page)
-			pdf_sum_signatures(P, S, M->sign_y);
-		cairo_show_page(P->cr);
-		if (cairo_status(P->cr) != CAIRO_STATUS_SUCCESS ||
-		    cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-			P->cause = xasprintf(_("cannot draw the PDF: %s"),
-			    cairo_status_to_string(cairo_status(P->cr) !=
-			    CAIRO_STATUS_SUCCESS ? cairo_status(P->cr) :
-			    cairo_surface_status(surface)));
-			return -1;
-		}
-	}
-	return 0;
-}
-
-static void
-pdf_sum_free(struct pdf_sum *M)
-{
-	size_t i, c;
-
-	if (M->rows != NULL) {
-		for (i = 0; i <= M->S->nrows; i++) {
-			if (M->rows[i].label != NULL)
-				g_object_unref(M->rows[i].label);
-			for (c = 1; M->rows[i].cell != NULL && c < M->S->ncols;
-			    c++)
-				g_object_unref(M->rows[i].cell[c]);
-			free(M->rows[i].cell);
-		}
-	}
-	free(M->rows);
-	free(M->x);
-	if (M->notes != NULL)
-		g_object_unref(M->notes);
-}
-
-static int
-pdf_sum_body(struct pdf *P, cairo_surface_t *surface, const void *arg)
-{
-	struct pdf_sum M = { 0 };
-	int rc;
-
-	M.S = arg;
-	if (pdf_start(P, surface) != 0)
-		return -1;
-	pdf_sum_columns(&M, M.S->ncols);
-	pdf_sum_layout(P, &M);
-	if (pango_layout_get_unknown_glyphs_count(P->top) != 0) {
-		P->cause = xstrdup(_("no font has the Chinese glyphs for the"
-		    " PDF: install the Debian package fonts-noto-cjk"));
-		pdf_sum_free(&M);
-		return -1;
-	}
-	pdf_sum_paginate(P, &M);
-	rc = pdf_sum_draw(P, &M, surface);
-	pdf_sum_free(&M);
-	return rc;
-}
-
-int
-summary_pdf(FILE *out, const struct summary *S, char **cause)
-{
-	struct pdf P = { 0 };
-	char *who;
-	int rc;
-
-	P.run_left = xstrdup(S->title);
-	P.run_right = xstrdup(S->nfacts > 0 ? S->facts[0] : "");
-	who = pdf_join(S->signers, S->nsigners, NULL, "、");
-	rc = pdf_document(out, &P, S->title, who, P.run_right, pdf_sum_body, S,
-	    cause);
-	free(who);
 	return rc;
 }
