@@ -229,11 +229,6 @@ void	tui_replace(struct tui *, const struct tui_view_ops *, void *data);
 struct tui_view *tui_top(struct tui *);
 /* The next key (redrawing, handling resize, signals and idle). */
 int	tui_getkey(struct tui *);
-/*
- * Move a list's first visible line *top for a scroll request (down, up,
- * page, first, last), never past last. False when req is not a scroll.
- */
-bool	tui_scroll(size_t *top, size_t last, size_t page, enum tui_req req);
 void	tui_redraw(struct tui *);
 bool	tui_too_small(void);
 void	tui_message(struct tui *, bool error, const char *fmt, ...)

@@ -481,30 +481,3 @@ tui_run(struct store *st, enum tui_start start, long long id,
 		return 128 + tui_signalled;
 	return tui.status;
 }
-
-bool
-tui_scroll(size_t *top, size_t last, size_t page, enum tui_req req)
-{
-	switch (req) {
-	case REQ_DOWN:
-		*top += *top < last;
-		return true;
-	case REQ_UP:
-		*top -= *top > 0;
-		return true;
-	case REQ_PAGE_DOWN:
-		*top = *top + page < last ? *top + page : last;
-		return true;
-	case REQ_PAGE_UP:
-		*top = *top > page ? *top - page : 0;
-		return true;
-	case REQ_FIRST:
-		*top = 0;
-		return true;
-	case REQ_LAST:
-		*top = last;
-		return true;
-	default:
-		return false;
-	}
-}
