@@ -329,6 +329,68 @@ printf '%s\n' "$out" >"$tmp/summary-split.txt"
 golden summary-split.txt "$tmp/summary-split.txt"
 expect 0 "finalized: 870 / 1000" finalize "$split"
 
+# Member cards travel: the lead makes a blank card per member (分工) and
+# sends it, as JSON or as a bundle; each member imports it on their own
+# laptop, scores their scope, finalizes and sends it back; the lead
+# imports them and makes the team card. The scope goes both ways.
+blanks=$tmp/blanks.db
+ba=$("$KAOHE" --db "$blanks" new --agency 花蓮分署 --date 2025-06-02 \
+    --inspector 甲 --scope 1,2 --no-tui)
+bb=$("$KAOHE" --db "$blanks" new --agency 花蓮分署 --date 2025-06-02 \
+    --inspector 乙 --scope 3,4,5 --no-tui)
+"$KAOHE" --db "$blanks" export "$ba" --format json -o "$tmp/blank-a.json" &&
+"$KAOHE" --db "$blanks" export "$bb" --format jsonl -o "$tmp/blank-b.jsonl" ||
+	fail "exporting the blank member cards"
+for who in a b; do
+	f=$tmp/blank-$who.json
+	[ "$who" = b ] && f=$tmp/blank-b.jsonl
+	"$KAOHE" --db "$tmp/laptop-$who.db" import "$f" >/dev/null ||
+		fail "member $who imports the blank card"
+done
+run_on() {
+	rc=0
+	_db=$1
+	shift
+	"$KAOHE" --db "$_db" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+	out=$(cat "$tmp/out") err=$(cat "$tmp/err")
+}
+run_on "$tmp/laptop-a.db" show 1
+checks=$((checks + 1))
+case $out in
+*"scope:      1, 2"*"三、服務量能"*"out of scope"*) ;;
+*) fail "the imported blank card lost its scope: $out" ;;
+esac
+run_on "$tmp/laptop-b.db" set 1 1.1.1 20
+checks=$((checks + 1))
+case $rc:$err in 1:*"outside scorecard 1's scope (3, 4, 5)"*) ;;
+*) fail "member b scored outside the scope: $rc $err" ;; esac
+while IFS=$tab read -r key score tier; do
+	case $key in '' | '#'*) continue ;; esac
+	case $key in 1.* | 2.*) mdb=$tmp/laptop-a.db ;; *) mdb=$tmp/laptop-b.db ;; esac
+	if [ -n "$tier" ]; then
+		"$KAOHE" --db "$mdb" set 1 "$key" "$score" --tier "$tier"
+	else
+		"$KAOHE" --db "$mdb" set 1 "$key" "$score"
+	fi
+done <"$tsv"
+for who in a b; do
+	"$KAOHE" --db "$tmp/laptop-$who.db" finalize 1 >/dev/null 2>&1 &&
+	"$KAOHE" --db "$tmp/laptop-$who.db" export 1 --format json \
+	    -o "$tmp/back-$who.json" || fail "member $who's finished card"
+done
+lead=$tmp/lead.db
+"$KAOHE" --db "$lead" import "$tmp/back-a.json" "$tmp/back-b.json" >/dev/null ||
+	fail "the lead imports the members' cards"
+run_on "$lead" team 1 2 --lead 召集人甲
+checks=$((checks + 1))
+[ "$rc" = 0 ] && [ -z "$err" ] || fail "the travelled cards' team card: $rc $err"
+run_on "$lead" show "$out"
+checks=$((checks + 1))
+case $out in
+*"花蓮分署"*"total:      870 / 1000   scored 36/36 items"*"flagged:    none"*) ;;
+*) fail "the travelled cards' team card: $out" ;;
+esac
+
 # The inter-rater view: which items do the members disagree on?
 run stats --raters
 printf '%s\n' "$out" >"$tmp/raters.txt"
@@ -356,6 +418,11 @@ checks=$((checks + 1))
 case $out in *STALE*) fail "a fresh team card says it is stale" ;; esac
 expect 0 "revision 2 is a draft" reopen 2 --reason "1.1.1 應為 28 分"
 expect 0 "" set 2 1.1.1 28
+run show "$team2"
+checks=$((checks + 1))
+case $out in *"STALE:      李大華's card"*) ;; *) fail "a reopened, changed member card does not make it stale" ;; esac
+expect 1 "cannot be rebuilt: scorecard 2 is a draft; a member card must be finalized first" \
+    team --rebuild "$team2"
 expect 0 "finalized" finalize 2
 run show "$team2"
 checks=$((checks + 1))
