@@ -16,8 +16,7 @@ static int	cmd_check_exec(struct cli_ctx *, int, char **);
 const struct cli_command cli_cmd_check = {
 	"check",
 	"ID [--format text|json]",
-	N_("the review before finalize: what a careful colleague would point"
-	   " out"),
+	N_("the review before finalize: what a colleague would point out"),
 	N_("  --format F   text (default): one finding a line, 'KEY  KIND"
 	   "  message';\n"
 	   "               json: {\"findings\":[{\"key\",\"kind\",\"message\"}]}\n"
