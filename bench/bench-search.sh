@@ -8,7 +8,8 @@
 #
 # usage: sh bench/bench-search.sh [N]   from the build directory (it needs
 # ./kaohe), or with KAOHE set. WORK (default a temporary directory) keeps
-# the files; KEEP=1 leaves them there.
+# the files; KEEP=1 leaves them there, and REUSE=1 times a database that
+# a KEEP=1 run left.
 set -eu
 n=${1:-100000}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -34,8 +35,11 @@ best() {	# best of five runs of "$@" >/dev/null, in milliseconds
 	printf '%.1f' "$b"
 }
 
-rm -f "$db" "$db-wal" "$db-shm"
 t0=$(now)
+if [ "${REUSE:-}" = 1 ] && [ -s "$db" ]; then
+	echo "setup: reusing $db"
+else
+rm -f "$db" "$db-wal" "$db-shm"
 first=$("$KAOHE" --db "$db" new --agency 宜蘭分署 --date 2025-12-01 \
     --inspector 甲 --no-tui)
 "$KAOHE" --db "$db" evidence add "$first" "$seed" >/dev/null
@@ -78,12 +82,13 @@ while [ "$k" -le "$n" ]; do
 done
 t1=$(now)
 echo "setup: $n scorecards, $((n / 100)) with seed 000, in $(elapsed "$t0" "$t1") s; database $(( $(stat -c %s "$db") / 1048576 )) MiB"
+fi
 
 page() {	# label, text, raw FTS table
 	q=$2
 	fts=$(best "$KAOHE" --db "$db" list --search "$q" --limit 50)
 	raw=$(best sqlite3 "$db" "SELECT rowid FROM $3 WHERE $3 MATCH '\"$q\"' LIMIT 50")
-	scan=$(best sqlite3 "$db" "SELECT id FROM scorecards WHERE EXISTS (SELECT 1 FROM entries AS e WHERE e.scorecard_id = scorecards.id AND (instr(e.record, '$q') > 0 OR instr(e.rationale, '$q') > 0)) OR EXISTS (SELECT 1 FROM documents AS d WHERE d.scorecard_id = scorecards.id AND instr(d.text, '$q') > 0) ORDER BY status, updated_at DESC LIMIT 50")
+	scan=$(best sqlite3 "$db" "SELECT id FROM scorecards WHERE EXISTS (SELECT 1 FROM entries AS e WHERE e.scorecard_id = scorecards.id AND (instr(lower(e.record), lower('$q')) > 0 OR instr(lower(e.rationale), lower('$q')) > 0)) OR EXISTS (SELECT 1 FROM documents AS d WHERE d.scorecard_id = scorecards.id AND instr(lower(d.text), lower('$q')) > 0) ORDER BY status, updated_at DESC LIMIT 50")
 	hits=$("$KAOHE" --db "$db" list --search "$q" --format csv | wc -l)
 	echo "$1 \"$q\" ($((hits - 1)) cards): list --search --limit 50 $fts ms; raw FTS5 first 50 rows $raw ms; instr scan (search before FTS) $scan ms"
 }

@@ -37,7 +37,7 @@ static const char *const order_by[][2] = {
 };
 
 static char *
-where_clause(const struct store_query *q)
+where_clause(const struct store_query *q, const char *search)
 {
 	char *w = xstrdup(" WHERE 1"), *next;
 	const char *parts[5];
@@ -51,8 +51,8 @@ where_clause(const struct store_query *q)
 		parts[n++] = " AND status = :status";
 	if (q->rubric_id != NULL)
 		parts[n++] = " AND rubric_id = :rubric";
-	if (q->text != NULL)
-		parts[n++] = store_search_where(q->text);
+	if (search != NULL)
+		parts[n++] = search;
 	for (i = 0; i < n; i++) {
 		next = xasprintf("%s%s", w, parts[i]);
 		free(w);
@@ -90,7 +90,9 @@ static int
 prepare_query(struct store *st, const struct store_query *q, bool count,
     sqlite3_stmt **stmt, char **cause)
 {
-	char *where = where_clause(q), *sql;
+	const char *search = q->text == NULL ? NULL :
+	    store_search_where(st, q->text, !count);
+	char *where = where_clause(q, search), *sql;
 	int rc;
 
 	if (count)

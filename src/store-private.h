@@ -146,7 +146,7 @@ int	store_evidence_insert(struct store *, long long card,
 	    struct evidence_set *, char **cause);
 
 /* store-search.c: the WHERE fragment that finds text, and its bindings. */
-const char *store_search_where(const char *text);
+const char *store_search_where(struct store *, const char *text, bool page);
 void	store_search_bind(sqlite3_stmt *, const char *text);
 
 /*

@@ -2,7 +2,10 @@
  * Searching notes and evidence. A trigram index answers MATCH for three
  * characters or more; text shorter than that (two Chinese characters,
  * "滿意") is looked for with instr over the rows, which is slower but
- * never misses.
+ * never misses. Both ignore the case of Latin letters, as the trigram
+ * tokenizer does by default. A phrase in thousands of notes is the one
+ * case where the scan is faster for a first page: the cards are read in
+ * the list's order and the page is full after a few dozen.
  */
 #include "config.h"
 
@@ -29,11 +32,11 @@
 #define WHERE_SCAN							\
 	" AND (EXISTS (SELECT 1 FROM entries AS e"			\
 	" WHERE e.scorecard_id = scorecards.id"				\
-	" AND (instr(e.record, :text) > 0"				\
-	" OR instr(e.rationale, :text) > 0))"				\
+	" AND (instr(lower(e.record), lower(:text)) > 0"		\
+	" OR instr(lower(e.rationale), lower(:text)) > 0))"		\
 	" OR EXISTS (SELECT 1 FROM documents AS d"			\
 	" WHERE d.scorecard_id = scorecards.id"				\
-	" AND instr(d.text, :text) > 0))"
+	" AND instr(lower(d.text), lower(:text)) > 0))"
 
 /*
  * From the sections that hold the text up through their parents to the
@@ -48,6 +51,10 @@
 	" ON m.document_id = h.doc AND m.section = h.pos"		\
 	" JOIN documents AS d ON d.id = h.doc"				\
 	" ORDER BY d.position, h.origin, h.depth LIMIT 1"
+
+/* From this many notes on, a first page scans the cards in order. */
+#define DENSE		2000
+#define DENSE_STR	"2000"
 
 /* Does text have the three characters a trigram needs? */
 static bool
@@ -79,10 +86,34 @@ phrase(const char *text)
 	return out;
 }
 
-const char *
-store_search_where(const char *text)
+/*
+ * Is text in so many notes that the cards' own order finds a page of them
+ * sooner than the index? The index hands back every hit before the first
+ * page can be sorted: for a phrase in most cards that is 100,000 of them.
+ */
+static bool
+dense(struct store *st, const char *text)
 {
-	return indexable(text) ? WHERE_FTS : WHERE_SCAN;
+	sqlite3_stmt *stmt;
+	bool many = false;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM (SELECT 1 FROM"
+	    " notes_fts WHERE notes_fts MATCH :fts LIMIT " DENSE_STR ")", -1,
+	    &stmt, NULL) != SQLITE_OK)
+		return false;	/* the index's own query will say what is wrong */
+	store_search_bind(stmt, text);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		many = sqlite3_column_int(stmt, 0) >= DENSE;
+	sqlite3_finalize(stmt);
+	return many;
+}
+
+const char *
+store_search_where(struct store *st, const char *text, bool page)
+{
+	if (!indexable(text) || (page && dense(st, text)))
+		return WHERE_SCAN;
+	return WHERE_FTS;
 }
 
 void
@@ -109,8 +140,9 @@ note_hit(struct store *st, long long card, const char *text, long *item,
 	    " WHERE scorecard_id = :card AND rowid IN (SELECT rowid FROM"
 	    " notes_fts WHERE notes_fts MATCH :fts) ORDER BY position LIMIT 1";
 	static const char scan[] = "SELECT position FROM entries"
-	    " WHERE scorecard_id = :card AND (instr(record, :text) > 0"
-	    " OR instr(rationale, :text) > 0) ORDER BY position LIMIT 1";
+	    " WHERE scorecard_id = :card AND (instr(lower(record),"
+	    " lower(:text)) > 0 OR instr(lower(rationale), lower(:text)) > 0)"
+	    " ORDER BY position LIMIT 1";
 	sqlite3_stmt *stmt;
 	int rc;
 
@@ -149,8 +181,9 @@ evidence_hit(struct store *st, long long card, const char *text, char **key,
 	    "WITH RECURSIVE hit(doc, pos, depth, origin) AS ("
 	    " SELECT s.document_id, s.position, 0, s.position FROM document_sections AS s"
 	    " JOIN documents AS d ON d.id = s.document_id"
-	    " WHERE d.scorecard_id = :card AND instr(CAST(substr(CAST(d.text"
-	    " AS BLOB), s.start + 1, s.body_end - s.start) AS TEXT), :text) > 0"
+	    " WHERE d.scorecard_id = :card AND instr(lower(CAST(substr(CAST("
+	    "d.text AS BLOB), s.start + 1, s.body_end - s.start) AS TEXT)),"
+	    " lower(:text)) > 0"
 	    HIT_REST;
 	sqlite3_stmt *stmt;
 	int rc;
