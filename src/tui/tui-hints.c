@@ -37,8 +37,14 @@ const struct tui_hint tui_hints[] = {
 	{ TUI_SCOPE_OUTLINE | TUI_SCOPE_WALK, REQ_NEXT_UNSCORED,
 	    N_("unscored") },
 	{ TUI_SCOPE_WALK, REQ_OUTLINE, N_("outline") },
+	{ TUI_SCOPE_EVIDENCE, REQ_QUOTE, N_("quote into the record") },
+	{ TUI_SCOPE_LASTYEAR, REQ_COPY_RECORD, N_("copy the record") },
+	{ TUI_SCOPE_LASTYEAR, REQ_COMPARE, N_("compare") },
 	{ TUI_SCOPE_WALK, REQ_EXPORT, N_("export") },
 	{ TUI_SCOPE_WALK, REQ_FINALIZE, N_("finalize") },
+	/* Last: at 80 columns they give way to the scoring keys. */
+	{ TUI_SCOPE_WALK, REQ_EVIDENCE, N_("evidence") },
+	{ TUI_SCOPE_WALK, REQ_LAST_YEAR, N_("last year") },
 
 	{ TUI_SCOPE_NOTE, REQ_BACK, N_("save and back") },
 	{ TUI_SCOPE_NOTE, REQ_EXTERNAL, N_("$EDITOR") },

@@ -50,6 +50,8 @@ enum tui_scope {
 	TUI_SCOPE_COMPARE = 1 << 7,
 	TUI_SCOPE_STATS = 1 << 8,
 	TUI_SCOPE_MENU = 1 << 9,
+	TUI_SCOPE_EVIDENCE = 1 << 12,	/* the full-screen evidence pane */
+	TUI_SCOPE_LASTYEAR = 1 << 13,	/* last year's card for an item */
 	/*
 	 * Every list (tui-list.h): looked up after the screen's own scope,
 	 * so that a screen's binding wins over the list's for the same key.
@@ -105,6 +107,10 @@ enum tui_req {
 	REQ_FIND_PREV,
 	REQ_HEADER,		/* edit the card's header */
 	REQ_UNDO,		/* undo the latest change */
+	REQ_EVIDENCE,		/* the evidence pane, full screen */
+	REQ_QUOTE,		/* quote a paragraph into the record */
+	REQ_LAST_YEAR,		/* last year's card for the item */
+	REQ_COPY_RECORD,	/* copy last year's record */
 };
 
 /* One row of the key table: the help screen and the man page read it too. */

@@ -26,6 +26,10 @@ const struct tui_scope_name tui_scope_names[] = {
 	{ TUI_SCOPE_MENU, N_("Menus") },
 	{ TUI_SCOPE_COMPARE, N_("Compare: two scorecards side by side") },
 	{ TUI_SCOPE_STATS, N_("Stats: the scorecards listed, charted") },
+	{ TUI_SCOPE_EVIDENCE, N_("Evidence: the item's passage of the"
+	    " agency's report") },
+	{ TUI_SCOPE_LASTYEAR, N_("Last year: the same agency's previous final"
+	    " card") },
 	{ TUI_SCOPE_HELP, N_("This help") },
 	{ TUI_SCOPE_LIST, N_("Every list: home, outline, help, compare,"
 	    " stats, menus") },
@@ -125,6 +129,23 @@ const struct tui_binding tui_bindings[] = {
 	    N_("export the scorecard: text like the paper form (A4 pages or a"
 	    " width), Markdown, CSV, JSON, HTML or PDF, to a file named for"
 	    " the agency and date; an existing file only when confirmed") },
+	{ TUI_SCOPE_WALK | TUI_SCOPE_EVIDENCE, REQ_EVIDENCE, { 'v' }, NULL,
+	    N_("the item's passage of the agency's report, full screen (at"
+	    " 120 columns or more it is also beside the item); v again goes"
+	    " back") },
+	{ TUI_SCOPE_WALK, REQ_LAST_YEAR, { 'L' }, NULL,
+	    N_("last year: the same agency's previous final card, its score,"
+	    " tier and notes for the item") },
+
+	/* Evidence and last year. */
+	{ TUI_SCOPE_EVIDENCE, REQ_QUOTE, { 'y' }, NULL,
+	    N_("quote the paragraph under the cursor into the item's record,"
+	    " with the document and heading it came from (saved)") },
+	{ TUI_SCOPE_LASTYEAR, REQ_COPY_RECORD, { 'C' }, NULL,
+	    N_("copy last year's record into this item's record, as a"
+	    " starting point (saved)") },
+	{ TUI_SCOPE_LASTYEAR, REQ_COMPARE, { 'c' }, NULL,
+	    N_("compare last year's card with this one") },
 
 	/* Outline. */
 	{ TUI_SCOPE_OUTLINE, REQ_OPEN, { ENTER_KEYS }, NULL,

@@ -12,6 +12,7 @@
 #include "check.h"
 #include "i18n.h"
 #include "team.h"
+#include "tui/tui-evidence.h"
 #include "tui/tui-int.h"
 #include "width.h"
 #include "xalloc.h"
@@ -28,6 +29,7 @@ struct walk {
 	int			 scroll;	/* guidance lines scrolled off */
 	int			 guide_rows;	/* as last drawn */
 	char			*tampered;	/* what verify found, or NULL */
+	struct tui_evpane	*ev;		/* the evidence pane (v) */
 };
 
 static const struct tui_view_ops walk_ops;
@@ -503,7 +505,20 @@ walk_draw(struct tui *tui, struct tui_view *v)
 	int L = LINES, tiers, score_y, tier_top, guide, room, rec, rat;
 	bool wrap;
 
+	int full = COLS, pane = tui_evpane_beside();
+
 	walk_draw_header(tui, w);
+	/*
+	 * At 120 columns or more the evidence pane is beside the item: the
+	 * item's own drawing is given the columns left of it. ncurses' COLS
+	 * is a plain variable (not the reentrant build), and every walk_draw_*
+	 * lays out by it, so narrowing it here is the whole change.
+	 */
+	if (pane > 0) {
+		tui_evpane_set(w->ev, w->sc, w->item, pane - 3);
+		tui_evpane_draw(tui, w->ev, 1, full - pane, L - 3, pane);
+		COLS = full - pane;
+	}
 	walk_draw_breadcrumb(tui, w);
 	walk_draw_title(tui, w);
 	/*
@@ -533,10 +548,14 @@ walk_draw(struct tui *tui, struct tui_view *v)
 	walk_draw_note(tui, _("Record (r)"), e->record, score_y + 2, rec);
 	walk_draw_note(tui, _("Rationale (R)"), e->rationale,
 	    score_y + 2 + rec, rat);
+	COLS = full;
 	walk_draw_status(tui, w, L - 2);
 	tui_draw_hints(tui, TUI_SCOPE_WALK, walk_readonly(w) ?
 	    walk_readonly_hidden : NULL);
-	walk_draw_score(tui, w, score_y);
+	if (pane > 0)
+		COLS = full - pane;
+	walk_draw_score(tui, w, score_y);	/* last: it leaves the cursor */
+	COLS = full;
 }
 
 static void
@@ -683,6 +702,7 @@ walk_reload(struct tui *tui, struct walk *w)
 	scorecard_free(w->sc);
 	w->sc = sc;
 	walk_verify(tui, w);
+	tui_evpane_forget(w->ev);	/* it pointed into the old card */
 }
 
 static int
@@ -1194,6 +1214,14 @@ walk_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 	case REQ_EXPORT:
 		tui_export(tui, w->sc);
 		break;
+	case REQ_EVIDENCE:
+		walk_go(tui, w, w->item);
+		tui_evpane_open(tui, w->ev, w->sc, w->item);
+		break;
+	case REQ_LAST_YEAR:
+		walk_go(tui, w, w->item);
+		tui_lastyear_open(tui, w->sc, w->item);
+		break;
 	default:
 		break;
 	}
@@ -1215,6 +1243,7 @@ walk_close(struct tui *tui, struct tui_view *v)
 	struct walk *w = v->data;
 
 	(void)tui;
+	tui_evpane_free(w->ev);
 	scorecard_free(w->sc);
 	free(w->tampered);
 	free(w);
@@ -1238,6 +1267,7 @@ tui_walk_open(struct tui *tui, struct scorecard *sc, size_t item,
 	}
 	w = xcalloc(1, sizeof *w);
 	w->sc = sc;
+	w->ev = tui_evpane_new();
 	w->item = item < sc->rubric->nitems ? item : 0;
 	walk_verify(tui, w);
 	if (replace)

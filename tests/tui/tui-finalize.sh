@@ -55,7 +55,7 @@ wait_for "[exit 0]"
 start open "$id"
 wait_for "final: read-only"
 # The hint line (from the key table) leaves out what a final card refuses.
-expect "r:record R:rationale o:outline e:export ?:help"
+expect "r:record R:rationale o:outline e:export v:evidence L:last year ?:help"
 expect_not "0-9 Enter:score"
 expect_not "t 1-9:tier"
 exit 0

@@ -1,0 +1,385 @@
+/*
+ * The evidence pane: the item's passage from the agency's report (its
+ * own section, else its nearest matched section's, and it says which),
+ * beside the item at 120 columns or more, full screen on v at any width.
+ * Full screen it is a list (tui-list.h): it scrolls, / finds with n and
+ * N, and y quotes the paragraph under the cursor into the item's record
+ * with a short reference to the document and heading, saved as any note.
+ * Every line is stripped of control characters before it is drawn.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "evidence.h"
+#include "i18n.h"
+#include "text.h"
+#include "tui/tui-evidence.h"
+#include "tui/tui-list.h"
+#include "width.h"
+#include "xalloc.h"
+
+#define NO_PARAGRAPH	((size_t)-1)
+
+struct tui_evpane {
+	struct scorecard	*sc;		/* the walk's, borrowed */
+	size_t			 item;
+	int			 cols;		/* wrapped for this width */
+	bool			 built;
+	struct evidence_passage	 p;
+	bool			 found;		/* p is valid */
+	char			*where;		/* "title › heading" */
+	char			*which;		/* whose section it is */
+	char			**lines;	/* wrapped, sanitized */
+	size_t			*para_of;	/* per line; NO_PARAGRAPH on a gap */
+	size_t			 nlines;
+	char			**paras;	/* paragraphs, sanitized */
+	size_t			 nparas;
+	size_t			 top;		/* first line shown beside the item */
+};
+
+struct tui_evpane *
+tui_evpane_new(void)
+{
+	return xcalloc(1, sizeof(struct tui_evpane));
+}
+
+static void
+pane_clear(struct tui_evpane *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->nlines; i++)
+		free(e->lines[i]);
+	for (i = 0; i < e->nparas; i++)
+		free(e->paras[i]);
+	free(e->lines);
+	free(e->para_of);
+	free(e->paras);
+	free(e->where);
+	free(e->which);
+	e->lines = e->paras = NULL;
+	e->para_of = NULL;
+	e->where = e->which = NULL;
+	e->nlines = e->nparas = 0;
+	e->found = e->built = false;
+}
+
+void
+tui_evpane_free(struct tui_evpane *e)
+{
+	if (e == NULL)
+		return;
+	pane_clear(e);
+	free(e);
+}
+
+static void
+add_line(struct tui_evpane *e, const char *s, size_t para)
+{
+	e->lines = xreallocarray(e->lines, e->nlines + 1, sizeof *e->lines);
+	e->para_of = xreallocarray(e->para_of, e->nlines + 1,
+	    sizeof *e->para_of);
+	e->lines[e->nlines] = xstrdup(s);
+	e->para_of[e->nlines++] = para;
+}
+
+/* A paragraph: lines up to a blank one, joined; tabs made spaces. */
+static void
+add_paragraph(struct tui_evpane *e, const char *start, size_t len)
+{
+	char *raw = xstrndup(start, len), *clean, *p, **wrapped;
+	size_t n, i;
+
+	for (p = raw; *p != '\0'; p++)
+		if (*p == '\t')
+			*p = ' ';
+	clean = width_sanitize(raw);
+	free(raw);
+	if (text_blank(clean)) {
+		free(clean);
+		return;
+	}
+	if (e->nlines > 0)
+		add_line(e, "", NO_PARAGRAPH);
+	e->paras = xreallocarray(e->paras, e->nparas + 1, sizeof *e->paras);
+	e->paras[e->nparas] = clean;
+	wrapped = width_wrap(clean, (size_t)(e->cols > 4 ? e->cols : 4), &n);
+	for (i = 0; i < n; i++)
+		add_line(e, wrapped[i], e->nparas);
+	width_lines_free(wrapped);
+	e->nparas++;
+}
+
+/* Only spaces, tabs and U+3000: a line between paragraphs. */
+static bool
+blank_line(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		if (s[i] == ' ' || s[i] == '\t')
+			i++;
+		else if (len - i >= 3 && memcmp(s + i, "\xe3\x80\x80", 3) == 0)
+			i += 3;
+		else
+			return false;
+	}
+	return true;
+}
+
+static void
+split_paragraphs(struct tui_evpane *e, const char *text, size_t len)
+{
+	size_t i = 0, start = 0;
+
+	while (i < len) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl != NULL ? (size_t)(nl - text) : len;
+
+		if (blank_line(text + i, end - i)) {
+			if (i > start)
+				add_paragraph(e, text + start, i - start - 1);
+			start = end + 1;
+		}
+		i = end + 1;
+	}
+	if (start < len)
+		add_paragraph(e, text + start, len - start);
+}
+
+static void
+pane_build(struct tui_evpane *e)
+{
+	const struct rubric_node *item = e->sc->rubric->items[e->item];
+	char *h, *t;
+
+	pane_clear(e);
+	e->built = true;
+	if (e->sc->evidence == NULL ||
+	    evidence_set_find(e->sc->evidence, item, &e->p) != 0) {
+		e->which = xstrdup(e->sc->evidence == NULL ?
+		    _("No documents: kaohe evidence add ID FILE adds the"
+		    " agency's report") : _("No passage for this item"));
+		return;
+	}
+	e->found = true;
+	h = evidence_heading(e->p.doc, e->p.section);
+	t = xasprintf("%s › %s", e->p.doc->title, h);
+	e->where = width_sanitize(t);
+	free(t);
+	free(h);
+	e->which = e->p.own ? xstrdup(_("its own section")) :
+	    xasprintf(_("no section of its own: that of %s"), e->p.node->key);
+	split_paragraphs(e, e->p.doc->text + e->p.section->start,
+	    e->p.section->end - e->p.section->start);
+}
+
+void
+tui_evpane_set(struct tui_evpane *e, struct scorecard *sc, size_t item,
+    int cols)
+{
+	if (!e->built || e->sc != sc || e->item != item || e->cols != cols) {
+		if (e->item != item)
+			e->top = 0;
+		e->sc = sc;
+		e->item = item;
+		e->cols = cols;
+		pane_build(e);
+	}
+	if (e->top >= e->nlines)
+		e->top = 0;
+}
+
+void
+tui_evpane_forget(struct tui_evpane *e)
+{
+	e->built = false;
+	e->sc = NULL;
+}
+
+int
+tui_evpane_beside(void)
+{
+	int pane;
+
+	if (COLS < 120)
+		return 0;
+	pane = COLS - 80;
+	if (pane < 40)
+		pane = 40;
+	if (pane > COLS / 2)
+		pane = COLS / 2;
+	return pane;
+}
+
+/* The pane's two heading lines: where the passage is from, and whose. */
+static void
+draw_heading(struct tui *tui, const struct tui_evpane *e, int y, int x,
+    int cols)
+{
+	attr_t t = tui_attr(tui, TUI_ROLE_TITLE);
+
+	tui_fill(y, x, cols, t);
+	tui_put_cut(y, x, cols, e->where != NULL ? e->where : _("Evidence"),
+	    t);
+	tui_put_cut(y + 1, x, cols, e->which, A_DIM);
+}
+
+void
+tui_evpane_draw(struct tui *tui, struct tui_evpane *e, int y, int x,
+    int lines, int cols)
+{
+	int row;
+
+	for (row = 0; row < lines; row++)
+		mvaddch(y + row, x, ACS_VLINE);
+	x += 2;
+	cols -= 2;
+	draw_heading(tui, e, y, x, cols);
+	for (row = 2; row < lines && e->top + (size_t)(row - 2) < e->nlines;
+	    row++)
+		tui_put(y + row, x, cols, e->lines[e->top + (size_t)row - 2],
+		    A_NORMAL);
+}
+
+/* The full-screen view: a list of the pane's lines. */
+
+static size_t
+view_count(struct tui *tui, struct tui_list *l)
+{
+	struct tui_evpane *e = l->data;
+
+	(void)tui;
+	tui_evpane_set(e, e->sc, e->item, COLS - 2);
+	return e->nlines;
+}
+
+static void
+view_draw_row(struct tui *tui, struct tui_list *l, size_t k, int y, attr_t a)
+{
+	struct tui_evpane *e = l->data;
+	size_t sel_para = l->sel < e->nlines ? e->para_of[l->sel] :
+	    NO_PARAGRAPH;
+
+	(void)tui;
+	/* The paragraph y would quote stands out, not just its line. */
+	if (a == A_NORMAL && sel_para != NO_PARAGRAPH &&
+	    e->para_of[k] == sel_para)
+		a = A_BOLD;
+	tui_put(y, 1, COLS - 2, e->lines[k], a);
+}
+
+static void
+view_draw_frame(struct tui *tui, struct tui_list *l)
+{
+	struct tui_evpane *e = l->data;
+	const struct rubric_node *item = e->sc->rubric->items[e->item];
+	char *title = xasprintf(_("Evidence · %s %s"), item->key, item->title);
+
+	tui_draw_title(tui, title);
+	free(title);
+	tui_fill(1, 0, COLS, A_NORMAL);
+	tui_put_cut(1, 1, COLS - 2, e->where != NULL ? e->where : e->which,
+	    A_BOLD);
+	if (e->where != NULL)
+		tui_put_cut(2, 1, COLS - 2, e->which, A_DIM);
+}
+
+static char *
+view_row_text(struct tui *tui, struct tui_list *l, size_t k)
+{
+	(void)tui;
+	return xstrdup(((struct tui_evpane *)l->data)->lines[k]);
+}
+
+/* "〈114 年度…報告〉2. 服務及時性": where a quote came from. Caller frees. */
+static char *
+quote_reference(const struct tui_evpane *e)
+{
+	char *h = evidence_heading(e->p.doc, e->p.section), *ref, *clean;
+
+	ref = xasprintf(_(" (from 〈%s〉 %s)"), e->p.doc->title, h);
+	clean = width_sanitize(ref);
+	free(ref);
+	free(h);
+	return clean;
+}
+
+static void
+view_quote(struct tui *tui, struct tui_list *l)
+{
+	struct tui_evpane *e = l->data;
+	struct scorecard_entry *en = &e->sc->entries[e->item];
+	char *ref, *text, *cause = NULL;
+	size_t para;
+
+	if (e->sc->status == SCORECARD_FINAL) {
+		tui_message(tui, true, _("finalized: read-only"));
+		return;
+	}
+	if (l->sel >= e->nlines || (para = e->para_of[l->sel]) == NO_PARAGRAPH) {
+		tui_message(tui, false, _("move to a paragraph to quote it"));
+		return;
+	}
+	ref = quote_reference(e);
+	text = xasprintf("%s%s%s%s", en->record, *en->record != '\0' ? "\n" :
+	    "", e->paras[para], ref);
+	free(ref);
+	if (text_check(text, TEXT_NOTE, _("the record"), &cause) != 0 ||
+	    store_set_note(tui->st, e->sc, e->item, SCORECARD_RECORD, text,
+	    &cause) != 0) {
+		tui_message(tui, true, "%s", cause);
+		free(cause);
+	} else {
+		tui->saved = true;
+		tui_message(tui, false, _("quoted into the record of %s: saved"),
+		    e->sc->rubric->items[e->item]->key);
+	}
+	free(text);
+}
+
+static enum tui_req
+view_request(struct tui *tui, struct tui_list *l, enum tui_req req, int key)
+{
+	(void)key;
+	switch (req) {
+	case REQ_QUOTE:
+		view_quote(tui, l);
+		return REQ_NONE;
+	case REQ_EVIDENCE:
+		return REQ_BACK;
+	default:
+		return req;
+	}
+}
+
+static void
+view_close(struct tui *tui, struct tui_list *l)
+{
+	struct tui_evpane *e = l->data;
+
+	(void)tui;
+	e->top = l->top;	/* the pane beside the item shows the same place */
+	e->built = false;	/* wrapped for the full screen */
+}
+
+static const struct tui_list_ops evidence_view_ops = {
+	.name = "evidence", .scope = TUI_SCOPE_EVIDENCE, .head = 3, .foot = 1,
+	.count = view_count, .draw_row = view_draw_row,
+	.draw_frame = view_draw_frame, .request = view_request,
+	.row_text = view_row_text, .close = view_close,
+};
+
+void
+tui_evpane_open(struct tui *tui, struct tui_evpane *e, struct scorecard *sc,
+    size_t item)
+{
+	struct tui_list *l;
+
+	tui_evpane_set(e, sc, item, COLS - 2);
+	l = tui_list_open(tui, &evidence_view_ops, e);
+	if (l != NULL)
+		tui_list_select(l, e->top);
+}
