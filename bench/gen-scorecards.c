@@ -25,6 +25,7 @@
 #include "paths.h"
 #include "rubric.h"
 #include "scorecard.h"
+#include "seal.h"
 #include "xalloc.h"
 
 static const char *const agencies[] = {
@@ -157,9 +158,11 @@ fill(struct scorecard *sc, long n, int draft_pct)
 	    sc->rubric->nitems;
 	for (i = 0; i < k; i++)
 		score_item(sc, i, q);
+	sc->seal[0] = '\0';
 	if (!draft && scorecard_complete(sc)) {
 		sc->status = SCORECARD_FINAL;
 		replace(&sc->finalized_at, xstrdup(sc->updated_at));
+		seal_compute(sc, sc->seal);	/* as a laptop's finalize does */
 	}
 }
 

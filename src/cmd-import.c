@@ -230,8 +230,8 @@ insert_new(struct batch *b, struct scorecard *sc, const char *conflict_of,
 
 	if (store_insert(b->st, sc, cause) != 0)
 		return -1;
-	if (came_in == NULL && export_content_sha256(sc, hash, cause) != 0)
-		return -1;
+	if (came_in == NULL)
+		import_content_hash(sc, true, hash);
 	return store_import_mark(b->st, sc->id, came_in != NULL ? came_in :
 	    hash, conflict_of, cause);
 }
@@ -276,8 +276,10 @@ update_here(struct batch *b, struct scorecard *in, struct scorecard *here,
 
 	rc = store_import_update(b->st, here, in, reason, cause);
 	free(reason);
-	if (rc != 0 || export_content_sha256(in, hash, cause) != 0 ||
-	    store_import_mark(b->st, here->id, hash, NULL, cause) != 0)
+	if (rc != 0)
+		return -1;
+	import_content_hash(in, true, hash);
+	if (store_import_mark(b->st, here->id, hash, NULL, cause) != 0)
 		return -1;
 	printf(_("%supdated #%lld (%s) to revision %d, %s, from %s\n"),
 	    b->dry_run ? _("would be ") : "", here->id, here->uuid,
@@ -299,9 +301,9 @@ take_present(struct batch *b, struct scorecard *in, long long id,
 
 	if (store_load(b->st, id, &here, cause) != 0)
 		return -1;
-	if (export_content_sha256(in, in_hash, cause) == 0 &&
-	    export_content_sha256(here, here_hash, cause) == 0 &&
-	    store_import_hash(b->st, id, imported, &found, cause) == 0) {
+	import_content_hash(in, false, in_hash);
+	import_content_hash(here, true, here_hash);
+	if (store_import_hash(b->st, id, imported, &found, cause) == 0) {
 		switch (import_decide(in, here, in_hash, here_hash, found ?
 		    imported : NULL)) {
 		case IMPORT_SKIP:

@@ -12,7 +12,6 @@
 
 #include "export.h"
 #include "i18n.h"
-#include "sha256.h"
 #include "xalloc.h"
 
 struct export_bundle {
@@ -69,31 +68,3 @@ export_bundle_free(struct export_bundle *b)
 	free(b);
 }
 
-/*
- * What a card holds, as one hash: its bundle line with the local id left
- * out, so that the same card on two machines hashes alike.
- */
-int
-export_content_sha256(const struct scorecard *sc, char out[65],
-    char **cause)
-{
-	struct scorecard copy = *sc;	/* shallow, read only */
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem;
-
-	copy.id = 0;
-	if ((mem = open_memstream(&buf, &len)) == NULL) {
-		*cause = xstrdup(_("out of memory"));
-		return -1;
-	}
-	export_json_card(mem, &copy, false, false);
-	if (fclose(mem) != 0) {
-		free(buf);
-		*cause = xstrdup(_("out of memory"));
-		return -1;
-	}
-	sha256_hex(buf, len, out);
-	free(buf);
-	return 0;
-}

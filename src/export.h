@@ -80,9 +80,6 @@ struct export_bundle *export_bundle_new(FILE *out);
 int	export_bundle_add(struct export_bundle *, const struct scorecard *,
 	    char **cause);
 void	export_bundle_free(struct export_bundle *);
-/* The SHA-256 of sc's bundle line without its local id: its content. */
-int	export_content_sha256(const struct scorecard *sc, char out[65],
-	    char **cause);
 
 /*
  * A team card's 評分總表 (export-summary.c): text laid out in width

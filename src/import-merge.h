@@ -35,6 +35,15 @@ enum import_action import_decide(const struct scorecard *in,
 	    const struct scorecard *here, const char *in_hash,
 	    const char *here_hash, const char *imported);
 
+/*
+ * What a card holds, as one hash: its seal's canonical content (header,
+ * rubric snapshot, times, every entry: seal.c) and its status. The same
+ * card on two machines hashes alike; the local id does not count.
+ * sealed: sc->seal was computed from sc (store_insert): it is taken as is.
+ */
+void	import_content_hash(const struct scorecard *sc, bool sealed,
+	    char out[65]);
+
 /* Does a hold every fact of b: header, scores, tiers and notes? */
 bool	import_covers(const struct scorecard *a, const struct scorecard *b);
 

@@ -368,22 +368,24 @@ int
 store_seal_imported(struct store *st, struct scorecard *sc, long long id,
     char **cause)
 {
-	char hex[65];
+	char hex[65], *parts;
 	long long was = sc->id;
-	int rc;
+	int rc = -1;
 
 	if (sc->status != SCORECARD_FINAL)
 		return 0;
-	seal_compute(sc, hex);
-	if (sc->seal[0] != '\0' && strcmp(sc->seal, hex) != 0) {
+	/* Computed once: the seal and its parts are one pass of sha256. */
+	parts = seal_parts(sc, hex);
+	if (sc->seal[0] != '\0' && strcmp(sc->seal, hex) != 0)
 		*cause = xasprintf(_("scorecard %s: its seal does not match its"
 		    " content (it was changed after it was finalized)"),
 		    sc->uuid);
-		return -1;
+	else {
+		sc->id = id;
+		rc = store_seal_write_parts(st, sc, hex, parts, cause);
+		sc->id = was;
 	}
-	sc->id = id;
-	rc = store_seal_write(st, sc, cause);
-	sc->id = was;
+	free(parts);
 	if (rc == 0)
 		memcpy(sc->seal, hex, sizeof sc->seal);
 	return rc;

@@ -186,6 +186,9 @@ void	store_audit_hash(const char *prev, const char *const v[7],
 /* Seal sc's revision, in the caller's write transaction. */
 int	store_seal_write(struct store *, const struct scorecard *,
 	    char **cause);
+/* The same with the seal and parts seal_parts already gave (import). */
+int	store_seal_write_parts(struct store *, const struct scorecard *,
+	    const char *hex, const char *parts, char **cause);
 /* After migrating from before seals: chain the old trail, seal the final cards. */
 int	store_seal_legacy(struct store *, char **cause);
 /* Verify one card; sc is the loaded card or NULL. */

@@ -89,18 +89,26 @@ store_register_functions(sqlite3 *db)
 int
 store_seal_write(struct store *st, const struct scorecard *sc, char **cause)
 {
+	char hex[65], *parts = seal_parts(sc, hex);
+	int rc = store_seal_write_parts(st, sc, hex, parts, cause);
+
+	free(parts);
+	return rc;
+}
+
+int
+store_seal_write_parts(struct store *st, const struct scorecard *sc,
+    const char *hex, const char *parts, char **cause)
+{
 	sqlite3_stmt *stmt;
-	char hex[65], *parts;
 	int rc = -1;
 
 	if ((stmt = store_stmt(st, STMT_SEAL_INSERT, cause)) == NULL)
 		return -1;
-	parts = seal_parts(sc, hex);
 	if (store_bind(st, stmt, cause, "IiTTT", sc->id, sc->revision, hex,
 	    parts, sc->finalized_at) == 0)
 		rc = store_step_done(st, stmt, "save the seal", cause);
 	sqlite3_reset(stmt);
-	free(parts);
 	return rc;
 }
 
