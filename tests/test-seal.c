@@ -294,7 +294,7 @@ final_card(struct store *st)
 	struct rubric *r;
 	struct scorecard *sc;
 	char *cause = NULL, *names[] = { "甲" };
-	long long id;
+	long long id = 0;	/* clang: set only when both calls succeed */
 
 	if (rubric_parse(small_rubric, strlen(small_rubric), "small", &r,
 	    &cause) != 0 || store_create(st, small_rubric, r, "臺南分署",
