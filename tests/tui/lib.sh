@@ -121,6 +121,19 @@ tainan_scores() {
 	grep -v '^#' "$top_srcdir/tests/data/tainan-110.tsv"
 }
 
+# A final card with the 臺南分署 form's scores (870/1000) for AGENCY and
+# DATE, through the CLI; prints its ID.
+final_card() {
+	_id=$("$KAOHE" --db "$DB" new --agency "$1" --date "$2" \
+	    --inspector 為民服務不定期考核小組 --no-tui) || exit 99
+	tainan_scores | while IFS='	' read -r _key _score _tier; do
+		"$KAOHE" --db "$DB" set "$_id" "$_key" "$_score" \
+		    ${_tier:+--tier "$_tier"} || exit 1
+	done || exit 99
+	"$KAOHE" --db "$DB" finalize "$_id" >/dev/null 2>&1 || exit 99
+	echo "$_id"
+}
+
 # Wait until process PID has gone (after a kill).
 wait_dead() {
 	_i=0

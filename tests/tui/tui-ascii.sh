@@ -4,13 +4,7 @@
 # bars alike, as `kaohe stats` does; under UTF-8 they draw blocks.
 . "$top_srcdir/tests/tui/lib.sh"
 
-final=$("$KAOHE" --db "$DB" new --agency 高雄分署 --date 2020-07-01 \
-    --inspector 為民服務不定期考核小組 --no-tui) || exit 99
-tainan_scores | while IFS='	' read -r key score tier; do
-	"$KAOHE" --db "$DB" set "$final" "$key" "$score" ${tier:+--tier "$tier"} ||
-	    exit 1
-done || exit 99
-"$KAOHE" --db "$DB" finalize "$final" >/dev/null 2>&1 || exit 99
+final=$(final_card 高雄分署 2020-07-01) || exit 99
 
 TUI_LANG=C
 start

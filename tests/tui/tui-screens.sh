@@ -4,13 +4,7 @@
 # outline. A change of layout shows as a diff of the screen.
 . "$top_srcdir/tests/tui/lib.sh"
 
-final=$("$KAOHE" --db "$DB" new --agency 臺南分署 --date 2021-08-06 \
-    --inspector 為民服務不定期考核小組 --no-tui) || exit 99
-tainan_scores | while IFS='	' read -r key score tier; do
-	"$KAOHE" --db "$DB" set "$final" "$key" "$score" ${tier:+--tier "$tier"} ||
-	    exit 1
-done || exit 99
-"$KAOHE" --db "$DB" finalize "$final" >/dev/null 2>&1 || exit 99
+final=$(final_card 臺南分署 2021-08-06) || exit 99
 draft=$("$KAOHE" --db "$DB" new --agency 法務部行政執行署宜蘭分署 \
     --date 2022-05-01 --inspector 王小明 --inspector 陳美玲 --no-tui) || exit 99
 "$KAOHE" --db "$DB" set "$draft" 1.1.1 27 >/dev/null || exit 99
