@@ -160,8 +160,13 @@ find_target(const struct trail *t, size_t *first, size_t *last)
 			    sizeof *undone);
 			undone[nundone++] = r->old_value != NULL ?
 			    atoll(r->old_value) : 0;
-			/* Skip the revert the undo wrote just before it. */
-			if (i > 0 && undoable(&t->rows[i - 1]))
+			/*
+			 * Skip the revert the undo wrote just before it: rows
+			 * of the same item, after the change it undid.
+			 */
+			if (i > 0 && undoable(&t->rows[i - 1]) &&
+			    strcmp(t->rows[i - 1].item, r->item) == 0 &&
+			    t->rows[i - 1].id > undone[nundone - 1])
 				i = change_start(t, i - 1);
 			continue;
 		}

@@ -21,11 +21,13 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "check.h"
 #include "rubric.h"
 #include "scorecard.h"
 #include "sha256.h"
 #include "store-private.h"
 #include "store.h"
+#include "text.h"
 #include "uuid.h"
 #include "xalloc.h"
 
@@ -1299,10 +1301,166 @@ test_insert_failure_is_atomic(void **state)
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
+/* The one text rule: what new, edit, note, the TUI and import refuse. */
+static void
+test_text_rule(void **state)
+{
+	char *cause = NULL, *n;
+
+	(void)state;
+	assert_int_equal(text_check("臺南分署", TEXT_LINE, "x", &cause), 0);
+	assert_refusal(text_check("a\033[2J", TEXT_LINE, "the agency",
+	    &cause), &cause, "the agency holds a control character (U+001B)");
+	assert_refusal(text_check("a\nb", TEXT_LINE, "the agency", &cause),
+	    &cause, "the agency must be one line");
+	assert_refusal(text_check("a\xc2\x85" "b", TEXT_LINE, "x", &cause),
+	    &cause, "x holds a control character (U+0085)");
+	assert_refusal(text_check("a\xe2\x80\xae" "b", TEXT_NOTE, "x", &cause),
+	    &cause, "x holds a bidirectional control character (U+202E)");
+	assert_refusal(text_check("\xe3\x80\x80 \xe2\x80\x8b", TEXT_LINE,
+	    "x", &cause), &cause, "x is empty");
+	assert_refusal(text_check("\xff", TEXT_NOTE, "x", &cause), &cause,
+	    "x is not valid UTF-8");
+	assert_int_equal(text_check("a\n\tb", TEXT_NOTE, "x", &cause), 0);
+	assert_int_equal(text_check("", TEXT_NOTE, "x", &cause), 0);
+	n = text_normalize_note("a\r\nb\rc\n");
+	assert_string_equal(n, "a\nb\nc\n");
+	free(n);
+	n = text_normalize_note(" \r\n\xe3\x80\x80");
+	assert_string_equal(n, "");
+	free(n);
+}
+
+/* ROC dates as the export prints them, and what is not a date. */
+static void
+test_parse_date(void **state)
+{
+	char out[11], *cause = NULL;
+
+	(void)state;
+	assert_int_equal(scorecard_parse_date("115-11-20", out, &cause), 0);
+	assert_string_equal(out, "2026-11-20");
+	assert_int_equal(scorecard_parse_date("110年8月6日", out, &cause), 0);
+	assert_string_equal(out, "2021-08-06");
+	assert_int_equal(scorecard_parse_date("110/08/06", out, &cause), 0);
+	assert_string_equal(out, "2021-08-06");
+	assert_int_equal(scorecard_parse_date("2021-08-06", out, &cause), 0);
+	assert_string_equal(out, "2021-08-06");
+	assert_refusal_has(scorecard_parse_date("110-02-29", out, &cause),
+	    &cause, "is not a date");
+	assert_refusal_has(scorecard_parse_date("20210806", out, &cause),
+	    &cause, "is not a date");
+	assert_refusal_has(scorecard_parse_date("110-08-06 ", out, &cause),
+	    &cause, "is not a date");
+}
+
+/* The questions the walk asks the core instead of answering itself. */
+static void
+test_range_and_tiers(void **state)
+{
+	struct fixture *f = *state;
+	const struct rubric_node *i121 = f->rubric->items[2];
+	int *holding;
+	size_t n;
+
+	assert_true(scorecard_in_range(i121, 8, 0));
+	assert_false(scorecard_in_range(i121, 21, 0));
+	assert_false(scorecard_in_range(i121, 8, 1));
+	assert_true(scorecard_in_range(i121, 8, 3));
+	assert_false(scorecard_in_range(i121, 8, 9));
+	n = scorecard_tiers_holding(i121, 8, &holding);
+	assert_int_equal(n, 2);
+	assert_int_equal(holding[0], 2);
+	assert_int_equal(holding[1], 3);
+	free(holding);
+	assert_int_equal(scorecard_tiers_holding(i121, 0, &holding), 0);
+	assert_null(holding);
+}
+
+static void
+test_rationale_scores(void **state)
+{
+	long v[4];
+
+	(void)state;
+	assert_int_equal(check_rationale_scores("給予 28 分。", v, 4), 1);
+	assert_int_equal(v[0], 28);
+	assert_int_equal(check_rationale_scores("給予２５分", v, 4), 1);
+	assert_int_equal(v[0], 25);
+	assert_int_equal(check_rationale_scores("給予\u3000７\u3000分", v, 4),
+	    1);
+	assert_int_equal(v[0], 7);
+	assert_int_equal(check_rationale_scores("給予滿分；給予 3 點", v, 4),
+	    0);
+	assert_int_equal(check_rationale_scores("給予1分，再給予2分", v, 4), 2);
+	assert_int_equal(v[1], 2);
+}
+
+/* undo goes back one change at a time; previous_final finds last year. */
+static void
+test_undo_and_previous(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = open_ok(f->db, STORE_READWRITE);
+	long long a = create_card(st, "甲", "2021-08-06"), b, prev;
+	struct scorecard *sa, *sb;
+	char *cause = NULL, *what = NULL;
+	size_t i;
+
+	sa = load_ok(st, a);
+	for (i = 0; i < sa->rubric->nitems; i++) {
+		const struct rubric_node *item = sa->rubric->items[i];
+		int *holding, tier;
+
+		/* The lowest score, in the last tier that holds it. */
+		tier = (int)scorecard_tiers_holding(item, item->min, &holding);
+		tier = tier > 0 ? holding[tier - 1] : 0;
+		free(holding);
+		assert_int_equal(store_set_score(st, sa, i, item->min, tier,
+		    &cause), 0);
+	}
+	assert_int_equal(store_set_score(st, sa, 1, 28, 0, &cause), 0);
+	assert_int_equal(store_undo(st, a, &what, &cause), 0);
+	assert_string_equal(what, "1.1.3 score 1 → 28, tier 5 → 1");
+	free(what);
+	scorecard_free(sa);
+	sa = load_ok(st, a);
+	assert_int_equal(sa->entries[1].score, 1);
+	assert_int_equal(sa->entries[1].tier, 5);
+	assert_int_equal(store_finalize(st, sa, &cause), 0);
+	assert_refusal_has(store_undo(st, a, &what, &cause), &cause,
+	    "finalized");
+
+	b = create_card(st, "甲", "2022-08-06");
+	sb = load_ok(st, b);
+	assert_int_equal(store_previous_final(st, sb, &prev, &cause), 0);
+	assert_int_equal(prev, a);
+	assert_int_equal(store_edit_header(st, sb, "乙", NULL, NULL, 0,
+	    &cause), 0);
+	assert_int_equal(store_previous_final(st, sb, &prev, &cause), 0);
+	assert_int_equal(prev, 0);
+	assert_int_equal(store_undo(st, b, &what, &cause), 0);
+	assert_string_equal(what, "agency 甲 → 乙");
+	free(what);
+	assert_refusal_has(store_undo(st, b, &what, &cause), &cause,
+	    "no change left to undo");
+	scorecard_free(sa);
+	scorecard_free(sb);
+	store_close(st);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_text_rule, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_parse_date, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_range_and_tiers, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_rationale_scores, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_undo_and_previous, setup,
+		    teardown),
 		T(test_open_creates_0600),
 		T(test_connection_pragmas),
 		T(test_round_trip),
