@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "evidence.h"
 #include "seal.h"
 #include "xalloc.h"
 
@@ -89,6 +90,33 @@ seal_entry(struct seal_sink *s, const struct rubric_node *item,
 	seal_field(s, "rationale", e->rationale);
 }
 
+/*
+ * The card's evidence documents, when it has any: each one's text (by its
+ * SHA-256, computed here from the text, not read from the store), file
+ * name, title and when it was added. Matches are not sealed: they are
+ * the inspector's reading of a document, not the document.
+ */
+static void
+seal_documents(struct seal_sink *s, const struct scorecard *sc)
+{
+	char name[32], hex[65];
+	size_t i;
+
+	if (sc->evidence == NULL)
+		return;
+	for (i = 0; i < sc->evidence->ndocs; i++) {
+		const struct evidence_document *d = &sc->evidence->docs[i];
+
+		snprintf(name, sizeof name, "document %zu", i + 1);
+		seal_part(s, name);
+		sha256_hex(d->text, d->len, hex);
+		seal_field(s, "document", hex);
+		seal_field(s, "file_name", d->file_name);
+		seal_field(s, "title", d->title);
+		seal_field(s, "added_at", d->added_at);
+	}
+}
+
 void
 seal_content(struct seal_sink *s, const struct scorecard *sc)
 {
@@ -108,6 +136,7 @@ seal_content(struct seal_sink *s, const struct scorecard *sc)
 	for (i = 0; i < sc->rubric->nitems; i++)
 		seal_entry(s, sc->rubric->items[i], &sc->entries[i]);
 	/* New parts go here, after the items; see seal.h. */
+	seal_documents(s, sc);
 }
 
 /* Run seal_content into a fresh sink and finish it. */

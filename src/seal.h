@@ -18,7 +18,10 @@
  *	created_at, finalized_at,
  *	then for every item in rubric order:
  *	item (its key), score (decimal, "" when unscored),
- *	tier (decimal, "" when none), record, rationale.
+ *	tier (decimal, "" when none), record, rationale;
+ *	then, for each evidence document the card has (none: nothing),
+ *	in the order they were added, a part "document N" of
+ *	document (the SHA-256 of its text), file_name, title, added_at.
  *
  * Extending it: a new part (a card's evidence documents, say) appends
  * its fields after the last item, and writes nothing at all when the card

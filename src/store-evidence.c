@@ -551,18 +551,35 @@ store_evidence_correct(struct store *st, long long card, const char *node,
 }
 
 int
-store_evidence_attach(struct store *st, struct scorecard *sc, char **cause)
+store_evidence_attach_until(struct store *st, struct scorecard *sc,
+    const char *until, char **cause)
 {
 	struct evidence_set *set = xcalloc(1, sizeof *set);
+	size_t i, kept = 0;
 
 	if (store_evidence_load(st, sc->id, sc->rubric, set, cause) != 0) {
 		free(set);
 		return -1;
 	}
+	/* A kept revision's documents: those added before it was final. */
+	for (i = 0; until != NULL && i < set->ndocs; i++) {
+		if (strcmp(set->docs[i].added_at, until) > 0)
+			evidence_document_clear(&set->docs[i]);
+		else
+			set->docs[kept++] = set->docs[i];
+	}
+	if (until != NULL)
+		set->ndocs = kept;
 	if (set->ndocs == 0) {
 		free(set);
 		set = NULL;
 	}
 	sc->evidence = set;
 	return 0;
+}
+
+int
+store_evidence_attach(struct store *st, struct scorecard *sc, char **cause)
+{
+	return store_evidence_attach_until(st, sc, NULL, cause);
 }

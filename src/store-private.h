@@ -142,6 +142,9 @@ int	store_step_done(struct store *, sqlite3_stmt *, const char *what,
 /* store-evidence.c: a loaded card's documents (sc->evidence, NULL when
  * none), and inserting an imported card's, inside store_insert's write. */
 int	store_evidence_attach(struct store *, struct scorecard *, char **cause);
+/* The same for a kept revision: the documents added before until. */
+int	store_evidence_attach_until(struct store *, struct scorecard *,
+	    const char *until, char **cause);
 int	store_evidence_insert(struct store *, long long card,
 	    struct evidence_set *, char **cause);
 

@@ -187,7 +187,9 @@ load_kept(struct store *st, long long id, int revision,
 	if (kept_header(st, id, revision, &sc, cause) != 0)
 		return -1;
 	if (kept_inspectors(st, sc, cause) != 0 ||
-	    kept_entries(st, sc, cause) != 0 || kept_seal(st, sc, cause) != 0) {
+	    kept_entries(st, sc, cause) != 0 || kept_seal(st, sc, cause) != 0 ||
+	    store_evidence_attach_until(st, sc, sc->finalized_at,
+	    cause) != 0) {
 		scorecard_free(sc);
 		return -1;
 	}

@@ -149,6 +149,37 @@ case $out in *臺南分署*) fail "a rewritten note is still found" ;; esac
 expect 0 'AGENCY' list --search '"quote" OR x'
 checks=$((checks + 5))
 
+# A finalized card's documents are sealed with it: verify sees a changed
+# document; after a reopen a new document leaves revision 1 verifying,
+# and revision 1 exports with the documents it had.
+sealed=$("$KAOHE" --db "$db" new --agency 宜蘭分署 --date 2025-12-03 --inspector 甲 --no-tui)
+grep -v '^#' "$top_srcdir/tests/data/tainan-110.tsv" |
+while IFS='	' read -r key score tier; do
+	"$KAOHE" --db "$db" set "$sealed" "$key" "$score" ${tier:+--tier "$tier"} >/dev/null
+done
+"$KAOHE" --db "$db" evidence add "$sealed" "$seed000" >/dev/null
+"$KAOHE" --db "$db" finalize "$sealed" >/dev/null 2>&1
+expect 0 "$sealed  ok" verify "$sealed"
+expect 1 "is finalized; it cannot be changed" evidence add "$sealed" \
+    "$data/001_0c8826c442bd94ee.txt"
+"$KAOHE" --db "$db" reopen "$sealed" --reason 補充報告 >/dev/null
+expect 0 "document 2 of scorecard $sealed" evidence add "$sealed" \
+    "$data/001_0c8826c442bd94ee.txt"
+expect 0 "$sealed  ok" verify "$sealed"
+"$KAOHE" --db "$db" export "$sealed" --revision 1 --format json >"$tmp/rev1.json"
+checks=$((checks + 1))
+[ "$(grep -c '"file_name"' "$tmp/rev1.json")" = 1 ] ||
+    fail "revision 1 exports $(grep -c '"file_name"' "$tmp/rev1.json") documents, not 1"
+cp "$db" "$tmp/tampered.db"
+sqlite3 "$tmp/tampered.db" "DROP TRIGGER final_documents_UPDATE;
+    UPDATE documents SET title = '改過的標題' WHERE scorecard_id = $sealed AND position = 1;" ||
+    fail "sqlite3 could not tamper"
+rc=0
+"$KAOHE" --db "$tmp/tampered.db" verify "$sealed" >"$tmp/out" 2>/dev/null || rc=$?
+checks=$((checks + 1))
+[ "$rc" -eq 1 ] && grep -q "^$sealed  TAMPERED: revision 1 changed since it was sealed: document 1" "$tmp/out" ||
+    fail "verify of a changed document: exit $rc: $(cat "$tmp/out")"
+
 expect 2 "evidence needs add, list, show or match" evidence
 expect 2 "unknown evidence command 'frob'" evidence frob
 expect 1 "there is no scorecard 999" evidence add 999 "$seed000"
