@@ -41,7 +41,10 @@ store_history(struct store *st, long long id, store_change_fn fn, void *arg,
 	    " new_value FROM audit WHERE scorecard_id = ?1 ORDER BY id",
 	    &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
+	if (store_bind_int64(st, stmt, 1, id, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		rows++;
 		c.id = sqlite3_column_int64(stmt, 0);

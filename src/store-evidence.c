@@ -28,7 +28,10 @@ draft_card(struct store *st, long long card, char **cause)
 	if (store_prepare(st, "SELECT status FROM scorecards WHERE id = ?1",
 	    &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, card);
+	if (store_bind_int64(st, stmt, 1, card, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW && sqlite3_column_int(stmt, 0) == SCORECARD_DRAFT)
 		rc = 0;
@@ -57,9 +60,11 @@ query_card_int(struct store *st, const char *sql, long long card,
 
 	if (store_prepare(st, sql, &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, card);
-	if (text != NULL)
-		sqlite3_bind_text(stmt, 2, text, -1, SQLITE_STATIC);
+	if (store_bind(st, stmt, cause, text != NULL ? "IT" : "I", card,
+	    text) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		*v = sqlite3_column_int64(stmt, 0);
@@ -82,13 +87,18 @@ insert_document(struct store *st, long long card, struct evidence_document *d,
 	    " file_name, title, sha256, added_at, text) VALUES (?1, ?2, ?3,"
 	    " ?4, ?5, ?6, ?7)", &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, card);
-	sqlite3_bind_int(stmt, 2, d->position);
-	sqlite3_bind_text(stmt, 3, d->file_name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, d->title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 5, d->sha256, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 6, d->added_at, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 7, d->text, (int)d->len, SQLITE_STATIC);
+	if (store_bind(st, stmt, cause, "IiTTTT", card, d->position,
+	    d->file_name, d->title, d->sha256, d->added_at) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	/* The text by its length, the one parameter store_bind cannot take. */
+	if (sqlite3_bind_text(stmt, 7, d->text, (int)d->len, SQLITE_STATIC) !=
+	    SQLITE_OK) {
+		*cause = store_errmsg(st, "bind the document");
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
@@ -115,16 +125,14 @@ insert_sections(struct store *st, const struct evidence_document *d,
 		const struct evidence_section *s = &d->sections[i];
 
 		sqlite3_reset(stmt);
-		sqlite3_bind_int64(stmt, 1, d->id);
-		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)i + 1);
-		sqlite3_bind_int64(stmt, 3, s->parent + 1);
-		sqlite3_bind_int(stmt, 4, s->depth);
-		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)s->line);
-		sqlite3_bind_text(stmt, 6, s->number, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 7, s->title, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(stmt, 8, (sqlite3_int64)s->start);
-		sqlite3_bind_int64(stmt, 9, (sqlite3_int64)s->body_end);
-		sqlite3_bind_int64(stmt, 10, (sqlite3_int64)s->end);
+		if (store_bind(st, stmt, cause, "IIIiITTIII", d->id,
+		    (long long)i + 1, (long long)s->parent + 1, s->depth,
+		    (long long)s->line, s->number, s->title,
+		    (long long)s->start, (long long)s->body_end,
+		    (long long)s->end) != 0) {
+			sqlite3_finalize(stmt);
+			return -1;
+		}
 		if (sqlite3_step(stmt) != SQLITE_DONE) {
 			*cause = store_errmsg(st, "store a section");
 			sqlite3_finalize(stmt);
@@ -140,13 +148,13 @@ put_match(sqlite3_stmt *stmt, long long doc, const char *node, long section,
     int corrected)
 {
 	sqlite3_reset(stmt);
-	sqlite3_bind_int64(stmt, 1, doc);
-	sqlite3_bind_text(stmt, 2, node, -1, SQLITE_STATIC);
-	if (section > 0)
-		sqlite3_bind_int64(stmt, 3, section);
-	else
-		sqlite3_bind_null(stmt, 3);
-	sqlite3_bind_int(stmt, 4, corrected);
+	/* A failed bind is never stepped; the caller names the error. */
+	if (sqlite3_bind_int64(stmt, 1, doc) != SQLITE_OK ||
+	    sqlite3_bind_text(stmt, 2, node, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    (section > 0 ? sqlite3_bind_int64(stmt, 3, section) :
+	    sqlite3_bind_null(stmt, 3)) != SQLITE_OK ||
+	    sqlite3_bind_int(stmt, 4, corrected) != SQLITE_OK)
+		return -1;
 	return sqlite3_step(stmt) == SQLITE_DONE ? 0 : -1;
 }
 
@@ -187,8 +195,10 @@ touch_card(struct store *st, long long card, char **cause)
 	if (store_prepare(st, "UPDATE scorecards SET updated_at = ?2"
 	    " WHERE id = ?1", &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, card);
-	sqlite3_bind_text(stmt, 2, now, -1, SQLITE_STATIC);
+	if (store_bind(st, stmt, cause, "IT", card, now) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
@@ -214,8 +224,10 @@ inherit_corrections(struct store *st, long long card,
 
 	if (store_prepare(st, sql, &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, card);
-	sqlite3_bind_int64(stmt, 2, d->id);
+	if (store_bind(st, stmt, cause, "II", card, d->id) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
@@ -315,7 +327,10 @@ load_documents(struct store *st, long long card, struct evidence_set *set,
 	    " added_at, text FROM documents WHERE scorecard_id = ?1"
 	    " ORDER BY position", &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, card);
+	if (store_bind_int64(st, stmt, 1, card, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct evidence_document *d;
 
@@ -331,10 +346,10 @@ load_documents(struct store *st, long long card, struct evidence_set *set,
 		d->file_name = column_dup(stmt, 2);
 		d->title = column_dup(stmt, 3);
 		snprintf(d->sha256, sizeof d->sha256, "%s",
-		    (const char *)sqlite3_column_text(stmt, 4));
+		    store_column_text(stmt, 4));
 		d->added_at = column_dup(stmt, 5);
 		d->len = (size_t)sqlite3_column_bytes(stmt, 6);
-		d->text = xstrndup((const char *)sqlite3_column_text(stmt, 6),
+		d->text = xstrndup(store_column_text(stmt, 6),
 		    d->len);
 	}
 	sqlite3_finalize(stmt);
@@ -365,7 +380,10 @@ load_sections(struct store *st, struct evidence_document *d, char **cause)
 	    " start, body_end, end FROM document_sections WHERE"
 	    " document_id = ?1 ORDER BY position", &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, d->id);
+	if (store_bind_int64(st, stmt, 1, d->id, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct evidence_section *s;
 
@@ -413,10 +431,13 @@ load_matches(struct store *st, struct evidence_document *d,
 	    " document_matches WHERE document_id = ?1 AND section IS NOT NULL"
 	    " ORDER BY section, node", &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, d->id);
+	if (store_bind_int64(st, stmt, 1, d->id, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const struct rubric_node *node = rubric_find(r,
-		    (const char *)sqlite3_column_text(stmt, 0));
+		    store_column_text(stmt, 0));
 		sqlite3_int64 sec = sqlite3_column_int64(stmt, 1);
 
 		if (node == NULL || node == &r->root || sec < 1 ||
@@ -448,7 +469,10 @@ load_cleared(struct store *st, struct evidence_document *d, char **cause)
 	    " document_id = ?1 AND section IS NULL AND corrected = 1"
 	    " ORDER BY node", &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, d->id);
+	if (store_bind_int64(st, stmt, 1, d->id, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		d->cleared = xreallocarray(d->cleared, d->ncleared + 1,
 		    sizeof *d->cleared);
@@ -499,7 +523,11 @@ correct_locked(struct store *st, long long card, const char *node, int doc,
 		sqlite3_finalize(docs);
 		return -1;
 	}
-	sqlite3_bind_int64(docs, 1, card);
+	if (store_bind_int64(st, docs, 1, card, cause) != 0) {
+		sqlite3_finalize(docs);
+		sqlite3_finalize(put);
+		return -1;
+	}
 	while ((rc = sqlite3_step(docs)) == SQLITE_ROW) {
 		int pos = sqlite3_column_int(docs, 1);
 		bool here = pos == doc;

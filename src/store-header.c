@@ -32,10 +32,9 @@ update_field(struct store *st, long long id, const char *column,
 	free(sql);
 	if (rc != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_text(stmt, 2, value, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, now, -1, SQLITE_STATIC);
-	rc = store_step_done(st, stmt, "change the header", cause);
+	rc = store_bind(st, stmt, cause, "ITT", id, value, now);
+	if (rc == 0)
+		rc = store_step_done(st, stmt, "change the header", cause);
 	sqlite3_finalize(stmt);
 	return rc;
 }
@@ -51,18 +50,20 @@ replace_inspectors(struct store *st, long long id, char *const *names,
 	if (store_prepare(st, "DELETE FROM inspectors WHERE scorecard_id = ?1",
 	    &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = store_step_done(st, stmt, "change the inspectors", cause);
+	rc = store_bind_int64(st, stmt, 1, id, cause);
+	if (rc == 0)
+		rc = store_step_done(st, stmt, "change the inspectors", cause);
 	sqlite3_finalize(stmt);
 	if (rc != 0 || store_prepare(st, "INSERT INTO inspectors"
 	    " (scorecard_id, position, name) VALUES (?1, ?2, ?3)", &stmt,
 	    cause) != 0)
 		return -1;
 	for (i = 0; i < n && rc == 0; i++) {
-		sqlite3_bind_int64(stmt, 1, id);
-		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)i);
-		sqlite3_bind_text(stmt, 3, names[i], -1, SQLITE_STATIC);
-		rc = store_step_done(st, stmt, "change the inspectors", cause);
+		rc = store_bind(st, stmt, cause, "IIT", id, (long long)i,
+		    names[i]);
+		if (rc == 0)
+			rc = store_step_done(st, stmt, "change the inspectors",
+			    cause);
 		sqlite3_reset(stmt);
 	}
 	sqlite3_finalize(stmt);
@@ -182,10 +183,11 @@ store_previous_final(struct store *st, const struct scorecard *sc,
 	    " AND (date < ?4 OR (date = ?4 AND id < ?3))"
 	    " ORDER BY date DESC, id DESC LIMIT 1", &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_text(stmt, 1, sc->agency, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, sc->rubric->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 3, sc->id);
-	sqlite3_bind_text(stmt, 4, sc->date, -1, SQLITE_STATIC);
+	if (store_bind(st, stmt, cause, "TTIT", sc->agency, sc->rubric->id,
+	    sc->id, sc->date) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		*prev = sqlite3_column_int64(stmt, 0);

@@ -61,22 +61,22 @@ where_clause(const struct store_query *q, const char *search)
 	return w;
 }
 
-static void
+/* A parameter the statement does not have is no error: filters vary. */
+static int
 bind_named_text(sqlite3_stmt *stmt, const char *name, const char *value)
 {
 	int i = sqlite3_bind_parameter_index(stmt, name);
 
-	if (i > 0)
-		sqlite3_bind_text(stmt, i, value, -1, SQLITE_STATIC);
+	return i > 0 ? sqlite3_bind_text(stmt, i, value, -1, SQLITE_STATIC) :
+	    SQLITE_OK;
 }
 
-static void
+static int
 bind_named_int64(sqlite3_stmt *stmt, const char *name, sqlite3_int64 value)
 {
 	int i = sqlite3_bind_parameter_index(stmt, name);
 
-	if (i > 0)
-		sqlite3_bind_int64(stmt, i, value);
+	return i > 0 ? sqlite3_bind_int64(stmt, i, value) : SQLITE_OK;
 }
 
 /* A limit or offset beyond SQLite's range means "all" or "none". */
@@ -109,15 +109,26 @@ prepare_query(struct store *st, const struct store_query *q, bool count,
 	free(sql);
 	if (rc != 0)
 		return -1;
-	bind_named_text(*stmt, ":agency", q->agency);
-	bind_named_int64(*stmt, ":year", q->year);
-	bind_named_int64(*stmt, ":status", q->status);
-	bind_named_text(*stmt, ":rubric", q->rubric_id);
-	if (q->text != NULL)
-		store_search_bind(*stmt, q->text);
-	bind_named_int64(*stmt, ":limit", q->limit > 0 ? list_clamp(q->limit) :
-	    -1);
-	bind_named_int64(*stmt, ":offset", list_clamp(q->offset));
+	rc = bind_named_text(*stmt, ":agency", q->agency);
+	if (rc == SQLITE_OK)
+		rc = bind_named_int64(*stmt, ":year", q->year);
+	if (rc == SQLITE_OK)
+		rc = bind_named_int64(*stmt, ":status", q->status);
+	if (rc == SQLITE_OK)
+		rc = bind_named_text(*stmt, ":rubric", q->rubric_id);
+	if (rc == SQLITE_OK && q->text != NULL)
+		rc = store_search_bind(*stmt, q->text);
+	if (rc == SQLITE_OK)
+		rc = bind_named_int64(*stmt, ":limit", q->limit > 0 ?
+		    list_clamp(q->limit) : -1);
+	if (rc == SQLITE_OK)
+		rc = bind_named_int64(*stmt, ":offset", list_clamp(q->offset));
+	if (rc != SQLITE_OK) {
+		*cause = store_errmsg(st, "bind the list's filters");
+		sqlite3_finalize(*stmt);
+		*stmt = NULL;
+		return -1;
+	}
 	return 0;
 }
 

@@ -150,7 +150,7 @@ int	store_evidence_insert(struct store *, long long card,
 
 /* store-search.c: the WHERE fragment that finds text, and its bindings. */
 const char *store_search_where(struct store *, const char *text, bool page);
-void	store_search_bind(sqlite3_stmt *, const char *text);
+int	store_search_bind(sqlite3_stmt *, const char *text);
 
 /*
  * Bind parameters 1, 2, ... of stmt from the arguments, one letter of

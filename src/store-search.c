@@ -101,8 +101,9 @@ dense(struct store *st, const char *text)
 	    " notes_fts WHERE notes_fts MATCH :fts LIMIT " DENSE_STR ")", -1,
 	    &stmt, NULL) != SQLITE_OK)
 		return false;	/* the index's own query will say what is wrong */
-	store_search_bind(stmt, text);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
+	/* A failed bind is not stepped: the index's query will say why. */
+	if (store_search_bind(stmt, text) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
 		many = sqlite3_column_int(stmt, 0) >= DENSE;
 	sqlite3_finalize(stmt);
 	return many;
@@ -116,19 +117,39 @@ store_search_where(struct store *st, const char *text, bool page)
 	return WHERE_FTS;
 }
 
-void
+int
 store_search_bind(sqlite3_stmt *stmt, const char *text)
 {
-	int i;
+	int i, rc = SQLITE_OK;
 
 	if ((i = sqlite3_bind_parameter_index(stmt, ":text")) > 0)
-		sqlite3_bind_text(stmt, i, text, -1, SQLITE_TRANSIENT);
-	if ((i = sqlite3_bind_parameter_index(stmt, ":fts")) > 0) {
+		rc = sqlite3_bind_text(stmt, i, text, -1, SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK &&
+	    (i = sqlite3_bind_parameter_index(stmt, ":fts")) > 0) {
 		char *q = phrase(text);
 
-		sqlite3_bind_text(stmt, i, q, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_bind_text(stmt, i, q, -1, SQLITE_TRANSIENT);
 		free(q);
 	}
+	return rc;
+}
+
+/* :card and the search text; -1 with *cause (the statement is finalized). */
+static int
+bind_card_search(struct store *st, sqlite3_stmt *stmt, long long card,
+    const char *text, char **cause)
+{
+	int rc;
+
+	rc = sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt,
+	    ":card"), card);
+	if (rc == SQLITE_OK)
+		rc = store_search_bind(stmt, text);
+	if (rc == SQLITE_OK)
+		return 0;
+	*cause = store_errmsg(st, "bind the search");
+	sqlite3_finalize(stmt);
+	return -1;
 }
 
 /* The first entry of card whose note holds text, by position. */
@@ -148,9 +169,8 @@ note_hit(struct store *st, long long card, const char *text, long *item,
 
 	if (store_prepare(st, indexable(text) ? fts : scan, &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":card"),
-	    card);
-	store_search_bind(stmt, text);
+	if (bind_card_search(st, stmt, card, text, cause) != 0)
+		return -1;
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		*item = (long)sqlite3_column_int64(stmt, 0);
@@ -191,12 +211,11 @@ evidence_hit(struct store *st, long long card, const char *text, char **key,
 	*key = NULL;
 	if (store_prepare(st, indexable(text) ? fts : scan, &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":card"),
-	    card);
-	store_search_bind(stmt, text);
+	if (bind_card_search(st, stmt, card, text, cause) != 0)
+		return -1;
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
-		*key = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		*key = xstrdup(store_column_text(stmt, 0));
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		*cause = store_errmsg(st, "search the evidence");

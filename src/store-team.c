@@ -89,9 +89,9 @@ store_insert_scope(struct store *st, long long id, char *const *keys,
 	    " VALUES (?1, ?2)", &stmt, cause) != 0)
 		return -1;
 	joined = join(keys, n, ",");
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_text(stmt, 2, joined, -1, SQLITE_STATIC);
-	rc = run(st, stmt, "save the scope", cause);
+	rc = store_bind(st, stmt, cause, "IT", id, joined);
+	if (rc == 0)
+		rc = run(st, stmt, "save the scope", cause);
 	sqlite3_finalize(stmt);
 	free(joined);
 	return rc;
@@ -113,14 +113,10 @@ insert_members(struct store *st, long long id, const struct team *t,
 	for (m = 0; m < t->nmembers && rc == 0; m++) {
 		names = join(t->members[m].inspectors,
 		    t->members[m].ninspectors, "\n");
-		sqlite3_bind_int64(stmt, 1, id);
-		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)m);
-		sqlite3_bind_text(stmt, 3, t->members[m].uuid, -1,
-		    SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 4, names, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(stmt, 5, t->members[m].fingerprint, -1,
-		    SQLITE_STATIC);
-		rc = run(st, stmt, "save the team's members", cause);
+		rc = store_bind(st, stmt, cause, "IITTT", id, (long long)m,
+		    t->members[m].uuid, names, t->members[m].fingerprint);
+		if (rc == 0)
+			rc = run(st, stmt, "save the team's members", cause);
 		free(names);
 	}
 	sqlite3_finalize(stmt);
@@ -145,18 +141,12 @@ insert_marks(struct store *st, long long id, const struct team *t,
 			k = &t->members[m].marks[i];
 			if (!k->scored)
 				continue;
-			sqlite3_clear_bindings(stmt);
-			sqlite3_bind_int64(stmt, 1, id);
-			sqlite3_bind_int64(stmt, 2, (sqlite3_int64)m);
-			sqlite3_bind_int64(stmt, 3, (sqlite3_int64)i);
-			sqlite3_bind_int(stmt, 4, k->score);
-			if (k->tier > 0)
-				sqlite3_bind_int(stmt, 5, k->tier);
-			sqlite3_bind_text(stmt, 6, k->record, -1,
-			    SQLITE_STATIC);
-			sqlite3_bind_text(stmt, 7, k->rationale, -1,
-			    SQLITE_STATIC);
-			rc = run(st, stmt, "save the members' scores", cause);
+			rc = store_bind(st, stmt, cause, "IIIijTT", id,
+			    (long long)m, (long long)i, k->score, k->tier,
+			    k->tier > 0, k->record, k->rationale);
+			if (rc == 0)
+				rc = run(st, stmt, "save the members' scores",
+				    cause);
 		}
 	}
 	sqlite3_finalize(stmt);
@@ -178,15 +168,11 @@ insert_items(struct store *st, long long id, const struct team *t,
 		return -1;
 	for (i = 0; i < nitems && rc == 0; i++) {
 		it = &t->items[i];
-		sqlite3_clear_bindings(stmt);
-		sqlite3_bind_int64(stmt, 1, id);
-		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)i);
-		sqlite3_bind_int(stmt, 3, it->flagged);
-		if (it->how != TEAM_HOW_NONE)
-			sqlite3_bind_text(stmt, 4, team_how_name(it->how), -1,
-			    SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 5, it->reason, -1, SQLITE_STATIC);
-		rc = run(st, stmt, "save the team's items", cause);
+		rc = store_bind(st, stmt, cause, "IIiTT", id, (long long)i,
+		    (int)it->flagged, it->how != TEAM_HOW_NONE ?
+		    team_how_name(it->how) : NULL, it->reason);
+		if (rc == 0)
+			rc = run(st, stmt, "save the team's items", cause);
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -202,10 +188,9 @@ store_insert_team(struct store *st, long long id, const struct team *t,
 	if (store_prepare(st, "INSERT INTO teams (scorecard_id, lead,"
 	    " tolerance) VALUES (?1, ?2, ?3)", &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_text(stmt, 2, t->lead, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 3, t->tolerance);
-	rc = run(st, stmt, "save the team", cause);
+	rc = store_bind(st, stmt, cause, "ITi", id, t->lead, t->tolerance);
+	if (rc == 0)
+		rc = run(st, stmt, "save the team", cause);
 	sqlite3_finalize(stmt);
 	if (rc != 0 || insert_members(st, id, t, cause) != 0 ||
 	    insert_marks(st, id, t, nitems, cause) != 0)
@@ -224,7 +209,10 @@ load_scope(struct store *st, struct scorecard *sc, char **cause)
 	if (store_prepare(st, "SELECT keys FROM scopes WHERE scorecard_id = ?1",
 	    &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, sc->id);
+	if (store_bind_int64(st, stmt, 1, sc->id, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_DONE) {
 		sqlite3_finalize(stmt);
@@ -235,7 +223,7 @@ load_scope(struct store *st, struct scorecard *sc, char **cause)
 		sqlite3_finalize(stmt);
 		return -1;
 	}
-	keys = split((const char *)sqlite3_column_text(stmt, 0), ',', &n);
+	keys = split(store_column_text(stmt, 0), ',', &n);
 	sqlite3_finalize(stmt);
 	rc = scorecard_set_scope(sc, keys, n, &why);
 	free_parts(keys, n);
@@ -259,14 +247,16 @@ load_team_row(struct store *st, struct scorecard *sc, bool *found,
 	if (store_prepare(st, "SELECT lead, tolerance FROM teams"
 	    " WHERE scorecard_id = ?1", &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, sc->id);
+	if (store_bind_int64(st, stmt, 1, sc->id, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		*found = true;
 		sc->team = team_new(sc->rubric->nitems);
 		free(sc->team->lead);
-		sc->team->lead = xstrdup((const char *)
-		    sqlite3_column_text(stmt, 0));
+		sc->team->lead = xstrdup(store_column_text(stmt, 0));
 		sc->team->tolerance = sqlite3_column_int(stmt, 1);
 	} else if (rc != SQLITE_DONE)
 		*cause = store_errmsg(st, "read the team");
@@ -285,11 +275,11 @@ add_member(struct team *t, sqlite3_stmt *stmt, size_t nitems)
 	m = &t->members[t->nmembers++];
 	memset(m, 0, sizeof *m);
 	snprintf(m->uuid, sizeof m->uuid, "%s",
-	    (const char *)sqlite3_column_text(stmt, 1));
-	m->inspectors = split((const char *)sqlite3_column_text(stmt, 2), '\n',
+	    store_column_text(stmt, 1));
+	m->inspectors = split(store_column_text(stmt, 2), '\n',
 	    &m->ninspectors);
 	snprintf(m->fingerprint, sizeof m->fingerprint, "%s",
-	    (const char *)sqlite3_column_text(stmt, 3));
+	    store_column_text(stmt, 3));
 	m->marks = xcalloc(nitems > 0 ? nitems : 1, sizeof *m->marks);
 	for (i = 0; i < nitems; i++) {
 		m->marks[i].record = xstrdup("");
@@ -307,7 +297,10 @@ load_members(struct store *st, struct scorecard *sc, char **cause)
 	    " FROM team_members WHERE scorecard_id = ?1 ORDER BY position",
 	    &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, sc->id);
+	if (store_bind_int64(st, stmt, 1, sc->id, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (sqlite3_column_int64(stmt, 0) !=
 		    (sqlite3_int64)sc->team->nmembers) {
@@ -342,9 +335,9 @@ load_mark(struct scorecard *sc, sqlite3_stmt *stmt, char **cause)
 	k->score = sqlite3_column_int(stmt, 2);
 	k->tier = sqlite3_column_int(stmt, 3);
 	free(k->record);
-	k->record = xstrdup((const char *)sqlite3_column_text(stmt, 4));
+	k->record = xstrdup(store_column_text(stmt, 4));
 	free(k->rationale);
-	k->rationale = xstrdup((const char *)sqlite3_column_text(stmt, 5));
+	k->rationale = xstrdup(store_column_text(stmt, 5));
 	return 0;
 }
 
@@ -358,7 +351,10 @@ load_marks(struct store *st, struct scorecard *sc, char **cause)
 	    " rationale FROM team_marks WHERE scorecard_id = ?1", &stmt,
 	    cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, sc->id);
+	if (store_bind_int64(st, stmt, 1, sc->id, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		if (load_mark(sc, stmt, cause) != 0) {
 			sqlite3_finalize(stmt);
@@ -382,19 +378,21 @@ load_items(struct store *st, struct scorecard *sc, char **cause)
 	if (store_prepare(st, "SELECT position, flagged, how, reason"
 	    " FROM team_items WHERE scorecard_id = ?1", &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, sc->id);
+	if (store_bind_int64(st, stmt, 1, sc->id, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		i = sqlite3_column_int64(stmt, 0);
 		if (i < 0 || (size_t)i >= sc->rubric->nitems)
 			continue;
 		it = &sc->team->items[i];
 		it->flagged = sqlite3_column_int(stmt, 1) != 0;
-		how = (const char *)sqlite3_column_text(stmt, 2);
+		how = store_column_text(stmt, 2);
 		it->how = how != NULL && team_how_parse(how) > 0 ?
 		    (enum team_how)team_how_parse(how) : TEAM_HOW_NONE;
 		free(it->reason);
-		it->reason = xstrdup((const char *)
-		    sqlite3_column_text(stmt, 3));
+		it->reason = xstrdup(store_column_text(stmt, 3));
 	}
 	if (rc != SQLITE_DONE)
 		*cause = store_errmsg(st, "read the team's items");
@@ -426,7 +424,10 @@ store_refuse_team_undo(struct store *st, long long id, char **cause)
 	if (store_prepare(st, "SELECT 1 FROM teams WHERE scorecard_id = ?1",
 	    &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
+	if (store_bind_int64(st, stmt, 1, id, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc == SQLITE_DONE)
@@ -464,22 +465,19 @@ write_settle(struct store *st, const struct scorecard *sc, size_t item,
 	if (store_prepare(st, "UPDATE entries SET score = ?3, tier = ?4"
 	    " WHERE scorecard_id = ?1 AND position = ?2", &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, sc->id);
-	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)item);
-	sqlite3_bind_int(stmt, 3, score);
-	if (tier > 0)
-		sqlite3_bind_int(stmt, 4, tier);
-	rc = run(st, stmt, "save the team's score", cause);
+	rc = store_bind(st, stmt, cause, "IIij", sc->id, (long long)item,
+	    score, tier, tier > 0);
+	if (rc == 0)
+		rc = run(st, stmt, "save the team's score", cause);
 	sqlite3_finalize(stmt);
 	if (rc != 0 || store_prepare(st, "UPDATE team_items SET how = ?3,"
 	    " reason = ?4 WHERE scorecard_id = ?1 AND position = ?2", &stmt,
 	    cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, sc->id);
-	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)item);
-	sqlite3_bind_text(stmt, 3, team_how_name(how), -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, reason, -1, SQLITE_STATIC);
-	rc = run(st, stmt, "save how the item was settled", cause);
+	rc = store_bind(st, stmt, cause, "IITT", sc->id, (long long)item,
+	    team_how_name(how), reason);
+	if (rc == 0)
+		rc = run(st, stmt, "save how the item was settled", cause);
 	if (rc == 0 && sqlite3_changes(st->db) != 1) {
 		*cause = xasprintf(_("scorecard %lld is not a team card"),
 		    sc->id);
@@ -519,7 +517,10 @@ exec_id(struct store *st, const char *sql, long long id, char **cause)
 
 	if (store_prepare(st, sql, &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
+	if (store_bind_int64(st, stmt, 1, id, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	rc = run(st, stmt, "rebuild the team card", cause);
 	sqlite3_finalize(stmt);
 	return rc;
@@ -539,16 +540,12 @@ rewrite_entries(struct store *st, const struct scorecard *sc, char **cause)
 		return -1;
 	for (i = 0; i < sc->rubric->nitems && rc == 0; i++) {
 		e = &sc->entries[i];
-		sqlite3_clear_bindings(stmt);
-		sqlite3_bind_int64(stmt, 1, sc->id);
-		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)i);
-		if (e->scored)
-			sqlite3_bind_int(stmt, 3, e->score);
-		if (e->scored && e->tier > 0)
-			sqlite3_bind_int(stmt, 4, e->tier);
-		sqlite3_bind_text(stmt, 5, e->record, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 6, e->rationale, -1, SQLITE_STATIC);
-		rc = run(st, stmt, "rebuild the team card's entries", cause);
+		rc = store_bind(st, stmt, cause, "IIjjTT", sc->id, (long long)i,
+		    e->score, (int)e->scored, e->tier, e->scored && e->tier > 0,
+		    e->record, e->rationale);
+		if (rc == 0)
+			rc = run(st, stmt, "rebuild the team card's entries",
+			    cause);
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -607,7 +604,10 @@ store_find_uuid(struct store *st, const char *uuid, long long *id,
 	if (store_prepare(st, "SELECT id FROM scorecards WHERE uuid = ?1",
 	    &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_text(stmt, 1, uuid, -1, SQLITE_STATIC);
+	if (store_bind(st, stmt, cause, "T", uuid) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(stmt, 0);
@@ -675,8 +675,8 @@ store_team_raters(struct store *st, const struct store_query *q,
 		return -1;
 	}
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		r.rubric_sha256 = (const char *)sqlite3_column_text(stmt, 0);
-		r.key = (const char *)sqlite3_column_text(stmt, 1);
+		r.rubric_sha256 = store_column_text(stmt, 0);
+		r.key = store_column_text(stmt, 1);
 		r.position = (size_t)sqlite3_column_int64(stmt, 2);
 		r.teams = (size_t)sqlite3_column_int64(stmt, 3);
 		r.mean_spread = sqlite3_column_double(stmt, 4);
@@ -702,10 +702,13 @@ store_rubric_snapshot(struct store *st, const char *sha256, char **text,
 	if (store_prepare(st, "SELECT text FROM rubrics WHERE sha256 = ?1",
 	    &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_text(stmt, 1, sha256, -1, SQLITE_STATIC);
+	if (store_bind(st, stmt, cause, "T", sha256) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
-		*text = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		*text = xstrdup(store_column_text(stmt, 0));
 	else
 		*cause = rc == SQLITE_DONE ? xasprintf(_("there is no rubric"
 		    " snapshot %s"), sha256) : store_errmsg(st, "read a rubric"

@@ -77,7 +77,10 @@ trail_read(struct store *st, long long id, struct trail *t, char **cause)
 	    " new_value FROM audit WHERE scorecard_id = ?1 ORDER BY id",
 	    &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
+	if (store_bind_int64(st, stmt, 1, id, cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		t->rows = xreallocarray(t->rows, t->n + 1, sizeof *t->rows);
 		r = &t->rows[t->n++];
@@ -254,13 +257,12 @@ revert_score(struct store *st, long long id, const struct trail *t,
 	    "UPDATE entries SET tier = CAST(?4 AS INTEGER)"
 	    " WHERE scorecard_id = ?1 AND item = ?2", &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_text(stmt, 2, t->rows[first].item, -1, SQLITE_STATIC);
-	if (score != NULL && score->old_value != NULL)
-		sqlite3_bind_text(stmt, 3, score->old_value, -1, SQLITE_STATIC);
-	if (tier != NULL && tier->old_value != NULL)
-		sqlite3_bind_text(stmt, 4, tier->old_value, -1, SQLITE_STATIC);
-	rc = store_step_done(st, stmt, "undo the score", cause);
+	/* ?4 only where the statement has it (a NULL text binds NULL). */
+	rc = store_bind(st, stmt, cause, tier != NULL ? "ITTT" : "ITT", id,
+	    t->rows[first].item, score != NULL ? score->old_value : NULL,
+	    tier != NULL ? tier->old_value : NULL);
+	if (rc == 0)
+		rc = store_step_done(st, stmt, "undo the score", cause);
 	sqlite3_finalize(stmt);
 	return rc;
 }
@@ -277,11 +279,10 @@ revert_note(struct store *st, long long id, const struct trail_row *r,
 	    " item = ?2" : "UPDATE entries SET rationale = ?3 WHERE"
 	    " scorecard_id = ?1 AND item = ?2", &stmt, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_text(stmt, 2, r->item, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, r->old_value != NULL ? r->old_value : "",
-	    -1, SQLITE_STATIC);
-	rc = store_step_done(st, stmt, "undo the note", cause);
+	rc = store_bind(st, stmt, cause, "ITT", id, r->item,
+	    r->old_value != NULL ? r->old_value : "");
+	if (rc == 0)
+		rc = store_step_done(st, stmt, "undo the note", cause);
 	sqlite3_finalize(stmt);
 	return rc;
 }
@@ -344,12 +345,10 @@ write_undo_row(struct store *st, long long id, const struct trail_row *r,
 		return -1;
 	store_now(now);
 	target = xasprintf("%lld", r->id);
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_text(stmt, 2, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, r->item, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, target, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 5, what, -1, SQLITE_STATIC);
-	rc = store_step_done(st, stmt, "record the undo", cause);
+	rc = store_bind(st, stmt, cause, "ITTTT", id, now, r->item, target,
+	    what);
+	if (rc == 0)
+		rc = store_step_done(st, stmt, "record the undo", cause);
 	sqlite3_finalize(stmt);
 	free(target);
 	return rc;

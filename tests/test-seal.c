@@ -25,6 +25,7 @@
 #include "seal.h"
 #include "sha256.h"
 #include "store.h"
+#include "store-private.h"	/* test_failed_bind: the connection's limits */
 #include "xalloc.h"
 
 #include "small-rubric.h"
@@ -455,6 +456,45 @@ test_guards(void **state)
 	store_close(st);
 }
 
+/*
+ * A bind that fails (here: a note longer than the connection allows) is
+ * an error, and the statement is never stepped with the parameter unset.
+ */
+static void
+test_failed_bind(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = open_rw(f->db);
+	long long id = final_card(st);
+	struct scorecard *sc;
+	char *cause = NULL, big[9000];
+	sqlite3_stmt *stmt;
+
+	assert_int_equal(store_reopen(st, (sc = load(st, id, 0)), "x",
+	    &cause), 0);
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	/* Longer than any statement kaohe prepares, shorter than the note. */
+	sqlite3_limit(st->db, SQLITE_LIMIT_LENGTH, 8000);
+	assert_int_equal(store_set_note(st, sc, I111, SCORECARD_RECORD, big,
+	    &cause), -1);
+	assert_non_null(strstr(cause, "bind"));
+	free(cause);
+	sqlite3_limit(st->db, SQLITE_LIMIT_LENGTH, 1000000000);
+	scorecard_free(sc);
+	sc = load(st, id, 0);
+	assert_string_equal(sc->entries[I111].record, "");
+	scorecard_free(sc);
+	/* A parameter the statement lacks is an error too, not skipped. */
+	assert_int_equal(store_prepare(st, "SELECT ?1", &stmt, &cause), 0);
+	assert_int_equal(store_bind(st, stmt, &cause, "II", 1LL, 2LL), -1);
+	assert_non_null(strstr(cause, "bind parameter 2"));
+	free(cause);
+	sqlite3_finalize(stmt);
+	assert_verifies(st, id);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -468,6 +508,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_reopen_keeps_revision,
 		    setup_store, teardown_store),
 		cmocka_unit_test_setup_teardown(test_guards, setup_store,
+		    teardown_store),
+		cmocka_unit_test_setup_teardown(test_failed_bind, setup_store,
 		    teardown_store),
 	};
 
