@@ -197,7 +197,10 @@ read_document(struct ereading *rd, const struct json_value *doc,
 		    read_match(rd, &ms->items[i], d) != 0)
 			return ebad(rd, &ms->items[i], _("evidence: a match"
 			    " must be an object"));
-	qsort(d->matches, d->nmatches, sizeof *d->matches, by_section);
+	/* No matches: matches is NULL, which qsort may not be given. */
+	if (d->nmatches > 1)
+		qsort(d->matches, d->nmatches, sizeof *d->matches,
+		    by_section);
 	return 0;
 }
 
