@@ -142,7 +142,7 @@ cli_open_store(struct cli_ctx *ctx, enum store_mode mode, struct store **st)
 	int rc;
 
 	/* Reading never creates the file; say what a new user should do. */
-	if (mode == STORE_READONLY && cli_db_missing(ctx)) {
+	if (mode != STORE_READWRITE && cli_db_missing(ctx)) {
 		cli_fail(_("there is no database at %s yet; 'kaohe new' starts"
 		    " one"), path);
 		free(path);
@@ -263,7 +263,16 @@ load(struct cli_ctx *ctx, enum store_mode mode, const char *idtext,
 	}
 	if (revision > 0)
 		rev = revision;
-	if (cli_open_store(ctx, mode, st) != CLI_OK)
+	if (cli_db_missing(ctx)) {
+		cause = paths_db(ctx->db_flag);
+		cli_fail(_("there is no scorecard %lld: there is no database at"
+		    " %s yet; 'kaohe new' starts one"), id, cause);
+		free(cause);
+		return CLI_FAILED;
+	}
+	/* A card is read or changed: an empty file is not made a database. */
+	if (cli_open_store(ctx, mode == STORE_READWRITE ? STORE_EXISTING :
+	    mode, st) != CLI_OK)
 		return CLI_FAILED;
 	rc = rev > 0 ? store_load_revision(*st, id, rev, sc, &cause) :
 	    store_load(*st, id, sc, &cause);

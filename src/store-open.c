@@ -225,6 +225,31 @@ classify(sqlite3 *db, const char *path, enum inspection *kind,
 	return 0;
 }
 
+/*
+ * Looking at a file must not change what is beside it: a foreign or
+ * corrupt file that is refused gains no -wal or -shm. With no WAL beside
+ * it there is nothing but the file to read, so it is read as immutable
+ * (SQLite then makes no -shm); with one, they are there already.
+ */
+static int
+open_to_inspect(const char *path, sqlite3 **db)
+{
+	char *wal = xasprintf("%s-wal", path), *uri;
+	struct stat sb;
+	bool alone;
+	int rc;
+
+	alone = stat(wal, &sb) != 0 && errno == ENOENT;
+	free(wal);
+	if (!alone)
+		return open_db(path, true, db);
+	uri = immutable_uri(path);
+	rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+	    SQLITE_OPEN_NOMUTEX, NULL);
+	free(uri);
+	return rc;
+}
+
 static int
 inspect(const char *path, enum inspection *kind, long long *version,
     char **cause)
@@ -232,7 +257,7 @@ inspect(const char *path, enum inspection *kind, long long *version,
 	sqlite3 *db = NULL;
 	int rc;
 
-	rc = open_db(path, true, &db);
+	rc = open_to_inspect(path, &db);
 	if (rc != SQLITE_OK) {
 		*cause = refusal(path, rc, db);
 		sqlite3_close(db);
@@ -246,8 +271,20 @@ inspect(const char *path, enum inspection *kind, long long *version,
 
 static int
 judge(const char *path, enum inspection kind, long long version,
-    bool readonly, char **cause)
+    enum store_mode mode, bool readonly, char **cause)
 {
+	if (kind == DB_EMPTY && mode == STORE_EXISTING) {
+		*cause = xasprintf(_("%s is empty: it holds no scorecard yet"
+		    " ('kaohe new' starts one)"), path);
+		return -1;
+	}
+	/* Asked only to read: an empty file is not called read-only. */
+	if (kind == DB_EMPTY && mode == STORE_READONLY &&
+	    !is_write_protected(path)) {
+		*cause = xasprintf(_("%s is empty: it is not a kaohe database"
+		    " yet ('kaohe new' starts one)"), path);
+		return -1;
+	}
 	if (kind == DB_FOREIGN) {
 		*cause = xasprintf(_("%s is a database of another program, not"
 		    " kaohe's; it was left untouched"), path);
@@ -296,7 +333,7 @@ migrate_locked(struct store *st, char **cause)
 
 	/* Look again under the lock: another process may have been first. */
 	if (classify(st->db, st->path, &kind, &version, cause) != 0 ||
-	    judge(st->path, kind, version, false, cause) != 0)
+	    judge(st->path, kind, version, STORE_READWRITE, false, cause) != 0)
 		return -1;
 	if (store_schema_migrate(st, (int)version, cause) != 0)
 		return -1;
@@ -478,7 +515,7 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 	struct stat sb;
 
 	if (stat(path, &sb) != 0) {
-		if (errno != ENOENT || mode == STORE_READONLY) {
+		if (errno != ENOENT || mode != STORE_READWRITE) {
 			*cause = xasprintf(_("cannot open %s: %s"), path,
 			    strerror(errno));
 			return -1;
@@ -494,7 +531,7 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	st->readonly = mode == STORE_READONLY || is_write_protected(path);
-	if (judge(path, kind, version, st->readonly, cause) != 0 ||
+	if (judge(path, kind, version, mode, st->readonly, cause) != 0 ||
 	    connect(st, cause) != 0 || pragmas(st, cause) != 0 ||
 	    (!st->readonly && version < store_schema_version &&
 	    migrate(st, cause) != 0) || check_schema(st, cause) != 0) {

@@ -21,6 +21,9 @@ struct store;
 enum store_mode {
 	STORE_READWRITE = 0,	/* create the file (0600) and its directory */
 	STORE_READONLY = 1,	/* never create, never write */
+	/* Write, but only to a kaohe database that is there: a command on
+	 * one scorecard never makes an empty file a database. */
+	STORE_EXISTING = 2,
 };
 
 int	store_open(const char *path, enum store_mode, struct store **out,

@@ -132,4 +132,54 @@ lacks "a file name in rubric check's ok line" "$tmp/out" "$esc"
 checks=$((checks + 1))
 grep -q "good\[2J.yaml: ok (1 items, total 1)" "$tmp/out" || fail "ok line: $(cat "$tmp/out")"
 
+# A refused foreign or corrupt file gains no -wal or -shm beside it.
+mkdir "$tmp/files"
+sqlite3 "$tmp/files/foreign.db" "PRAGMA journal_mode = WAL; CREATE TABLE t (x);
+    INSERT INTO t VALUES (1)" >/dev/null
+head -c 8192 /dev/urandom >"$tmp/files/junk.db"
+sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+cp "$db" "$tmp/files/corrupt.db"
+# kaohe's header (magic, application_id, user_version) stays; the rest of
+# the first page, the schema's, is noise.
+dd if=/dev/urandom of="$tmp/files/corrupt.db" bs=1 seek=100 count=3996 conv=notrunc 2>/dev/null
+for f in foreign junk corrupt; do
+	for cmd in list "new --agency 宜蘭分署 --date 2025-10-01 --inspector 王小明 --no-tui"; do
+		checks=$((checks + 1))
+		rc=0
+		# shellcheck disable=SC2086
+		"$KAOHE" --db "$tmp/files/$f.db" $cmd >"$tmp/out" 2>&1 || rc=$?
+		[ "$rc" -eq 1 ] || fail "$f.db $cmd: exit $rc: $(cat "$tmp/out")"
+		checks=$((checks + 1))
+		[ ! -e "$tmp/files/$f.db-wal" ] && [ ! -e "$tmp/files/$f.db-shm" ] ||
+		    fail "$f.db $cmd left: $(ls "$tmp/files")"
+	done
+done
+
+# A 0-byte file: not called read-only when it is not, and a failing
+# command on a scorecard does not make it a database.
+: >"$tmp/empty.db"
+checks=$((checks + 1))
+rc=0; "$KAOHE" --db "$tmp/empty.db" list >"$tmp/out" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] && grep -q "empty.db is empty: it is not a kaohe database yet" "$tmp/out" &&
+    ! grep -q "read-only" "$tmp/out" || fail "list on a 0-byte file: $(cat "$tmp/out")"
+for cmd in "set 1 1.1.1 28" "note 1 1.1.1 --record x" "finalize 1" "show 1"; do
+	checks=$((checks + 1))
+	rc=0
+	# shellcheck disable=SC2086
+	"$KAOHE" --db "$tmp/empty.db" $cmd >"$tmp/out" 2>&1 || rc=$?
+	[ "$rc" -eq 1 ] && [ ! -s "$tmp/empty.db" ] ||
+	    fail "$cmd on a 0-byte file: exit $rc, now $(wc -c <"$tmp/empty.db") bytes: $(cat "$tmp/out")"
+done
+chmod 444 "$tmp/empty.db"
+checks=$((checks + 1))
+rc=0; "$KAOHE" --db "$tmp/empty.db" list >"$tmp/out" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] && grep -q "empty and read-only" "$tmp/out" ||
+    fail "list on a read-only 0-byte file: $(cat "$tmp/out")"
+chmod 644 "$tmp/empty.db"
+# new may start a database in it, as it always could.
+checks=$((checks + 1))
+"$KAOHE" --db "$tmp/empty.db" new --rubric "$rubric" --agency 宜蘭分署 \
+    --date 2025-10-01 --inspector 王小明 --no-tui >/dev/null 2>&1 ||
+    fail "new in a 0-byte file"
+
 finish
