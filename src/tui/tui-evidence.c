@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "evidence.h"
+#include "store-evidence.h"
 #include "i18n.h"
 #include "text.h"
 #include "tui/tui-evidence.h"
@@ -340,6 +341,102 @@ view_quote(struct tui *tui, struct tui_list *l)
 	free(text);
 }
 
+/* Every section of every document, "1:12 (1)為方便…", then "none". */
+static char **
+section_choices(const struct evidence_set *set, size_t *n)
+{
+	char **c = NULL, *h, *line;
+	size_t i, k;
+
+	*n = 0;
+	for (i = 0; i < set->ndocs; i++)
+		for (k = 0; k < set->docs[i].nsections; k++) {
+			h = evidence_heading(&set->docs[i],
+			    &set->docs[i].sections[k]);
+			line = xasprintf("%d:%zu %s", set->docs[i].position,
+			    k + 1, h);
+			c = xreallocarray(c, *n + 1, sizeof *c);
+			c[(*n)++] = width_sanitize(line);
+			free(line);
+			free(h);
+		}
+	c = xreallocarray(c, *n + 1, sizeof *c);
+	c[(*n)++] = xstrdup(_("none: no section of any document"));
+	return c;
+}
+
+/* The pick's document and section (1-based); 0, 0 for "none". */
+static void
+section_of_pick(const struct evidence_set *set, size_t pick, int *doc,
+    int *section)
+{
+	size_t i;
+
+	*doc = *section = 0;
+	for (i = 0; i < set->ndocs; i++) {
+		if (pick < set->docs[i].nsections) {
+			*doc = set->docs[i].position;
+			*section = (int)pick + 1;
+			return;
+		}
+		pick -= set->docs[i].nsections;
+	}
+}
+
+/* The card's documents again, after a correction changed them. */
+static int
+reload_evidence(struct tui *tui, struct scorecard *sc, char **cause)
+{
+	struct evidence_set *set = xcalloc(1, sizeof *set);
+
+	if (store_evidence_load(tui->st, sc->id, sc->rubric, set, cause) != 0) {
+		free(set);
+		return -1;
+	}
+	evidence_set_free(sc->evidence);
+	free(sc->evidence);
+	sc->evidence = set;
+	return 0;
+}
+
+/* m: which section is this item's passage (stored as a correction). */
+static void
+view_correct(struct tui *tui, struct tui_list *l)
+{
+	struct tui_evpane *e = l->data;
+	const char *key = e->sc->rubric->items[e->item]->key;
+	char **choices, *title, *cause = NULL;
+	size_t n, i;
+	int pick, doc, section;
+
+	if (e->sc->status == SCORECARD_FINAL) {
+		tui_message(tui, true, _("finalized: read-only"));
+		return;
+	}
+	if (e->sc->evidence == NULL) {
+		tui_message(tui, false, _("no documents to match"));
+		return;
+	}
+	choices = section_choices(e->sc->evidence, &n);
+	title = xasprintf(_("The passage of %s is:"), key);
+	pick = tui_menu(tui, title, choices, n, 0);
+	free(title);
+	for (i = 0; i < n; i++)
+		free(choices[i]);
+	free(choices);
+	if (pick < 0)
+		return;
+	section_of_pick(e->sc->evidence, (size_t)pick, &doc, &section);
+	if (store_evidence_correct(tui->st, e->sc->id, key, doc, section,
+	    &cause) != 0 || reload_evidence(tui, e->sc, &cause) != 0) {
+		tui_message(tui, true, "%s", cause);
+		free(cause);
+		return;
+	}
+	e->built = false;	/* its passage may be another section now */
+	tui_message(tui, false, _("the match of %s is corrected: saved"), key);
+}
+
 static enum tui_req
 view_request(struct tui *tui, struct tui_list *l, enum tui_req req, int key)
 {
@@ -347,6 +444,9 @@ view_request(struct tui *tui, struct tui_list *l, enum tui_req req, int key)
 	switch (req) {
 	case REQ_QUOTE:
 		view_quote(tui, l);
+		return REQ_NONE;
+	case REQ_MATCH:
+		view_correct(tui, l);
 		return REQ_NONE;
 	case REQ_EVIDENCE:
 		return REQ_BACK;

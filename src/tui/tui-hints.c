@@ -38,6 +38,7 @@ const struct tui_hint tui_hints[] = {
 	    N_("unscored") },
 	{ TUI_SCOPE_WALK, REQ_OUTLINE, N_("outline") },
 	{ TUI_SCOPE_EVIDENCE, REQ_QUOTE, N_("quote into the record") },
+	{ TUI_SCOPE_EVIDENCE, REQ_MATCH, N_("correct the match") },
 	{ TUI_SCOPE_LASTYEAR, REQ_COPY_RECORD, N_("copy the record") },
 	{ TUI_SCOPE_LASTYEAR, REQ_COMPARE, N_("compare") },
 	{ TUI_SCOPE_WALK, REQ_EXPORT, N_("export") },

@@ -111,6 +111,7 @@ enum tui_req {
 	REQ_QUOTE,		/* quote a paragraph into the record */
 	REQ_LAST_YEAR,		/* last year's card for the item */
 	REQ_COPY_RECORD,	/* copy last year's record */
+	REQ_MATCH,		/* correct which section is the passage */
 };
 
 /* One row of the key table: the help screen and the man page read it too. */

@@ -141,6 +141,10 @@ const struct tui_binding tui_bindings[] = {
 	{ TUI_SCOPE_EVIDENCE, REQ_QUOTE, { 'y' }, NULL,
 	    N_("quote the paragraph under the cursor into the item's record,"
 	    " with the document and heading it came from (saved)") },
+	{ TUI_SCOPE_EVIDENCE, REQ_MATCH, { 'm' }, NULL,
+	    N_("correct the match: choose which section of the documents is"
+	    " this item's passage, or none (stored, as kaohe evidence"
+	    " match)") },
 	{ TUI_SCOPE_LASTYEAR, REQ_COPY_RECORD, { 'C' }, NULL,
 	    N_("copy last year's record into this item's record, as a"
 	    " starting point (saved)") },

@@ -67,6 +67,24 @@ grep -F -q '(1)為方便民眾對申請案件之查詢' "$tui_tmp/card.json" &&
     grep -F -q '(from 〈114 年度服務躍升執行成果報告〉 2. 服務及時性)' \
     "$tui_tmp/card.json" || fail "the quote is not in the saved record"
 
+# m corrects a match: 1.2.2.1 has no heading of its own; its passage is
+# made seed 000's (3)在網站首頁下方建置胖頁尾, stored as a correction.
+send j j j v
+wait_for "Evidence · 1.2.2.1 機關網站應方便瀏覽查詢"
+expect "no section of its own: that of 1.2.2"
+send m
+wait_for "The passage of 1.2.2.1 is:"
+send /
+wait_for "Find"
+type_text "胖頁尾"
+send Enter Enter
+wait_for "the match of 1.2.2.1 is corrected: saved"
+wait_for "› (3)在網站首頁下方建置胖頁尾"
+expect "its own section"
+"$KAOHE" --db "$DB" evidence list "$card" | grep -q "^1.2.2.1    1:34 .*(corrected)" ||
+    fail "the correction is not stored"
+send v
+
 # Last year: 1.1.1 of the final card of 2024-11-20.
 send g L
 wait_for "Last year · #$last 宜蘭分署 · 2024-11-20 · final"
