@@ -116,10 +116,13 @@ static void
 text_card(const char *label, const struct scorecard *sc)
 {
 	struct scorecard_sum t = scorecard_total(sc);
-	char *agency = width_sanitize(sc->agency);
+	char *agency = width_sanitize(sc->agency), rev[16] = "";
 
-	printf("%s  #%lld  %s  %s  %s %s  %s  %d/%d\n", label, sc->id, agency,
-	    sc->date, _("rubric"), sc->rubric->id,
+	/* A reopened card's revision: "#1@2" (compare 1@1 1 shows both). */
+	if (sc->revision > 1)
+		snprintf(rev, sizeof rev, "@%d", sc->revision);
+	printf("%s  #%lld%s  %s  %s  %s %s  %s  %d/%d\n", label, sc->id, rev,
+	    agency, sc->date, _("rubric"), sc->rubric->id,
 	    sc->status == SCORECARD_FINAL ? _("final") : _("draft"), t.score,
 	    t.max);
 	free(agency);
@@ -190,6 +193,7 @@ json_card(struct json_writer *w, const char *key, const struct scorecard *sc)
 
 	json_begin_object(w, key);
 	json_int(w, "id", sc->id);
+	json_int(w, "revision", sc->revision);
 	json_string(w, "uuid", sc->uuid);
 	json_string(w, "agency", sc->agency);
 	json_string(w, "date", sc->date);

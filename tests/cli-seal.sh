@@ -124,6 +124,9 @@ expect 2 "names revision 1, --revision 2" export "$id@1" --revision 2
 expect 2 "not a scorecard ID" export "$id@x"
 expect 0 "B-A" compare "$id@1" "$id"
 checks=$((checks + 1))
+case $out in "A  #$id  "*"final  58/100"*"B  #$id@2  "*"final  57/100"*) ;;
+*) fail "compare ID@1 ID does not name the revisions: $out" ;; esac
+checks=$((checks + 1))
 printf '%s\n' "$out" | grep -E -q '1\. 正確 +28/30 +27/30 +-1' ||
 	fail "compare ID@1 ID does not show 28 → 27: $out"
 verify_says 0 "$id  ok" "$id"
