@@ -110,7 +110,17 @@ form_draw(struct tui *tui, struct tui_view *v)
 		tui->cursor_y = -1;
 }
 
-/* Bundled rubrics: NAME.yaml in the rubric directories, first one wins. */
+static int
+form_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Bundled rubrics: NAME.yaml in the rubric directories, first one wins;
+ * sorted by name, as `kaohe rubric list` shows them, not in the order
+ * the directories happen to hold them.
+ */
 static size_t
 form_rubrics(char ***out)
 {
@@ -141,6 +151,8 @@ form_rubrics(char ***out)
 		}
 		closedir(d);
 	}
+	if (n > 1)
+		qsort(names, n, sizeof *names, form_name_cmp);
 	*out = names;
 	return n;
 }

@@ -157,11 +157,18 @@ menu_layout(struct menu *m)
 {
 	size_t w = width_of(m->title), i, cw;
 	int rows = (int)m->n;
+	char *more;
 
 	for (i = 0; i < m->n; i++) {
 		cw = width_of(m->choices[i]) + 4;
 		if (cw > w)
 			w = cw;
+	}
+	if (m->n > (size_t)LINES - 8) {	/* room for "… and 5 more (↓)" */
+		more = xasprintf(_(" … and %zu more (↓) "), m->n);
+		if (width_of(more) > w)
+			w = width_of(more);
+		free(more);
 	}
 	w += 4;
 	if (w > (size_t)COLS - 4)

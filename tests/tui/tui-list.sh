@@ -113,4 +113,28 @@ send q
 wait_for "2 of 2 ·"
 send q
 wait_for "[exit 0]"
+
+# A menu longer than its box pages by the box (16 rows: 15 and one kept),
+# not by 10, and says what is below; the rubrics are listed by name.
+mkdir -p "$tui_tmp/rubrics"
+for i in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20; do
+	cp "$top_srcdir/rubrics/110.yaml" "$tui_tmp/rubrics/r$i.yaml" || exit 99
+done
+TUI_ENV="KAOHE_RUBRIC_PATH=$tui_tmp/rubrics"
+start new
+wait_for "Tab:next"
+send F2
+wait_for "… and 5 more (↓)"
+first=$(screen | grep -o "│   [r0-9][0-9]* " | head -n 4 | tr -d '│ \n')
+[ "$first" = 110r01r02r03 ] || fail "the rubrics are not listed by name: $first"
+send PageDown Enter
+wait_gone "… and 5 more"
+screen | grep -q "Rubric  *r15" || fail "PgDn did not move by the box's page"
+send F2
+wait_for "… and 5 more (↓)"
+send End
+wait_for "6-21 of 21"
+send Enter
+wait_gone "6-21 of 21"
+screen | grep -q "Rubric  *r20" || fail "End did not choose the last rubric"
 exit 0
