@@ -169,4 +169,17 @@ type_text "2"
 wait_for "1.1.1 is out of this member card's scope"
 send q
 wait_for "[exit 0]"
+
+# new --scope without --no-tui makes the member card and opens its walk.
+start new --agency 臺東分署 --date 2025-03-03 --inspector 丙 --scope 4.1
+wait_for "1. 洽公環境適切程度"
+expect "total 0/100"
+expect "0/5 items"
+send q
+wait_for "[exit 0]"
+out=$("$KAOHE" --db "$DB" show 6)
+case $out in
+*"臺東分署"*"scope:      4.1 (a member card"*) ;;
+*) fail "new --scope in the UI: $out" ;;
+esac
 echo "PASS"
