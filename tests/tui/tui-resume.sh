@@ -16,6 +16,8 @@ send r
 wait_for "Record (紀錄事項)"
 type_text "服務人員回應問題正確率達 90% 以上"
 send Escape
+# The editor's own status line says "saved ✓" too: wait until it is gone.
+wait_gone "Record (紀錄事項)"
 wait_for "saved ✓"
 expect "服務人員回應問題正確率達 90% 以上"
 # A rationale being typed is saved after a pause, before it is left.
