@@ -86,6 +86,7 @@ static const char html_style[] =
 " vertical-align: middle; background: #eee; }\n"
 "table.form tr { break-inside: avoid; page-break-inside: avoid; }\n"
 "table.form tr.opens { break-inside: auto; page-break-inside: auto; }\n"
+"table.form tr.section { break-after: avoid; page-break-after: avoid; }\n"
 "td.content { padding: 0; print-color-adjust: exact;"
 " -webkit-print-color-adjust: exact;\n"
 "  background: linear-gradient(to right, transparent calc(75% - 0.375pt),"
@@ -256,7 +257,8 @@ html_row(FILE *out, const struct grid_row *row)
 	 * page if it could not break: the browser counts the merged cell's
 	 * height as the row's. */
 	fputs(row->cell[GRID_DIM].span > 1 || row->cell[GRID_ITEM].span > 1 ?
-	    "<tr class=\"opens\">" : "<tr>", out);
+	    "<tr class=\"opens\">" : !rubric_node_is_item(row->node) ?
+	    "<tr class=\"section\">" : "<tr>", out);
 	html_cell(out, row, GRID_DIM);
 	html_cell(out, row, GRID_ITEM);
 	html_cell(out, row, GRID_SCORE);

@@ -318,7 +318,19 @@ pdf_paginate(struct pdf *P)
 	full = PDF_BOTTOM - pdf_rows_top(P, 1);
 	for (r = 0; r < P->g->nrows; r++) {
 		const struct pdf_row *row = &P->rows[r];
+		double keep = 0;
 
+		/* A section's row goes with the next: all of it when that
+		 * will move whole, else its first lines. */
+		if (!rubric_node_is_item(P->g->rows[r].node) &&
+		    r + 1 < P->g->nrows)
+			keep = P->rows[r + 1].h <= full ? P->rows[r + 1].h :
+			    PDF_MIN_PART;
+		if (keep > 0 && y + row->h + keep > PDF_BOTTOM &&
+		    y > pdf_rows_top(P, page)) {
+			page++;
+			y = pdf_rows_top(P, page);
+		}
 		if (y + row->h > PDF_BOTTOM && (row->h <= full ||
 		    PDF_BOTTOM - y < PDF_MIN_PART) &&
 		    y > pdf_rows_top(P, page)) {
