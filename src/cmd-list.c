@@ -188,23 +188,23 @@ emit(const struct store_summary *r, void *arg)
 	return 0;
 }
 
+static void
+warn_one(long long id, const char *problem, void *arg)
+{
+	(void)arg;
+	cli_warn(_("scorecard %lld is TAMPERED: %s"), id, problem);
+}
+
 /* After the list, on stderr: the rows that fail the quick verification. */
 static void
 warn_tampered(struct store *st, const struct list_out *o)
 {
-	char *problem, *cause = NULL;
-	size_t i;
+	char *cause = NULL;
 
-	for (i = 0; i < o->nids; i++) {
-		if (store_verify_quick(st, o->ids[i], &problem, &cause) != 0) {
-			cli_warn("%s", cause);
-			free(cause);
-			cause = NULL;
-		} else if (problem != NULL) {
-			cli_warn(_("scorecard %lld is TAMPERED: %s"),
-			    o->ids[i], problem);
-			free(problem);
-		}
+	if (store_verify_quick_many(st, o->ids, o->nids, warn_one, NULL,
+	    &cause) != 0) {
+		cli_warn("%s", cause);
+		free(cause);
 	}
 }
 

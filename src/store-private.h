@@ -38,6 +38,9 @@ enum store_stmt {
 	STMT_CARD_RESTORE,
 	STMT_CARD_BY_UUID,
 	STMT_SEAL_INSERT,	/* store-seal.c: every final card imported */
+	STMT_VERIFY_STATE,	/* store-seal.c: list verifies every row */
+	STMT_VERIFY_SEALS,
+	STMT_VERIFY_CHAIN,
 	STMT__COUNT
 };
 

@@ -247,15 +247,10 @@ read_state(struct store *st, long long id, struct card_state *cs,
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if (store_prepare(st, "SELECT s.status, s.revision, s.score, s.scored,"
-	    " EXISTS (SELECT 1 FROM rubrics WHERE sha256 = s.rubric_sha256),"
-	    " (SELECT coalesce(sum(score), 0) FROM entries"
-	    " WHERE scorecard_id = s.id),"
-	    " (SELECT count(score) FROM entries WHERE scorecard_id = s.id)"
-	    " FROM scorecards AS s WHERE s.id = ?1", &stmt, cause) != 0)
+	if ((stmt = store_stmt(st, STMT_VERIFY_STATE, cause)) == NULL)
 		return -1;
 	if (store_bind_int64(st, stmt, 1, id, cause) != 0) {
-		sqlite3_finalize(stmt);
+		sqlite3_reset(stmt);
 		return -1;
 	}
 	rc = sqlite3_step(stmt);
@@ -271,7 +266,7 @@ read_state(struct store *st, long long id, struct card_state *cs,
 		*cause = rc == SQLITE_DONE ?
 		    xasprintf(_("there is no scorecard %lld"), id) :
 		    store_errmsg(st, "read the scorecard");
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
@@ -322,11 +317,10 @@ check_seals(struct store *st, struct findings *f, long long id,
 	bool current = false;
 	int rc, rev;
 
-	if (store_prepare(st, "SELECT revision, seal, parts FROM seals"
-	    " WHERE scorecard_id = ?1 ORDER BY revision", &stmt, cause) != 0)
+	if ((stmt = store_stmt(st, STMT_VERIFY_SEALS, cause)) == NULL)
 		return -1;
 	if (store_bind_int64(st, stmt, 1, id, cause) != 0) {
-		sqlite3_finalize(stmt);
+		sqlite3_reset(stmt);
 		return -1;
 	}
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -352,7 +346,7 @@ check_seals(struct store *st, struct findings *f, long long id,
 				    store_column_text(stmt, 2), true);
 		}
 	}
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE) {
 		*cause = store_errmsg(st, "read the seals");
 		return -1;
@@ -414,17 +408,15 @@ check_chain(struct store *st, struct findings *f, long long id,
 	const char *now;
 	int rc;
 
-	if (store_prepare(st, "SELECT id, scorecard_id, at, item, field,"
-	    " old_value, new_value, hash FROM audit WHERE scorecard_id = ?1"
-	    " ORDER BY id", &stmt, cause) != 0)
+	if ((stmt = store_stmt(st, STMT_VERIFY_CHAIN, cause)) == NULL)
 		return -1;
 	if (store_bind_int64(st, stmt, 1, id, cause) != 0) {
-		sqlite3_finalize(stmt);
+		sqlite3_reset(stmt);
 		return -1;
 	}
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		walk_row(&w, stmt);
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE) {
 		*cause = store_errmsg(st, "read the audit trail");
 		return -1;
@@ -525,6 +517,28 @@ store_verify_quick(struct store *st, long long id, char **problem,
     char **cause)
 {
 	return verify(st, id, NULL, true, problem, cause);
+}
+
+int
+store_verify_quick_many(struct store *st, const long long *ids, size_t n,
+    store_problem_fn fn, void *arg, char **cause)
+{
+	bool own = sqlite3_get_autocommit(st->db);
+	char *problem;
+	size_t i;
+	int rc = 0;
+
+	if (own && store_exec(st, "BEGIN", cause) != 0)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		rc = verify(st, ids[i], NULL, true, &problem, cause);
+		if (rc == 0 && problem != NULL)
+			fn(ids[i], problem, arg);
+		free(problem);
+	}
+	if (own)
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	return rc;
 }
 
 const char *

@@ -57,6 +57,17 @@ static const char *const stmt_sql[STMT__COUNT] = {
 	[STMT_CARD_BY_UUID] = "SELECT id FROM scorecards WHERE uuid = ?1",
 	[STMT_SEAL_INSERT] = "INSERT INTO seals (scorecard_id, revision, seal,"
 	    " parts, sealed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_VERIFY_STATE] = "SELECT s.status, s.revision, s.score, s.scored,"
+	    " EXISTS (SELECT 1 FROM rubrics WHERE sha256 = s.rubric_sha256),"
+	    " (SELECT coalesce(sum(score), 0) FROM entries"
+	    " WHERE scorecard_id = s.id),"
+	    " (SELECT count(score) FROM entries WHERE scorecard_id = s.id)"
+	    " FROM scorecards AS s WHERE s.id = ?1",
+	[STMT_VERIFY_SEALS] = "SELECT revision, seal, parts FROM seals"
+	    " WHERE scorecard_id = ?1 ORDER BY revision",
+	[STMT_VERIFY_CHAIN] = "SELECT id, scorecard_id, at, item, field,"
+	    " old_value, new_value, hash FROM audit WHERE scorecard_id = ?1"
+	    " ORDER BY id",
 };
 
 char *

@@ -74,6 +74,12 @@ int	store_verify(struct store *, long long id, char **problem,
  */
 int	store_verify_quick(struct store *, long long id, char **problem,
 	    char **cause);
+/* store_verify_quick of many cards in one read transaction; fn gets each
+ * card that fails (problem is freed after fn returns). */
+typedef void (*store_problem_fn)(long long id, const char *problem,
+	    void *arg);
+int	store_verify_quick_many(struct store *, const long long *ids, size_t n,
+	    store_problem_fn, void *arg, char **cause);
 /* The same for a card just loaded (its current revision): not loaded again. */
 int	store_verify_loaded(struct store *, const struct scorecard *,
 	    char **problem, char **cause);
