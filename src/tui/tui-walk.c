@@ -505,7 +505,9 @@ walk_draw(struct tui *tui, struct tui_view *v)
 	int L = LINES, tiers, score_y, tier_top, guide, room, rec, rat;
 	bool wrap;
 
-	int full = COLS, pane = tui_evpane_beside();
+	/* A card without documents keeps the whole width. */
+	int full = COLS, pane = w->sc->evidence != NULL ?
+	    tui_evpane_beside() : 0;
 
 	walk_draw_header(tui, w);
 	/*
