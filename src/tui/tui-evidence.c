@@ -139,10 +139,18 @@ split_paragraphs(struct tui_evpane *e, const char *text, size_t len)
 		const char *nl = memchr(text + i, '\n', len - i);
 		size_t end = nl != NULL ? (size_t)(nl - text) : len;
 
+		enum evidence_style style;
+		int ordinal;
+
 		if (blank_line(text + i, end - i)) {
 			if (i > start)
 				add_paragraph(e, text + start, i - start - 1);
 			start = end + 1;
+		} else if (i > start && evidence_ordinal(text + i, end - i,
+		    &style, &ordinal) > 0) {
+			/* "- (1)…" and "- (2)…" on consecutive lines: two. */
+			add_paragraph(e, text + start, i - start - 1);
+			start = i;
 		}
 		i = end + 1;
 	}
