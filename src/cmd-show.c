@@ -125,6 +125,21 @@ cli_show_unscored(FILE *f, const struct scorecard *sc)
 		fputs(_("unscored:   none\n"), f);
 }
 
+/* A conflict copy from import says whose copy it is. */
+static void
+show_conflict(FILE *f, struct store *st, const struct scorecard *sc)
+{
+	char uuid[37], *cause = NULL;
+
+	if (store_import_conflict_of(st, sc->id, uuid, &cause) != 0) {
+		free(cause);
+		return;
+	}
+	if (uuid[0] != '\0')
+		fprintf(f, _("conflict copy of %s: imported while the card here"
+		    " had changed too; compare them and keep one\n\n"), uuid);
+}
+
 static int
 cmd_show_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -146,6 +161,7 @@ cmd_show_exec(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != CLI_OK)
 		return rc;
 	show_header(stdout, sc);
+	show_conflict(stdout, st, sc);
 	if (sc->team != NULL)
 		cli_show_team(stdout, st, sc);
 	show_sections(stdout, sc, &sc->rubric->root);

@@ -323,6 +323,12 @@ grep -q "^conflict: [0-9a-f-]* changed here (#$hqtwo) and in .*c2.jsonl:2; the i
     fail "the conflict is reported: $(cat "$tmp/imp.out")"
 checks=$((checks + 1))
 [ "$(H list --agency 花蓮 --format csv | wc -l)" -eq 3 ] || fail "both versions kept"
+copy=$(sed -n 's/.*kept as #\([0-9]*\), a conflict copy$/\1/p' "$tmp/imp.out")
+checks=$((checks + 1))
+H show "$copy" | grep -q "^conflict copy of [0-9a-f-]*: imported while the card here had changed too" ||
+    fail "show marks the conflict copy: $(H show "$copy" | head -8)"
+checks=$((checks + 1))
+! H show "$hqtwo" | grep -q "conflict copy" || fail "the card here is not a copy"
 checks=$((checks + 1))
 H show "$hqtwo" | grep -q "25" || fail "the card here keeps its own score"
 # The same conflicting file again makes no second copy.
