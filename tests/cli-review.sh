@@ -81,7 +81,7 @@ if [ -n "$tmux_bin" ]; then
 		    -x 100 -y 80 "env -u NO_COLOR $1 TERM=screen '$KAOHE' \
 		    --db '$db' compare 1 11; echo '[done]'; sleep 60"
 		tries=0
-		while [ "$tries" -lt 100 ]; do
+		while [ "$tries" -lt 600 ]; do	# 60 s at most, for ASan
 			"$tmux_bin" -L "kaohe-review-$$" capture-pane -p -e -t 0 \
 			    >"$tmp/pane" 2>/dev/null
 			grep -q '\[done\]' "$tmp/pane" && break

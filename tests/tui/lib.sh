@@ -72,11 +72,12 @@ type_text() {
 	T send-keys -t t -l "$1"
 }
 
-# Wait (at most 10 s, in 0.05 s steps; WAIT_STEPS steps when set) until
-# the screen shows text.
+# Wait (at most 30 s, in 0.05 s steps; WAIT_STEPS steps when set) until
+# the screen shows text. The bound only says when to give up: an ASan
+# build on a loaded 2-core machine can take seconds to draw a screen.
 wait_for() {
 	_i=0
-	while [ $_i -lt "${WAIT_STEPS:-200}" ]; do
+	while [ $_i -lt "${WAIT_STEPS:-600}" ]; do
 		if screen | grep -F -q -- "$1"; then
 			return 0
 		fi
@@ -89,7 +90,7 @@ wait_for() {
 # Wait until the screen no longer shows text.
 wait_gone() {
 	_i=0
-	while [ $_i -lt 200 ]; do
+	while [ $_i -lt 600 ]; do
 		if ! screen | grep -F -q -- "$1"; then
 			return 0
 		fi
