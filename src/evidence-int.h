@@ -6,9 +6,8 @@
 #include <stdint.h>
 
 #include "evidence.h"
+#include "utf8.h"
 
-/* The valid UTF-8 sequence at text: its length and code point, 0 when invalid. */
-size_t	evidence_utf8_decode(const char *text, size_t avail, uint32_t *cp);
 /* Bytes of spaces, tabs and U+3000 at s. */
 size_t	evidence_skip_spaces(const char *s, size_t len);
 /* Bytes of spaces and Markdown markers (- * + > # **) at s. */

@@ -64,7 +64,7 @@ comparable(const char *s, uint32_t *out)
 	uint32_t cp, f;
 
 	while (i < len && n < TITLE_CHARS) {
-		k = evidence_utf8_decode(s + i, len - i, &cp);
+		k = utf8_decode(s + i, len - i, &cp);
 		if (k == 0) {
 			i++;
 			continue;

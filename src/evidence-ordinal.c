@@ -13,41 +13,6 @@
 #include "evidence.h"
 #include "evidence-int.h"
 
-size_t
-evidence_utf8_decode(const char *text, size_t avail, uint32_t *cp)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	unsigned char c = s[0];
-	size_t n, i;
-	uint32_t v;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf)
-		n = 2, v = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		n = 3, v = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		n = 4, v = c & 0x07;
-	else
-		return 0;
-	if (n > avail)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[i] & 0x3f);
-	}
-	/* Overlong forms, UTF-16 surrogates and beyond Unicode. */
-	if ((n == 3 && v < 0x800) || (n == 4 && v < 0x10000) ||
-	    (v >= 0xd800 && v <= 0xdfff) || v > 0x10ffff)
-		return 0;
-	*cp = v;
-	return n;
-}
-
 /* Spaces, tabs and the ideographic space U+3000. */
 static size_t
 space_at(const char *s, size_t len)
@@ -126,7 +91,7 @@ han_number(const char *s, size_t len, int *value)
 	size_t i = 0, k;
 	uint32_t cp;
 
-	while (n < 3 && i < len && (k = evidence_utf8_decode(s + i, len - i,
+	while (n < 3 && i < len && (k = utf8_decode(s + i, len - i,
 	    &cp)) > 0 && han_digit(cp) > 0) {
 		d[n++] = han_digit(cp);
 		i += k;
@@ -155,7 +120,7 @@ arabic_number(const char *s, size_t len, int *value)
 	int n = 0, v = 0;
 	uint32_t cp;
 
-	while (i < len && (k = evidence_utf8_decode(s + i, len - i, &cp)) > 0) {
+	while (i < len && (k = utf8_decode(s + i, len - i, &cp)) > 0) {
 		if (cp >= '0' && cp <= '9')
 			v = v * 10 + (int)(cp - '0');
 		else if (cp >= 0xff10 && cp <= 0xff19)
@@ -198,7 +163,7 @@ paren_ordinal(const char *s, size_t len, enum evidence_style *style,
 	size_t i, k;
 	uint32_t cp;
 
-	k = evidence_utf8_decode(s, len, &cp);
+	k = utf8_decode(s, len, &cp);
 	if (k == 0 || !is_open_paren(cp))
 		return 0;
 	i = k + evidence_skip_spaces(s + k, len - k);
@@ -210,7 +175,7 @@ paren_ordinal(const char *s, size_t len, enum evidence_style *style,
 		return 0;
 	i += k;
 	i += evidence_skip_spaces(s + i, len - i);
-	if (i >= len || (k = evidence_utf8_decode(s + i, len - i, &cp)) == 0 ||
+	if (i >= len || (k = utf8_decode(s + i, len - i, &cp)) == 0 ||
 	    !is_close_paren(cp))
 		return 0;
 	return i + k;
@@ -225,7 +190,7 @@ bare_ordinal(const char *s, size_t len, enum evidence_style *style,
 	uint32_t cp, next;
 	int v;
 
-	k = evidence_utf8_decode(s, len, &cp);
+	k = utf8_decode(s, len, &cp);
 	if (k == 0)
 		return 0;
 	if ((v = han_upper_digit(cp)) > 0) {
@@ -237,7 +202,7 @@ bare_ordinal(const char *s, size_t len, enum evidence_style *style,
 		*style = EVIDENCE_NUM_DOT;
 	else
 		return 0;
-	if (i >= len || (k = evidence_utf8_decode(s + i, len - i, &cp)) == 0)
+	if (i >= len || (k = utf8_decode(s + i, len - i, &cp)) == 0)
 		return 0;
 	if (cp == 0x3001)				/* 、 */
 		*style = *style == EVIDENCE_NUM_DOT ? EVIDENCE_NUM_COMMA :
@@ -246,7 +211,7 @@ bare_ordinal(const char *s, size_t len, enum evidence_style *style,
 		if (*style == EVIDENCE_HAN_UPPER)
 			return 0;
 		n = i + k;
-		if (n < len && evidence_utf8_decode(s + n, len - n, &next) > 0 &&
+		if (n < len && utf8_decode(s + n, len - n, &next) > 0 &&
 		    is_arabic_digit(next))
 			return 0;
 	} else
@@ -261,7 +226,7 @@ symbol_ordinal(const char *s, size_t len, enum evidence_style *style,
     int *ordinal)
 {
 	uint32_t cp;
-	size_t k = evidence_utf8_decode(s, len, &cp);
+	size_t k = utf8_decode(s, len, &cp);
 
 	if (k == 0)
 		return 0;

@@ -62,7 +62,7 @@ evidence_check_text(const char *text, size_t len, const char *name,
 			return refuse_at(text, i, name, _("a NUL byte: this is"
 			    " a binary file, not text (kaohe reads UTF-8 text,"
 			    " Markdown or PDF)"), cause);
-		n = evidence_utf8_decode(text + i, len - i, &cp);
+		n = utf8_decode(text + i, len - i, &cp);
 		if (n == 0)
 			return refuse_at(text, i, name, _("not valid UTF-8"
 			    " (kaohe reads UTF-8 text, Markdown or PDF)"),

@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "json-read.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 struct reader {
@@ -276,33 +277,9 @@ escape(struct reader *r, struct buf *b)
 static size_t
 utf8_len(const unsigned char *p, const unsigned char *end)
 {
-	size_t n, i;
-	unsigned cp;
+	uint32_t cp;
 
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-		n = 2;
-		cp = p[0] & 0x1f;
-	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		n = 3;
-		cp = p[0] & 0x0f;
-	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		n = 4;
-		cp = p[0] & 0x07;
-	} else
-		return 0;
-	if ((size_t)(end - p) < n)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (p[i] & 0x3f);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 ||
-	    cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return n;
+	return utf8_decode((const char *)p, (size_t)(end - p), &cp);
 }
 
 static int

@@ -8,39 +8,18 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "rubric-int.h"
+#include "utf8.h"
 
 /* Length of the valid UTF-8 sequence at s, or 0 when it is not one. */
 static size_t
 sequence_length(const unsigned char *s, size_t avail)
 {
-	unsigned char c = s[0];
-	size_t n, i;
-	unsigned long cp;
+	uint32_t cp;
 
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		n = 2, cp = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		n = 3, cp = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		n = 4, cp = c & 0x07;
-	else
-		return 0;
-	if (n > avail)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	/* Overlong forms, UTF-16 surrogates and beyond Unicode. */
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return n;
+	return utf8_decode((const char *)s, avail, &cp);
 }
 
 bool

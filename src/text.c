@@ -6,40 +6,28 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
 #include "text.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* The code point at s (strict UTF-8), its length in *len; -1 if invalid. */
 static long
 decode(const unsigned char *s, size_t *len)
 {
-	size_t n, i;
-	long cp, min;
+	uint32_t cp;
 
-	*len = 1;
-	if (s[0] < 0x80)
-		return s[0];
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2; cp = s[0] & 0x1f; min = 0x80;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3; cp = s[0] & 0x0f; min = 0x800;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4; cp = s[0] & 0x07; min = 0x10000;
-	} else
+	/* s is NUL-terminated, so 4 bytes of room are never overread. */
+	*len = utf8_decode((const char *)s, 4, &cp);
+	if (*len == 0) {
+		*len = 1;
 		return -1;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return -1;
-		cp = (cp << 6) | (s[i] & 0x3f);
 	}
-	if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return -1;
-	*len = n;
-	return cp;
+	return (long)cp;
 }
 
 static bool

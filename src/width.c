@@ -7,6 +7,7 @@
 #include <wchar.h>
 
 #include "width.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /*
@@ -33,33 +34,13 @@ static struct width_char
 decode(const unsigned char *p, size_t avail)
 {
 	struct width_char c = { -1, 1 };
-	size_t n, i;
-	long cp, min;
+	uint32_t cp;
+	size_t n = utf8_decode((const char *)p, avail, &cp);
 
-	if (p[0] < 0x80) {
-		c.cp = p[0];
-		return c;
+	if (n > 0) {
+		c.cp = (long)cp;
+		c.len = n;
 	}
-	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-		n = 2; cp = p[0] & 0x1f; min = 0x80;
-	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		n = 3; cp = p[0] & 0x0f; min = 0x800;
-	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		n = 4; cp = p[0] & 0x07; min = 0x10000;
-	} else
-		return c;
-	if (n > avail)
-		return c;
-	for (i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return c;
-		cp = (cp << 6) | (p[i] & 0x3f);
-	}
-	/* Overlongs, UTF-16 surrogates and beyond U+10FFFF are not UTF-8. */
-	if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return c;
-	c.cp = cp;
-	c.len = n;
 	return c;
 }
 

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "utf8.h"
 #include "width.h"
 
 static void
@@ -405,6 +406,32 @@ test_wrap_starts(void **state)
 	width_lines_free(lines);
 }
 
+/* The one decoder: each length, and each way a sequence is not UTF-8. */
+static void
+test_utf8_decode(void **state)
+{
+	uint32_t cp = 0;
+
+	(void)state;
+	assert_int_equal(utf8_decode("A", 1, &cp), 1);
+	assert_int_equal(cp, 'A');
+	assert_int_equal(utf8_decode("\xc2\xa0", 2, &cp), 2);
+	assert_int_equal(cp, 0xa0);
+	assert_int_equal(utf8_decode("考", 3, &cp), 3);
+	assert_int_equal(cp, 0x8003);
+	assert_int_equal(utf8_decode("\xf0\x9f\x98\x80", 4, &cp), 4);
+	assert_int_equal(cp, 0x1f600);
+	assert_int_equal(utf8_decode("考", 2, &cp), 0);	/* cut short */
+	assert_int_equal(utf8_decode("", 0, &cp), 0);
+	assert_int_equal(utf8_decode("\x80", 1, &cp), 0);	/* stray */
+	assert_int_equal(utf8_decode("\xc0\xaf", 2, &cp), 0);	/* overlong */
+	assert_int_equal(utf8_decode("\xe0\x80\xaf", 3, &cp), 0);
+	assert_int_equal(utf8_decode("\xf0\x80\x80\xaf", 4, &cp), 0);
+	assert_int_equal(utf8_decode("\xed\xa0\x80", 3, &cp), 0);	/* surrogate */
+	assert_int_equal(utf8_decode("\xf4\x90\x80\x80", 4, &cp), 0);
+	assert_int_equal(utf8_decode("\xe8\x80", 4, &cp), 0);	/* NUL inside */
+}
+
 int
 main(void)
 {
@@ -416,6 +443,7 @@ main(void)
 		cmocka_unit_test(test_width_controls),
 		cmocka_unit_test(test_width_invalid),
 		cmocka_unit_test(test_width_utf8_valid),
+		cmocka_unit_test(test_utf8_decode),
 		cmocka_unit_test(test_width_ambiguous),
 		cmocka_unit_test(test_width_pad),
 		cmocka_unit_test(test_wrap_latin),
