@@ -127,14 +127,19 @@ int	store_refuse_team_undo(struct store *, long long id, char **cause);
 /*
  * The reviewers' filter (a store_query's agency, year, status, rubric id
  * and snapshot) over scorecards AS s, with parameters ?1 to ?5 that
- * switch themselves off: store_bind_filter binds them.
+ * switch themselves off: store_bind_filter binds them. An inspection
+ * counts once: a 分工 member card (it has a scope) covers only part of
+ * the rubric, and a member card that a team card here was built from is
+ * counted through that team card, so neither is a card of its own here.
  */
 #define FILTER_SQL							\
 	" (?1 IS NULL OR instr(s.agency, ?1) > 0)"			\
 	" AND (?2 = 0 OR s.year = ?2)"					\
 	" AND (?3 < 0 OR s.status = ?3)"				\
 	" AND (?4 IS NULL OR s.rubric_id = ?4)"				\
-	" AND (?5 IS NULL OR s.rubric_sha256 = ?5)"
+	" AND (?5 IS NULL OR s.rubric_sha256 = ?5)"			\
+	" AND s.id NOT IN (SELECT scorecard_id FROM scopes)"		\
+	" AND s.uuid NOT IN (SELECT uuid FROM team_members)"
 int	store_bind_filter(struct store *, sqlite3_stmt *,
 	    const struct store_query *, char **cause);
 

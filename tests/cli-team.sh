@@ -118,6 +118,17 @@ case $out in *"4.2.1"*how*median*) ;; *) fail "history lacks the how: $out" ;; e
 expect 0 "finalized: 860 / 1000" finalize "$team"
 expect 1 "finalized" set "$team" 1.1.3 27 --how rescore --reason 再議
 
+# Reviewers count an inspection once: stats sees the team card (860), not
+# the three member cards it was built from as well.
+run stats --agency 臺南分署 --format json
+checks=$((checks + 1))
+printf '%s\n' "$out" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["cards"] == 1, d["cards"]
+assert [round(a["mean"]) for a in d["agencies"]] == [860], d["agencies"]
+' || fail "stats counted the team's member cards too"
+
 # The 評分總表: all three and the team, and it adds up.
 run export "$team" --summary --width 100
 printf '%s\n' "$out" >"$tmp/summary.txt"
