@@ -62,6 +62,18 @@ prompt_draw(struct tui *tui, void *arg)
 	    tui_attr(tui, TUI_ROLE_FIELD));
 }
 
+/*
+ * Take an overlay (a prompt or a menu's box) off the screen. Its border
+ * may have cut wide characters beneath it in half, and the terminal keeps
+ * the half it was sent: repaint the whole screen, not only what changed.
+ */
+static void
+prompt_overlay_close(struct tui *tui, struct tui_overlay *saved)
+{
+	tui->overlay = saved;
+	clearok(curscr, TRUE);
+}
+
 int
 tui_prompt(struct tui *tui, const char *question, const char *initial,
     char **out)
@@ -92,7 +104,7 @@ tui_prompt(struct tui *tui, const char *question, const char *initial,
 		}
 		tui_text_key(&p.text, key, req);
 	}
-	tui->overlay = saved;
+	prompt_overlay_close(tui, saved);
 	tui_text_free(&p.text);
 	return rc;
 }
@@ -288,7 +300,7 @@ tui_menu_numbered(struct tui *tui, const char *title, char *const *choices,
 	tui->overlay = &ov;
 	while (rc == -2)
 		rc = menu_key(tui, &m, tui_getkey(tui));
-	tui->overlay = saved;
+	prompt_overlay_close(tui, saved);
 	tui_list_free(&m.list);
 	return rc;
 }

@@ -179,8 +179,6 @@ ask_how(struct tui *tui, const struct scorecard *sc, size_t i, int score)
 	}
 	title = xasprintf(_("%d for the team: how was it settled?"), score);
 	pick = tui_menu(tui, title, choices, 4, initial);
-	/* The box cut wide characters in half beneath it: repaint them all. */
-	clearok(curscr, TRUE);
 	for (k = 0; k < 4; k++)
 		free(choices[k]);
 	free(title);
