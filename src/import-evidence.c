@@ -32,15 +32,10 @@ static int
 ebad(struct ereading *rd, const struct json_value *at, const char *fmt, ...)
 {
 	va_list ap;
-	char *msg;
 
-	if (rd->cause != NULL)
-		return -1;
 	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
+	json_vfail_at(&rd->cause, rd->name, at, fmt, ap);
 	va_end(ap);
-	rd->cause = xasprintf("%s:%zu: %s", rd->name, at->line, msg);
-	free(msg);
 	return -1;
 }
 

@@ -35,17 +35,10 @@ static int
 bad(struct reading *rd, const struct json_value *at, const char *fmt, ...)
 {
 	va_list ap;
-	char *msg;
 
-	if (rd->cause != NULL)
-		return -1;
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		msg = NULL;
+	json_vfail_at(&rd->cause, rd->name, at, fmt, ap);
 	va_end(ap);
-	rd->cause = xasprintf("%s:%zu: %s", rd->name, at->line,
-	    msg != NULL ? msg : "?");
-	free(msg);
 	return -1;
 }
 

@@ -639,3 +639,17 @@ json_type_name(enum json_type t)
 	}
 	return "?";
 }
+
+int
+json_vfail_at(char **cause, const char *name, const struct json_value *at,
+    const char *fmt, va_list ap)
+{
+	char *msg;
+
+	if (*cause != NULL)
+		return -1;
+	msg = xvasprintf(fmt, ap);
+	*cause = xasprintf("%s:%zu: %s", name, at->line, msg);
+	free(msg);
+	return -1;
+}

@@ -8,6 +8,7 @@
 #ifndef KAOHE_JSON_READ_H
 #define KAOHE_JSON_READ_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -57,5 +58,13 @@ const struct json_value *json_get(const struct json_value *v, const char *key);
 /* Is v a number that is a whole number fitting in an int? */
 bool	json_as_int(const struct json_value *v, int *out);
 const char *json_type_name(enum json_type);
+/*
+ * A reader's refusal at a value: "NAME:LINE: message" onto *cause, unless
+ * a cause is already there (the first refusal is the one reported).
+ * Returns -1, so that a reader can `return` it.
+ */
+int	json_vfail_at(char **cause, const char *name,
+	    const struct json_value *at, const char *fmt, va_list ap)
+	    __attribute__((format(printf, 4, 0)));
 
 #endif
