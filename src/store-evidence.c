@@ -187,25 +187,12 @@ insert_matches(struct store *st, const struct evidence_document *d,
 static int
 touch_card(struct store *st, long long card, char **cause)
 {
-	sqlite3_stmt *stmt;
 	char now[32];
-	int rc;
 
 	store_now(now);
-	if (store_prepare(st, "UPDATE scorecards SET updated_at = ?2"
-	    " WHERE id = ?1", &stmt, cause) != 0)
-		return -1;
-	if (store_bind(st, stmt, cause, "IT", card, now) != 0) {
-		sqlite3_finalize(stmt);
-		return -1;
-	}
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		*cause = store_errmsg(st, "touch the scorecard");
-		return -1;
-	}
-	return 0;
+	return store_run(st, "UPDATE scorecards SET updated_at = ?2"
+	    " WHERE id = ?1", "touch the scorecard", cause,
+	    "IT", card, now);
 }
 
 /* A correction stored for a node on the card applies to a new document too. */
@@ -219,22 +206,9 @@ inherit_corrections(struct store *st, long long card,
 	    " FROM document_matches AS m JOIN documents AS o"
 	    " ON o.id = m.document_id WHERE o.scorecard_id = ?1"
 	    " AND o.id <> ?2 AND m.corrected = 1";
-	sqlite3_stmt *stmt;
-	int rc;
 
-	if (store_prepare(st, sql, &stmt, cause) != 0)
-		return -1;
-	if (store_bind(st, stmt, cause, "II", card, d->id) != 0) {
-		sqlite3_finalize(stmt);
-		return -1;
-	}
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		*cause = store_errmsg(st, "store a correction");
-		return -1;
-	}
-	return 0;
+	return store_run(st, sql, "store a correction", cause,
+	    "II", card, d->id);
 }
 
 static int

@@ -170,6 +170,13 @@ int	store_search_bind(sqlite3_stmt *, const char *text);
  */
 int	store_bind(struct store *, sqlite3_stmt *, char **cause,
 	    const char *types, ...);
+/*
+ * One statement that returns no rows: prepare sql, bind types (as
+ * store_bind), step it to the end and finalize it; on failure what names
+ * the work in *cause.
+ */
+int	store_run(struct store *, const char *sql, const char *what,
+	    char **cause, const char *types, ...);
 /* An int64 parameter alone (the most common case). */
 int	store_bind_int64(struct store *, sqlite3_stmt *, int index,
 	    long long value, char **cause);

@@ -179,23 +179,54 @@ bind_one(sqlite3_stmt *stmt, int index, char type, va_list *ap)
 	return SQLITE_MISUSE;
 }
 
-int
-store_bind(struct store *st, sqlite3_stmt *stmt, char **cause,
-    const char *types, ...)
+static int
+store_vbind(struct store *st, sqlite3_stmt *stmt, char **cause,
+    const char *types, va_list *ap)
 {
-	va_list ap;
 	int i, rc = SQLITE_OK;
 
-	va_start(ap, types);
 	for (i = 0; types[i] != '\0' && rc == SQLITE_OK; i++)
-		rc = bind_one(stmt, i + 1, types[i], &ap);
-	va_end(ap);
+		rc = bind_one(stmt, i + 1, types[i], ap);
 	if (rc == SQLITE_OK)
 		return 0;
 	*cause = rc == SQLITE_MISUSE || rc == SQLITE_RANGE ?
 	    xasprintf("%s: bind parameter %d: %s", st->path, i,
 	    sqlite3_errstr(rc)) : store_errmsg(st, "bind");
 	return -1;
+}
+
+int
+store_bind(struct store *st, sqlite3_stmt *stmt, char **cause,
+    const char *types, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, types);
+	rc = store_vbind(st, stmt, cause, types, &ap);
+	va_end(ap);
+	return rc;
+}
+
+int
+store_run(struct store *st, const char *sql, const char *what, char **cause,
+    const char *types, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+	int rc;
+
+	if (store_prepare(st, sql, &stmt, cause) != 0)
+		return -1;
+	va_start(ap, types);
+	rc = store_vbind(st, stmt, cause, types, &ap);
+	va_end(ap);
+	if (rc == 0 && sqlite3_step(stmt) != SQLITE_DONE) {
+		*cause = store_errmsg(st, what);
+		rc = -1;
+	}
+	sqlite3_finalize(stmt);
+	return rc;
 }
 
 int
