@@ -25,31 +25,49 @@ ror(uint32_t x, unsigned n)
 	return (x >> n) | (x << (32 - n));
 }
 
+#define CH(x, y, z)	(((x) & (y)) ^ (~(x) & (z)))
+#define MAJ(x, y, z)	(((x) & (y)) ^ ((x) & (z)) ^ ((y) & (z)))
+#define S0(x)		(ror(x, 2) ^ ror(x, 13) ^ ror(x, 22))
+#define S1(x)		(ror(x, 6) ^ ror(x, 11) ^ ror(x, 25))
+#define s0(x)		(ror(x, 7) ^ ror(x, 18) ^ ((x) >> 3))
+#define s1(x)		(ror(x, 17) ^ ror(x, 19) ^ ((x) >> 10))
+
+/*
+ * One round, with the eight working variables renamed instead of moved:
+ * shifting them through an array (the pseudocode's h = g, g = f, ...)
+ * was most of a seal's cost.
+ */
+#define ROUND(a, b, c, d, e, f, g, h, i) do {				\
+	uint32_t t1_ = (h) + S1(e) + CH(e, f, g) + k[i] + w[i];		\
+	(d) += t1_;							\
+	(h) = t1_ + S0(a) + MAJ(a, b, c);				\
+} while (0)
+
 static void
 compress(uint32_t h[8], const unsigned char *p)
 {
-	uint32_t w[64], v[8], t1, t2;
+	uint32_t w[64], a, b, c, d, e, f, g, hh;
 	int i;
 
 	for (i = 0; i < 16; i++)
 		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
 		    (uint32_t)p[4 * i + 2] << 8 | (uint32_t)p[4 * i + 3];
 	for (i = 16; i < 64; i++)
-		w[i] = (ror(w[i - 2], 17) ^ ror(w[i - 2], 19) ^ (w[i - 2] >> 10))
-		    + w[i - 7] + (ror(w[i - 15], 7) ^ ror(w[i - 15], 18) ^
-		    (w[i - 15] >> 3)) + w[i - 16];
-	memcpy(v, h, sizeof v);
-	for (i = 0; i < 64; i++) {
-		t1 = v[7] + (ror(v[4], 6) ^ ror(v[4], 11) ^ ror(v[4], 25)) +
-		    ((v[4] & v[5]) ^ (~v[4] & v[6])) + k[i] + w[i];
-		t2 = (ror(v[0], 2) ^ ror(v[0], 13) ^ ror(v[0], 22)) +
-		    ((v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]));
-		memmove(v + 1, v, 7 * sizeof v[0]);
-		v[4] += t1;
-		v[0] = t1 + t2;
+		w[i] = s1(w[i - 2]) + w[i - 7] + s0(w[i - 15]) + w[i - 16];
+	a = h[0]; b = h[1]; c = h[2]; d = h[3];
+	e = h[4]; f = h[5]; g = h[6]; hh = h[7];
+	for (i = 0; i < 64; i += 8) {
+		ROUND(a, b, c, d, e, f, g, hh, i);
+		ROUND(hh, a, b, c, d, e, f, g, i + 1);
+		ROUND(g, hh, a, b, c, d, e, f, i + 2);
+		ROUND(f, g, hh, a, b, c, d, e, i + 3);
+		ROUND(e, f, g, hh, a, b, c, d, i + 4);
+		ROUND(d, e, f, g, hh, a, b, c, i + 5);
+		ROUND(c, d, e, f, g, hh, a, b, i + 6);
+		ROUND(b, c, d, e, f, g, hh, a, i + 7);
 	}
-	for (i = 0; i < 8; i++)
-		h[i] += v[i];
+	h[0] += a; h[1] += b; h[2] += c; h[3] += d;
+	h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
 }
 
 void
@@ -72,7 +90,7 @@ sha256_update(struct sha256 *s, const void *data, size_t len)
 	size_t n;
 
 	s->bytes += len;
-	while (len > 0) {
+	if (s->nblock > 0) {
 		n = 64 - s->nblock;
 		if (n > len)
 			n = len;
@@ -80,27 +98,36 @@ sha256_update(struct sha256 *s, const void *data, size_t len)
 		s->nblock += n;
 		p += n;
 		len -= n;
-		if (s->nblock == 64) {
-			compress(s->h, s->block);
-			s->nblock = 0;
-		}
+		if (s->nblock < 64)
+			return;
+		compress(s->h, s->block);
+		s->nblock = 0;
 	}
+	/* Whole blocks are hashed where they lie, not copied first. */
+	for (; len >= 64; p += 64, len -= 64)
+		compress(s->h, p);
+	memcpy(s->block, p, len);
+	s->nblock = len;
 }
 
 void
 sha256_final(struct sha256 *s, unsigned char digest[32])
 {
 	uint64_t bits = s->bytes * 8;
-	unsigned char pad = 0x80, len[8];
 	int i;
 
+	/* 0x80, zeros to 56 bytes in the last block, the length in bits. */
+	s->block[s->nblock++] = 0x80;
+	if (s->nblock > 56) {
+		memset(s->block + s->nblock, 0, 64 - s->nblock);
+		compress(s->h, s->block);
+		s->nblock = 0;
+	}
+	memset(s->block + s->nblock, 0, 56 - s->nblock);
 	for (i = 0; i < 8; i++)
-		len[i] = (unsigned char)(bits >> (56 - 8 * i));
-	sha256_update(s, &pad, 1);
-	pad = 0;
-	while (s->nblock != 56)
-		sha256_update(s, &pad, 1);
-	sha256_update(s, len, 8);
+		s->block[56 + i] = (unsigned char)(bits >> (56 - 8 * i));
+	compress(s->h, s->block);
+	s->nblock = 0;
 	for (i = 0; i < 32; i++)
 		digest[i] = (unsigned char)(s->h[i / 4] >> (24 - 8 * (i % 4)));
 }
