@@ -8,12 +8,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "i18n.h"
 #include "json-read.h"
 #include "utf8.h"
 #include "xalloc.h"
 
+/* A growing byte buffer for decoded strings, reused from one to the next. */
+struct buf {
+	char	*s;
+	size_t	 len;
+	size_t	 cap;
+};
+
+/* A tree and the arena it lives in: json_value_free frees both. */
+struct json_doc {
+	struct json_value	 root;		/* first: the tree is the doc */
+	struct arena		 arena;
+};
+
 struct reader {
+	struct arena		*arena;		/* the tree, freed all at once */
+	struct buf		*scratch;	/* a string with escapes, decoded */
 	const unsigned char	*p;
 	const unsigned char	*end;
 	const char		*name;
@@ -21,13 +37,6 @@ struct reader {
 	size_t			 col;		/* characters, not bytes */
 	int			 depth;
 	char			*cause;
-};
-
-/* A growing byte buffer for decoded strings. */
-struct buf {
-	char	*s;
-	size_t	 len;
-	size_t	 cap;
 };
 
 static int parse_value(struct reader *, struct json_value *);
@@ -161,7 +170,8 @@ parse_number(struct reader *r, struct json_value *v)
 			return -1;
 	}
 	v->type = JSON_NUMBER;
-	v->text = xstrndup((const char *)start, (size_t)(r->p - start));
+	v->text = arena_strndup(r->arena, (const char *)start,
+	    (size_t)(r->p - start));
 	return 0;
 }
 
@@ -282,13 +292,19 @@ utf8_len(const unsigned char *p, const unsigned char *end)
 	return utf8_decode((const char *)p, (size_t)(end - p), &cp);
 }
 
+/*
+ * Into the arena: a string without escapes straight from the input, one
+ * with escapes decoded into the reader's scratch buffer first.
+ */
 static int
 parse_string(struct reader *r, char **out)
 {
-	struct buf b = { NULL, 0, 0 };
+	struct buf *b = r->scratch;
 	size_t line = r->line, col = r->col, n;
 	const unsigned char *run;
+	bool escaped = false;
 
+	b->len = 0;
 	advance(r);	/* the quote */
 	for (;;) {
 		/* Plain text is copied a run at a time, not a byte at a time. */
@@ -305,22 +321,25 @@ parse_string(struct reader *r, char **out)
 			r->p += n;
 			r->col++;
 		}
-		if (r->p > run)
-			buf_add(&b, (const char *)run, (size_t)(r->p - run));
-		if (r->p >= r->end) {
-			free(b.s);
-			return fail_at(r, line, col, _("unterminated string"));
-		}
-		if (*r->p == '"')
+		if (r->p < r->end && *r->p == '"' && !escaped) {
+			*out = arena_strndup(r->arena, (const char *)run,
+			    (size_t)(r->p - run));
 			break;
+		}
+		if (r->p > run)
+			buf_add(b, (const char *)run, (size_t)(r->p - run));
+		if (r->p >= r->end)
+			return fail_at(r, line, col, _("unterminated string"));
+		if (*r->p == '"') {
+			*out = arena_strndup(r->arena, b->s, b->len);
+			break;
+		}
 		if (*r->p == '\\') {
-			if (escape(r, &b) != 0) {
-				free(b.s);
+			escaped = true;
+			if (escape(r, b) != 0)
 				return -1;
-			}
 			continue;
 		}
-		free(b.s);
 		if (*r->p < 0x20)
 			return fail_at(r, r->line, r->col, _("a control"
 			    " character (0x%02x) in a string must be escaped"),
@@ -328,7 +347,6 @@ parse_string(struct reader *r, char **out)
 		return fail_at(r, r->line, r->col, _("invalid UTF-8"));
 	}
 	advance(r);	/* the closing quote */
-	*out = b.s != NULL ? b.s : xstrdup("");
 	return 0;
 }
 
@@ -359,7 +377,7 @@ parse_array(struct reader *r, struct json_value *v)
 	for (;;) {
 		if (v->n == cap) {
 			cap = cap == 0 ? 4 : cap * 2;
-			v->items = xreallocarray(v->items, cap,
+			v->items = arena_grow(r->arena, v->items, v->n, cap,
 			    sizeof *v->items);
 		}
 		memset(&v->items[v->n], 0, sizeof v->items[v->n]);
@@ -475,8 +493,8 @@ parse_object(struct reader *r, struct json_value *v)
 	for (;;) {
 		if (v->n == cap) {
 			cap = cap == 0 ? 8 : cap * 2;
-			v->members = xreallocarray(v->members, cap,
-			    sizeof *v->members);
+			v->members = arena_grow(r->arena, v->members, v->n,
+			    cap, sizeof *v->members);
 		}
 		memset(&v->members[v->n], 0, sizeof v->members[v->n]);
 		v->n++;
@@ -532,14 +550,21 @@ parse_value(struct reader *r, struct json_value *v)
 	}
 }
 
+/* The tree is about three times the text it comes from; see arena.h. */
+#define JSON_ARENA_HINT(len)	((len) * 3 + 1024)
+
 int
 json_read(const char *text, size_t len, const char *name, size_t first_line,
     struct json_value **out, char **cause)
 {
 	struct reader r;
-	struct json_value *v = xcalloc(1, sizeof *v);
+	struct buf scratch = { NULL, 0, 0 };
+	struct json_doc *doc = xcalloc(1, sizeof *doc);
 
+	arena_init(&doc->arena, JSON_ARENA_HINT(len));
 	memset(&r, 0, sizeof r);
+	r.arena = &doc->arena;
+	r.scratch = &scratch;
 	r.p = (const unsigned char *)text;
 	r.end = r.p + len;
 	r.name = name;
@@ -548,47 +573,32 @@ json_read(const char *text, size_t len, const char *name, size_t first_line,
 	/* A UTF-8 byte order mark is tolerated at the start, as editors add it. */
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		r.p += 3;
-	if (parse_value(&r, v) == 0) {
+	if (parse_value(&r, &doc->root) == 0) {
 		skip_space(&r);
 		if (r.p < r.end)
 			fail_at(&r, r.line, r.col, _("unexpected %s after"
 			    " the value"), describe(&r));
 	}
+	free(scratch.s);
 	if (r.cause != NULL) {
-		json_value_free(v);
+		json_value_free(&doc->root);
 		*cause = r.cause;
 		return -1;
 	}
-	*out = v;
+	*out = &doc->root;
 	return 0;
 }
 
-static void
-value_clear(struct json_value *v)
-{
-	size_t i;
-
-	free(v->text);
-	if (v->type == JSON_ARRAY) {
-		for (i = 0; i < v->n; i++)
-			value_clear(&v->items[i]);
-		free(v->items);
-	} else if (v->type == JSON_OBJECT) {
-		for (i = 0; i < v->n; i++) {
-			free(v->members[i].key);
-			value_clear(&v->members[i].value);
-		}
-		free(v->members);
-	}
-}
-
+/* Every value, key and string of the tree is in the doc's arena. */
 void
 json_value_free(struct json_value *v)
 {
+	struct json_doc *doc = (struct json_doc *)v;
+
 	if (v == NULL)
 		return;
-	value_clear(v);
-	free(v);
+	arena_free(&doc->arena);
+	free(doc);
 }
 
 const struct json_value *

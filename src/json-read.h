@@ -51,6 +51,7 @@ struct json_member {
  */
 int	json_read(const char *text, size_t len, const char *name,
 	    size_t first_line, struct json_value **out, char **cause);
+/* The whole tree json_read gave (never a value inside it), at once. */
 void	json_value_free(struct json_value *);
 
 /* A member of an object by key; NULL when absent or v is not an object. */

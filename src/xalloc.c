@@ -25,6 +25,22 @@ out_of_memory(void)
 	exit(1);
 }
 
+size_t
+xadd(size_t a, size_t b)
+{
+	if (a > SIZE_MAX - b)
+		out_of_memory();
+	return a + b;
+}
+
+size_t
+xmul(size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		out_of_memory();
+	return n * size;
+}
+
 void *
 xmalloc(size_t size)
 {

@@ -16,6 +16,10 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap)
     __attribute__((format(printf, 1, 0)));
 
+/* a + b and n * size, or the out-of-memory exit when they overflow. */
+size_t xadd(size_t a, size_t b);
+size_t xmul(size_t n, size_t size);
+
 /* Hook run before exiting on out-of-memory (the TUI restores the terminal). */
 void xalloc_set_oom_hook(void (*hook)(void));
 
