@@ -116,46 +116,98 @@ insert_inspectors(struct store *st, long long id, char *const *names,
 	return rc;
 }
 
-/*
- * Every section below the root, depth first, in document order, with its
- * sums: sc's (import), or none yet (a new draft, sc NULL). Written once,
- * never updated after: 17 UPDATEs a card were a fifth of an import.
- */
-static int
-insert_sections_below(struct store *st, sqlite3_stmt *stmt, long long id,
-    const struct rubric_node *node, const struct scorecard *sc,
-    char **cause)
+/* Every section below node, depth first, in document order. */
+static void
+collect_sections(const struct rubric_node *node,
+    const struct rubric_node ***out, size_t *n, size_t *cap)
 {
-	const struct rubric_node *c;
-	struct scorecard_sum sum = { 0, 0, 0, 0 };
 	size_t i;
 
 	for (i = 0; i < node->nchildren; i++) {
-		c = &node->children[i];
-		if (c->nchildren == 0)
+		if (node->children[i].nchildren == 0)
 			continue;
-		if (sc != NULL)
-			sum = scorecard_sum(sc, c);
-		if (store_bind(st, stmt, cause, "ITTiIiIiI", id, c->key,
-		    c->title, c->depth, (long long)c->item_first, c->max,
-		    (long long)c->item_count, sum.score,
-		    (long long)sum.scored) != 0 ||
-		    step_once(st, stmt, "save the sections", cause) != 0 ||
-		    insert_sections_below(st, stmt, id, c, sc, cause) != 0)
-			return -1;
+		if (*n == *cap) {
+			*cap = *cap == 0 ? 32 : *cap * 2;
+			*out = xreallocarray(*out, *cap, sizeof **out);
+		}
+		(*out)[(*n)++] = &node->children[i];
+		collect_sections(&node->children[i], out, n, cap);
 	}
-	return 0;
 }
 
+/* n sections as one multi-row INSERT. */
+static int
+insert_section_rows(struct store *st, long long id,
+    const struct rubric_node *const *sections, size_t n,
+    const struct scorecard *sc, char **cause)
+{
+	sqlite3_stmt *stmt = store_rows_stmt(st, STORE_ROWS_SECTIONS, n, cause);
+	int width = store_rows_width(STORE_ROWS_SECTIONS);
+	struct scorecard_sum sum = { 0, 0, 0, 0 };
+	const struct rubric_node *c;
+	size_t r;
+
+	if (stmt == NULL)
+		return -1;
+	for (r = 0; r < n; r++) {
+		c = sections[r];
+		if (sc != NULL)
+			sum = scorecard_sum(sc, c);
+		if (store_bind_at(st, stmt, (int)r * width + 1, cause,
+		    "ITTiIiIiI", id, c->key, c->title, c->depth,
+		    (long long)c->item_first, c->max, (long long)c->item_count,
+		    sum.score, (long long)sum.scored) != 0)
+			return -1;
+	}
+	return step_once(st, stmt, "save the sections", cause);
+}
+
+/*
+ * Every section below the root with its sums: sc's (import), or none yet
+ * (a new draft, sc NULL). Written once, never updated after: 17 UPDATEs
+ * a card were a fifth of an import.
+ */
 static int
 insert_sections(struct store *st, long long id, const struct rubric *r,
     const struct scorecard *sc, char **cause)
 {
-	sqlite3_stmt *stmt = store_stmt(st, STMT_SECTION_INSERT, cause);
+	const struct rubric_node **sections = NULL;
+	size_t n = 0, cap = 0, at, k;
+	int rc = 0;
+
+	collect_sections(&r->root, &sections, &n, &cap);
+	for (at = 0; at < n && rc == 0; at += k) {
+		k = n - at < STORE_ROWS_MAX ? n - at : STORE_ROWS_MAX;
+		rc = insert_section_rows(st, id, sections + at, k, sc, cause);
+	}
+	free(sections);
+	return rc;
+}
+
+/* Items [first, first + n) as one multi-row INSERT. */
+static int
+insert_entry_rows(struct store *st, long long id, const struct rubric *r,
+    const struct scorecard *sc, size_t first, size_t n, char **cause)
+{
+	sqlite3_stmt *stmt = store_rows_stmt(st, STORE_ROWS_ENTRIES, n, cause);
+	int width = store_rows_width(STORE_ROWS_ENTRIES);
+	const struct scorecard_entry *e;
+	size_t row, i;
 
 	if (stmt == NULL)
 		return -1;
-	return insert_sections_below(st, stmt, id, &r->root, sc, cause);
+	for (row = 0; row < n; row++) {
+		i = first + row;
+		e = sc != NULL ? &sc->entries[i] : NULL;
+		if (store_bind_at(st, stmt, (int)row * width + 1, cause,
+		    "IITjjTT", id, (long long)i, r->items[i]->key,
+		    e != NULL ? e->score : 0, e != NULL && e->scored,
+		    e != NULL ? e->tier : 0, e != NULL && e->scored &&
+		    e->tier > 0, e != NULL ? e->record : "",
+		    e != NULL ? e->rationale : "") != 0)
+			return -1;
+	}
+	return step_once(st, stmt, "save the entries", cause);
 }
 
 /* sc is NULL for a new, empty draft. */
@@ -163,22 +215,13 @@ static int
 insert_entries(struct store *st, long long id, const struct rubric *r,
     const struct scorecard *sc, char **cause)
 {
-	const struct scorecard_entry *e;
-	sqlite3_stmt *stmt = store_stmt(st, STMT_ENTRY_INSERT, cause);
-	size_t i;
+	size_t at, k;
 	int rc = 0;
 
-	if (stmt == NULL)
-		return -1;
-	for (i = 0; i < r->nitems && rc == 0; i++) {
-		e = sc != NULL ? &sc->entries[i] : NULL;
-		rc = store_bind(st, stmt, cause, "IITjjTT", id, (long long)i,
-		    r->items[i]->key, e != NULL ? e->score : 0,
-		    e != NULL && e->scored, e != NULL ? e->tier : 0,
-		    e != NULL && e->scored && e->tier > 0,
-		    e != NULL ? e->record : "", e != NULL ? e->rationale : "");
-		if (rc == 0)
-			rc = step_once(st, stmt, "save the entries", cause);
+	for (at = 0; at < r->nitems && rc == 0; at += k) {
+		k = r->nitems - at < STORE_ROWS_MAX ? r->nitems - at :
+		    STORE_ROWS_MAX;
+		rc = insert_entry_rows(st, id, r, sc, at, k, cause);
 	}
 	return rc;
 }

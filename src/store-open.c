@@ -18,6 +18,7 @@
 
 #include "i18n.h"
 #include "store-private.h"
+#include "store-rows.h"
 #include "xalloc.h"
 
 enum inspection {
@@ -576,6 +577,7 @@ store_close(struct store *st)
 		return;
 	for (i = 0; i < STMT__COUNT; i++)
 		sqlite3_finalize(st->stmts[i]);
+	store_rows_finalize(st);
 	free(st->hashed_text);
 	free(st->schema_problem);
 	if (st->db != NULL && sqlite3_close(st->db) != SQLITE_OK)

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "store.h"
+#include "store-rows.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
 extern const int store_schema_version;
@@ -33,8 +34,6 @@ enum store_stmt {
 	STMT_RUBRIC_INSERT,
 	STMT_CARD_INSERT,
 	STMT_INSPECTOR_INSERT,
-	STMT_SECTION_INSERT,
-	STMT_ENTRY_INSERT,
 	STMT_CARD_RESTORE,
 	STMT_CARD_BY_UUID,
 	STMT_SEAL_INSERT,	/* store-seal.c: every final card imported */
@@ -52,6 +51,10 @@ struct store {
 	char		*schema_problem;
 	bool		 in_transaction;	/* store_begin was called */
 	sqlite3_stmt	*stmts[STMT__COUNT];
+	/* store-rows.c's INSERTs: of STORE_ROWS_MAX rows, and of the last
+	 * other count. */
+	sqlite3_stmt	*rows[STORE_ROWS__COUNT][2];
+	size_t		 rows_n[STORE_ROWS__COUNT][2];
 	/* The last rubric text store_insert hashed: an import's 100,000
 	 * cards share a snapshot, and comparing is cheaper than hashing. */
 	char		*hashed_text;
@@ -170,6 +173,9 @@ int	store_search_bind(sqlite3_stmt *, const char *text);
  */
 int	store_bind(struct store *, sqlite3_stmt *, char **cause,
 	    const char *types, ...);
+/* The same from parameter first on: a row of a multi-row INSERT. */
+int	store_bind_at(struct store *, sqlite3_stmt *, int first,
+	    char **cause, const char *types, ...);
 /*
  * One statement that returns no rows: prepare sql, bind types (as
  * store_bind), step it to the end and finalize it; on failure what names

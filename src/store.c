@@ -43,13 +43,6 @@ static const char *const stmt_sql[STMT__COUNT] = {
 	    " ?12)",
 	[STMT_INSPECTOR_INSERT] = "INSERT INTO inspectors (scorecard_id,"
 	    " position, name) VALUES (?1, ?2, ?3)",
-	/* score ?8 and scored ?9 are the section's sums (import: computed). */
-	[STMT_SECTION_INSERT] = "INSERT INTO section_scores (scorecard_id,"
-	    " key, title, depth, item_first, score, max, scored, items)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?8, ?6, ?9, ?7)",
-	[STMT_ENTRY_INSERT] = "INSERT INTO entries (scorecard_id, position,"
-	    " item, score, tier, record, rationale)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	/* The sums the sums_insert trigger skipped while scored was -1. */
 	[STMT_CARD_RESTORE] = "UPDATE scorecards SET status = ?2,"
 	    " finalized_at = ?3, updated_at = ?4, score = ?5, scored = ?6"
@@ -180,17 +173,17 @@ bind_one(sqlite3_stmt *stmt, int index, char type, va_list *ap)
 }
 
 static int
-store_vbind(struct store *st, sqlite3_stmt *stmt, char **cause,
+store_vbind(struct store *st, sqlite3_stmt *stmt, int first, char **cause,
     const char *types, va_list *ap)
 {
 	int i, rc = SQLITE_OK;
 
 	for (i = 0; types[i] != '\0' && rc == SQLITE_OK; i++)
-		rc = bind_one(stmt, i + 1, types[i], ap);
+		rc = bind_one(stmt, first + i, types[i], ap);
 	if (rc == SQLITE_OK)
 		return 0;
 	*cause = rc == SQLITE_MISUSE || rc == SQLITE_RANGE ?
-	    xasprintf("%s: bind parameter %d: %s", st->path, i,
+	    xasprintf("%s: bind parameter %d: %s", st->path, first + i - 1,
 	    sqlite3_errstr(rc)) : store_errmsg(st, "bind");
 	return -1;
 }
@@ -203,7 +196,20 @@ store_bind(struct store *st, sqlite3_stmt *stmt, char **cause,
 	int rc;
 
 	va_start(ap, types);
-	rc = store_vbind(st, stmt, cause, types, &ap);
+	rc = store_vbind(st, stmt, 1, cause, types, &ap);
+	va_end(ap);
+	return rc;
+}
+
+int
+store_bind_at(struct store *st, sqlite3_stmt *stmt, int first, char **cause,
+    const char *types, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, types);
+	rc = store_vbind(st, stmt, first, cause, types, &ap);
 	va_end(ap);
 	return rc;
 }
@@ -219,7 +225,7 @@ store_run(struct store *st, const char *sql, const char *what, char **cause,
 	if (store_prepare(st, sql, &stmt, cause) != 0)
 		return -1;
 	va_start(ap, types);
-	rc = store_vbind(st, stmt, cause, types, &ap);
+	rc = store_vbind(st, stmt, 1, cause, types, &ap);
 	va_end(ap);
 	if (rc == 0 && sqlite3_step(stmt) != SQLITE_DONE) {
 		*cause = store_errmsg(st, what);

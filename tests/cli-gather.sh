@@ -62,6 +62,56 @@ grep -q "imported 3, updated 0, skipped 0 already present, 0 conflicts" \
 "$KAOHE" --db "$db2" export --all --format jsonl -o "$tmp/again.jsonl"
 same "$tmp/all.jsonl" "$tmp/again.jsonl" "a bundle after export, import, export"
 
+# A rubric wider than one multi-row INSERT (64 rows): 150 items in 76
+# sections. Every entry and section sum arrives, in order, and the seal
+# over all 150 holds after the trip.
+awk 'BEGIN {
+	printf "kaohe-rubric: 1\nid: wide\ntitle: 寬評分表\ntotal: 1500\n"
+	printf "children:\n  - key: D1\n    title: 個別評核構面\n    max: 1500\n"
+	printf "    children:\n"
+	for (i = 1; i <= 75; i++) {
+		printf "      - {key: \"%d\", title: 構面 %d, max: 20, children: [", i, i
+		printf "{key: \"%d.1\", title: 甲, min: 0, max: 10}, ", i
+		printf "{key: \"%d.2\", title: 乙, min: 0, max: 10}]}\n", i
+	}
+}' >"$tmp/wide.yaml"
+wdb=$tmp/wide.db
+wide=$("$KAOHE" --db "$wdb" new --rubric "$tmp/wide.yaml" --agency 宜蘭分署 \
+    --date 2025-10-01 --inspector 王小明 --no-tui) || fail "new on the wide rubric"
+i=1
+while [ "$i" -le 75 ]; do
+	"$KAOHE" --db "$wdb" set "$wide" "$i.1" $((i % 11)) >/dev/null &&
+	"$KAOHE" --db "$wdb" set "$wide" "$i.2" $(((i * 3) % 11)) >/dev/null ||
+	    fail "set $i on the wide card"
+	i=$((i + 1))
+done
+"$KAOHE" --db "$wdb" note "$wide" 75.2 --record "最後一項的紀錄" >/dev/null || fail "note 75.2"
+"$KAOHE" --db "$wdb" finalize "$wide" >/dev/null 2>&1 || fail "finalize the wide card"
+"$KAOHE" --db "$wdb" export --all --format jsonl -o "$tmp/wide.jsonl"
+"$KAOHE" --db "$tmp/wide2.db" import "$tmp/wide.jsonl" >/dev/null || fail "import the wide card"
+"$KAOHE" --db "$tmp/wide2.db" export --all --format jsonl -o "$tmp/wide-again.jsonl"
+same "$tmp/wide.jsonl" "$tmp/wide-again.jsonl" "the wide card after export, import, export"
+q() { sqlite3 "$1" "$2"; }
+checks=$((checks + 1))
+[ "$(q "$wdb" "SELECT group_concat(position || item || score || record, ',')
+    FROM (SELECT * FROM entries ORDER BY position)")" = \
+  "$(q "$tmp/wide2.db" "SELECT group_concat(position || item || score || record, ',')
+    FROM (SELECT * FROM entries ORDER BY position)")" ] || fail "the wide card's entries"
+checks=$((checks + 1))
+[ "$(q "$tmp/wide2.db" "SELECT count(*), max(position) FROM entries")" = "150|149" ] ||
+    fail "150 entries: $(q "$tmp/wide2.db" "SELECT count(*), max(position) FROM entries")"
+checks=$((checks + 1))
+[ "$(q "$wdb" "SELECT group_concat(key || ':' || score || '/' || scored, ' ')
+    FROM (SELECT * FROM section_scores ORDER BY item_first, depth)")" = \
+  "$(q "$tmp/wide2.db" "SELECT group_concat(key || ':' || score || '/' || scored, ' ')
+    FROM (SELECT * FROM section_scores ORDER BY item_first, depth)")" ] ||
+    fail "the wide card's 76 section sums"
+checks=$((checks + 1))
+[ "$(q "$tmp/wide2.db" "SELECT count(*) FROM section_scores")" -eq 76 ] ||
+    fail "76 sections: $(q "$tmp/wide2.db" "SELECT count(*) FROM section_scores")"
+checks=$((checks + 1))
+"$KAOHE" --db "$tmp/wide2.db" verify >"$tmp/out" 2>&1 || fail "verify the wide card: $(cat "$tmp/out")"
+
 # A bundle's card whose snapshot line is missing is refused, by line.
 sed 1d "$tmp/all.jsonl" >"$tmp/headless.jsonl"
 expect 1 "headless.jsonl:1: the rubric snapshot" import "$tmp/headless.jsonl"
