@@ -44,14 +44,19 @@ struct seal_part {
 	char		 hex[65];
 };
 
+/* Fields are staged and hashed in runs: a field is three tiny writes. */
+#define SEAL_STAGE	512
+
 struct seal_sink {
 	struct sha256	 hash;
 	struct sha256	 part_hash;
 	struct seal_part *parts;
-	size_t		 nparts;
+	size_t		 nparts, cap;
 	char		*text;		/* a copy of the bytes, when wanted */
 	size_t		 len, size;
 	int		 keep;		/* keep the copy in text */
+	char		 stage[SEAL_STAGE];	/* not hashed yet */
+	size_t		 nstage;
 };
 
 /* Start a new part named name (its fields follow). */
@@ -71,9 +76,10 @@ void	seal_compute(const struct scorecard *sc, char hex[65]);
 char	*seal_canonical(const struct scorecard *sc, size_t *len);
 
 /*
- * The seal and every part's digest as text, one "NAME HEX" line per part
- * (caller frees), and the names of the parts of sc that differ from such
- * a text, joined with ", " (caller frees; "" when none).
+ * The seal and every part's digest as text, one "NAME HEX" line per part,
+ * HEX the digest's first 16 hex digits (caller frees); and the names of
+ * the parts of sc that differ from such a text (or one of 64-digit lines,
+ * as kaohe wrote before), joined with ", " (caller frees; "" when none).
  */
 char	*seal_parts(const struct scorecard *sc, char hex[65]);
 char	*seal_parts_changed(const struct scorecard *sc, const char *parts);

@@ -122,6 +122,60 @@ test_canonical_content(void **state)
 	scorecard_free(sc);
 }
 
+/*
+ * A part's digest is stored short (16 hex digits); the 64-digit lines of
+ * rows written before still compare, and a line of another length counts
+ * as changed.
+ */
+static void
+test_parts_old_and_short(void **state)
+{
+	struct scorecard *sc = sealed_card();
+	struct seal_sink s;
+	char hex[65], *parts, *old = xstrdup(""), *next, *changed;
+	size_t i;
+
+	(void)state;
+	parts = seal_parts(sc, hex);
+	assert_int_equal(strcspn(parts, "\n"), strlen("header ") + 16);
+	/* The lines kaohe wrote before: every digest whole. */
+	memset(&s, 0, sizeof s);
+	sha256_init(&s.hash);
+	seal_content(&s, sc);
+	seal_part(&s, "");	/* closes the last real part */
+	for (i = 0; i + 1 < s.nparts; i++) {
+		next = xasprintf("%s%s %s\n", old, s.parts[i].name,
+		    s.parts[i].hex);
+		free(old);
+		old = next;
+	}
+	for (i = 0; i < s.nparts; i++)
+		free(s.parts[i].name);
+	free(s.parts);
+	free(s.text);
+	changed = seal_parts_changed(sc, old);
+	assert_string_equal(changed, "");
+	free(changed);
+	/* A digest cut to 20 digits is neither form. */
+	next = xstrdup(old);
+	memmove(strchr(next, ' ') + 21, strchr(next, '\n'),
+	    strlen(strchr(next, '\n')) + 1);
+	changed = seal_parts_changed(sc, next);
+	assert_string_equal(changed, "header");
+	free(changed);
+	free(next);
+	replace(&sc->entries[I113].rationale, "給予 27 分");
+	changed = seal_parts_changed(sc, old);
+	assert_string_equal(changed, "1.1.3");
+	free(changed);
+	changed = seal_parts_changed(sc, parts);
+	assert_string_equal(changed, "1.1.3");
+	free(changed);
+	free(old);
+	free(parts);
+	scorecard_free(sc);
+}
+
 /* Every field is in the seal, and a change names its part. */
 static void
 test_changes_named(void **state)
@@ -501,6 +555,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_canonical_content),
 		cmocka_unit_test(test_changes_named),
+		cmocka_unit_test(test_parts_old_and_short),
 		cmocka_unit_test(test_boundaries),
 		cmocka_unit_test(test_rules_again),
 		cmocka_unit_test_setup_teardown(test_finalize_seals,
