@@ -2,6 +2,7 @@
 #ifndef KAOHE_SHA256_H
 #define KAOHE_SHA256_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,5 +20,12 @@ void	sha256_final(struct sha256 *, unsigned char digest[32]);
 void	sha256_final_hex(struct sha256 *, char hex[65]);
 /* The digest of data as 64 lowercase hex digits and a NUL. */
 void	sha256_hex(const void *data, size_t len, char hex[65]);
+
+/*
+ * Which compression runs: "sha-ni" (the x86 SHA extensions, where the
+ * CPU has them) or "portable"; tests make it "portable" to check both.
+ */
+const char *sha256_implementation(void);
+void	sha256_use_portable(bool);
 
 #endif

@@ -81,6 +81,15 @@ test_sha256_pieces(void **state)
 	}
 }
 
+/* The group again with the portable C, where the CPU has SHA-NI. */
+static int
+portable(void **state)
+{
+	(void)state;
+	sha256_use_portable(true);
+	return strcmp(sha256_implementation(), "portable") == 0 ? 0 : -1;
+}
+
 int
 main(void)
 {
@@ -89,6 +98,10 @@ main(void)
 		cmocka_unit_test(test_sha256_million_a),
 		cmocka_unit_test(test_sha256_pieces),
 	};
+	int failed;
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	print_message("sha256: %s\n", sha256_implementation());
+	failed = cmocka_run_group_tests_name("native", tests, NULL, NULL);
+	return failed + cmocka_run_group_tests_name("portable", tests,
+	    portable, NULL);
 }
