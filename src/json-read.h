@@ -38,6 +38,7 @@ struct json_value {
 
 struct json_member {
 	char			*key;
+	unsigned		 key_hash;	/* json_get's first test */
 	size_t			 key_line;
 	size_t			 key_col;
 	struct json_value	 value;
