@@ -60,9 +60,6 @@ form_hint(int f)
 	return _(hints[f]);
 }
 
-/* The header of a card has its rubric already: F2 does nothing there. */
-static const enum tui_req form_edit_hidden[] = { REQ_CHOOSE, REQ_NONE };
-
 static void
 form_draw(struct tui *tui, struct tui_view *v)
 {
@@ -104,8 +101,8 @@ form_draw(struct tui *tui, struct tui_view *v)
 		    f == FIELD_RUBRIC ? _("the rubric of a scorecard never"
 		    " changes") : form_hint(f), tui_attr(tui, TUI_ROLE_DIM));
 	}
-	tui_draw_hints(tui, TUI_SCOPE_FORM, fm->edit != NULL ?
-	    form_edit_hidden : NULL);
+	/* The header form's scope has its own keys: no F2, Enter saves. */
+	tui_draw_hints(tui, v->ops->scope, NULL);
 	if (tui->overlay != NULL)
 		tui->cursor_y = -1;
 }
@@ -435,6 +432,12 @@ static const struct tui_view_ops form_ops = {
 	form_close,
 };
 
+/* The same form over a draft's header: its keys are the header's. */
+static const struct tui_view_ops form_header_ops = {
+	"header", TUI_SCOPE_HEADER, form_draw, form_key, NULL, NULL, NULL,
+	form_close,
+};
+
 void
 tui_form_open(struct tui *tui, const char *rubric, bool replace)
 {
@@ -488,5 +491,5 @@ tui_form_edit(struct tui *tui, struct scorecard *sc, bool owned)
 	tui_text_init(&fm->field[FIELD_INSPECTORS], names);
 	free(names);
 	fm->focus = FIELD_AGENCY;
-	tui_push(tui, &form_ops, fm);
+	tui_push(tui, &form_header_ops, fm);
 }

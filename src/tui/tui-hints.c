@@ -54,13 +54,16 @@ const struct tui_hint tui_hints[] = {
 	{ TUI_SCOPE_FORM, REQ_CHOOSE, N_("rubrics") },
 	{ TUI_SCOPE_FORM, REQ_BACK, N_("cancel") },
 	{ TUI_SCOPE_FORM, REQ_PREV_FIELD, N_("previous") },
+	{ TUI_SCOPE_HEADER, REQ_NEXT_FIELD, N_("next (Enter at the end saves)") },
+	{ TUI_SCOPE_HEADER, REQ_BACK, N_("cancel") },
+	{ TUI_SCOPE_HEADER, REQ_PREV_FIELD, N_("previous") },
 
 	{ TUI_SCOPE_LIST, REQ_PAGE_DOWN, N_("page") },
 	{ TUI_SCOPE_LIST, REQ_FIND, N_("find") },
 	{ TUI_SCOPE_LIST, REQ_BACK, N_("back") },
 
-	{ TUI_SCOPE_WALK | TUI_SCOPE_LIST | TUI_SCOPE_NOTE | TUI_SCOPE_FORM,
-	    REQ_HELP, N_("help") },
+	{ TUI_SCOPE_WALK | TUI_SCOPE_LIST | TUI_SCOPE_NOTE | TUI_SCOPE_FORM |
+	    TUI_SCOPE_HEADER, REQ_HELP, N_("help") },
 };
 const size_t tui_nhints = sizeof tui_hints / sizeof tui_hints[0];
 

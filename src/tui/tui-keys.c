@@ -15,6 +15,10 @@
 #define ENTER_KEYS	'\n', '\r', TUI_FN(KEY_ENTER)
 /* The walk and every list (home, outline, help, compare, stats, menus). */
 #define ALL_VIEWS	(TUI_SCOPE_WALK | TUI_SCOPE_LIST)
+/* Both forms: a new scorecard's and a draft's header. */
+#define FORMS		(TUI_SCOPE_FORM | TUI_SCOPE_HEADER)
+/* Wherever a line of text is typed. */
+#define TYPING		(TUI_SCOPE_NOTE | FORMS | TUI_SCOPE_PROMPT)
 
 const struct tui_scope_name tui_scope_names[] = {
 	{ TUI_SCOPE_HOME, N_("Home: the list of scorecards") },
@@ -22,6 +26,8 @@ const struct tui_scope_name tui_scope_names[] = {
 	{ TUI_SCOPE_OUTLINE, N_("Outline: the whole rubric") },
 	{ TUI_SCOPE_NOTE, N_("Note editor: record and rationale") },
 	{ TUI_SCOPE_FORM, N_("New scorecard form") },
+	{ TUI_SCOPE_HEADER, N_("Header form: correcting a draft's agency,"
+	    " date and inspectors") },
 	{ TUI_SCOPE_PROMPT, N_("Questions") },
 	{ TUI_SCOPE_MENU, N_("Menus") },
 	{ TUI_SCOPE_COMPARE, N_("Compare: two scorecards side by side") },
@@ -162,9 +168,9 @@ const struct tui_binding tui_bindings[] = {
 	    N_("continue in $VISUAL or $EDITOR") },
 	{ TUI_SCOPE_NOTE, REQ_NONE, { ENTER_KEYS }, NULL,
 	    N_("start a new line") },
-	{ TUI_SCOPE_NOTE | TUI_SCOPE_FORM | TUI_SCOPE_PROMPT, REQ_LEFT,
+	{ TYPING, REQ_LEFT,
 	    { TUI_FN(KEY_LEFT) }, NULL, N_("move the cursor") },
-	{ TUI_SCOPE_NOTE | TUI_SCOPE_FORM | TUI_SCOPE_PROMPT, REQ_RIGHT,
+	{ TYPING, REQ_RIGHT,
 	    { TUI_FN(KEY_RIGHT) }, NULL, N_("move the cursor") },
 	{ TUI_SCOPE_NOTE, REQ_UP, { TUI_FN(KEY_UP) }, NULL,
 	    N_("line up, at the same column") },
@@ -174,16 +180,16 @@ const struct tui_binding tui_bindings[] = {
 	    N_("page up") },
 	{ TUI_SCOPE_NOTE, REQ_PAGE_DOWN, { TUI_FN(KEY_NPAGE) }, NULL,
 	    N_("page down") },
-	{ TUI_SCOPE_NOTE | TUI_SCOPE_FORM | TUI_SCOPE_PROMPT, REQ_LINE_START,
+	{ TYPING, REQ_LINE_START,
 	    { TUI_FN(KEY_HOME), TUI_CTRL('a') }, NULL,
 	    N_("start of the line") },
-	{ TUI_SCOPE_NOTE | TUI_SCOPE_FORM | TUI_SCOPE_PROMPT, REQ_LINE_END,
+	{ TYPING, REQ_LINE_END,
 	    { TUI_FN(KEY_END), TUI_CTRL('e') }, NULL,
 	    N_("end of the line") },
-	{ TUI_SCOPE_NOTE | TUI_SCOPE_FORM | TUI_SCOPE_PROMPT | TUI_SCOPE_WALK,
+	{ TYPING | TUI_SCOPE_WALK,
 	    REQ_DELETE_BACK, { TUI_FN(KEY_BACKSPACE), 127, TUI_CTRL('h') },
 	    NULL, N_("delete the character before the cursor") },
-	{ TUI_SCOPE_NOTE | TUI_SCOPE_FORM | TUI_SCOPE_PROMPT,
+	{ TYPING,
 	    REQ_DELETE_FORWARD, { TUI_FN(KEY_DC), TUI_CTRL('d') }, NULL,
 	    N_("delete the character under the cursor") },
 
@@ -191,12 +197,20 @@ const struct tui_binding tui_bindings[] = {
 	{ TUI_SCOPE_FORM, REQ_NEXT_FIELD,
 	    { '\t', TUI_FN(KEY_DOWN), ENTER_KEYS }, NULL,
 	    N_("next field; Enter on the last one creates the scorecard") },
-	{ TUI_SCOPE_FORM, REQ_PREV_FIELD, { TUI_FN(KEY_BTAB), TUI_FN(KEY_UP) },
+	{ FORMS, REQ_PREV_FIELD, { TUI_FN(KEY_BTAB), TUI_FN(KEY_UP) },
 	    NULL, N_("previous field") },
 	{ TUI_SCOPE_FORM, REQ_CHOOSE, { TUI_FN(KEY_F(2)) }, NULL,
 	    N_("choose the rubric from a list") },
 	{ TUI_SCOPE_FORM, REQ_BACK, { TUI_ESC }, NULL,
 	    N_("cancel: nothing is created") },
+
+	/* The header form: the same fields, the rubric fixed. */
+	{ TUI_SCOPE_HEADER, REQ_NEXT_FIELD,
+	    { '\t', TUI_FN(KEY_DOWN), ENTER_KEYS }, NULL,
+	    N_("next field; Enter on the last one saves the header (U in the"
+	    " walk undoes it)") },
+	{ TUI_SCOPE_HEADER, REQ_BACK, { TUI_ESC }, NULL,
+	    N_("cancel: the header stays as it was") },
 
 	/* Questions and menus. */
 	{ TUI_SCOPE_PROMPT, REQ_SUBMIT, { ENTER_KEYS }, NULL,
@@ -213,7 +227,7 @@ const struct tui_binding tui_bindings[] = {
 	/* Everywhere but where text is typed. */
 	{ ALL_VIEWS, REQ_HELP, { '?', TUI_FN(KEY_F(1)) }, NULL,
 	    N_("this help") },
-	{ TUI_SCOPE_NOTE | TUI_SCOPE_FORM, REQ_HELP, { TUI_FN(KEY_F(1)) },
+	{ TUI_SCOPE_NOTE | FORMS, REQ_HELP, { TUI_FN(KEY_F(1)) },
 	    NULL, N_("this help") },
 	{ ALL_VIEWS, REQ_REDRAW, { TUI_CTRL('l') }, NULL,
 	    N_("redraw the screen") },
@@ -224,7 +238,7 @@ const struct tui_binding tui_bindings[] = {
 	{ TUI_SCOPE_WALK | TUI_SCOPE_HOME, REQ_QUIT, { 'Q' }, NULL,
 	    N_("quit at once (everything accepted is already saved)") },
 	/* SIGINT: the key never arrives as a key; listed so people know. */
-	{ ALL_VIEWS | TUI_SCOPE_NOTE | TUI_SCOPE_FORM, REQ_QUIT,
+	{ ALL_VIEWS | TUI_SCOPE_NOTE | FORMS, REQ_QUIT,
 	    { TUI_CTRL('c') }, NULL,
 	    N_("quit from anywhere; a note being written is kept") },
 };

@@ -87,6 +87,20 @@ wait_for() {
 	fail "the screen never showed: $1"
 }
 
+# Wait until line LINE of the screen (1 is the top) shows text: after a
+# resize, the hint line has moved to the new last line once it is redrawn.
+wait_for_line() {
+	_i=0
+	while [ $_i -lt "${WAIT_STEPS:-600}" ]; do
+		if screen | sed -n "$1p" | grep -F -q -- "$2"; then
+			return 0
+		fi
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	fail "line $1 never showed: $2"
+}
+
 # Wait until the screen no longer shows text.
 wait_gone() {
 	_i=0
