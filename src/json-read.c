@@ -415,7 +415,8 @@ check_duplicate(struct reader *r, const struct json_value *v)
 	if (v->n > DUPLICATE_SCAN)
 		return 0;	/* left to check_duplicates_sorted */
 	for (i = 0; i + 1 < v->n; i++)
-		if (strcmp(v->members[i].key, m->key) == 0)
+		if (v->members[i].key_hash == m->key_hash &&
+		    strcmp(v->members[i].key, m->key) == 0)
 			return fail_at(r, m->key_line, m->key_col,
 			    _("duplicate key \"%s\""), m->key);
 	return 0;
