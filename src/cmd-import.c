@@ -43,8 +43,9 @@ const struct cli_command cli_cmd_import = {
 	   "export --all --format jsonl`) or JSON Lines (one compact export a\n"
 	   "line); - reads standard input. Everything is checked; one bad\n"
 	   "record refuses the whole batch, and nothing is written.\n"
-	   "A card already here (same UUID) with the same content is skipped;\n"
-	   "a later state of it (a later revision, its final) updates it when\n"
+	   "A card already here (same UUID) with the same content (scores,\n"
+	   "notes, evidence and its corrections, team rows) is skipped; a\n"
+	   "later state of it (a later revision, its final) updates it when\n"
 	   "it has not changed here since it came in; changed on both sides,\n"
 	   "both are kept: the incoming card as a new conflict copy.\n"
 	   "  --dry-run    say what would happen; write nothing\n"),
@@ -245,11 +246,18 @@ static int
 keep_conflict(struct batch *b, struct scorecard *in, const char *in_hash,
     const struct scorecard *here, const char *where, char **cause)
 {
-	char uuid[37];
+	char uuid[37], v1[65];
 	bool seen;
 
+	/* A copy kept before the content hash's version 2 holds version 1. */
 	if (store_import_has_copy(b->st, in->uuid, in_hash, &seen, cause) != 0)
 		return -1;
+	if (!seen) {
+		import_content_hash_v1(in, false, v1);
+		if (store_import_has_copy(b->st, in->uuid, v1, &seen,
+		    cause) != 0)
+			return -1;
+	}
 	if (seen) {
 		b->skipped++;
 		return 0;
@@ -305,7 +313,8 @@ take_present(struct batch *b, struct scorecard *in, long long id,
 	import_content_hash(here, true, here_hash);
 	if (store_import_hash(b->st, id, imported, &found, cause) == 0) {
 		switch (import_decide(in, here, in_hash, here_hash, found ?
-		    imported : NULL)) {
+		    import_recorded(imported, in, here, in_hash, here_hash) :
+		    NULL)) {
 		case IMPORT_SKIP:
 			b->skipped++;
 			rc = 0;

@@ -3,7 +3,8 @@
  * came in (imports), and bringing a card here up to a later state of
  * itself, through the same triggers, audit trail and seals as every other
  * write: a final card is reopened (its revision kept), the header and the
- * entries that differ are written, and a final one is sealed as it came.
+ * entries that differ are written, then its documents and team rows
+ * (store-import-rows.c), and a final one is sealed as it came.
  */
 #include "config.h"
 
@@ -170,6 +171,26 @@ same_inspectors(const struct scorecard *a, const struct scorecard *b)
 	return true;
 }
 
+/*
+ * The card as updated passes verify: its seal, and every kept revision's
+ * (a revision reads the documents added before it was final, and new
+ * documents from elsewhere must not slip into it), and its audit chain.
+ */
+static int
+still_verifies(struct store *st, long long id, char **cause)
+{
+	char *problem = NULL;
+
+	if (store_verify_card(st, id, NULL, &problem, cause) != 0)
+		return -1;
+	if (problem == NULL)
+		return 0;
+	*cause = xasprintf(_("scorecard %lld would no longer verify after the"
+	    " update (%s); nothing was imported"), id, problem);
+	free(problem);
+	return -1;
+}
+
 static int
 update_steps(struct store *st, struct scorecard *here, struct scorecard *in,
     const char *reason, char **cause)
@@ -194,9 +215,12 @@ update_steps(struct store *st, struct scorecard *here, struct scorecard *in,
 		if (update_entry(st, here->id, i, &here->entries[i],
 		    &in->entries[i], cause) != 0)
 			return -1;
-	if (store_seal_imported(st, in, here->id, cause) != 0)
+	if (store_import_evidence(st, here->id, here, in, cause) != 0 ||
+	    store_import_team(st, here->id, here, in, cause) != 0 ||
+	    store_seal_imported(st, in, here->id, cause) != 0 ||
+	    store_restore_status(st, in, here->id, in->updated_at, cause) != 0)
 		return -1;
-	return store_restore_status(st, in, here->id, in->updated_at, cause);
+	return still_verifies(st, here->id, cause);
 }
 
 int

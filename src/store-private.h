@@ -122,6 +122,19 @@ int	store_insert_scope(struct store *, long long id, char *const *keys,
 	    size_t n, char **cause);
 int	store_insert_team(struct store *, long long id, const struct team *,
 	    size_t nitems, char **cause);
+/* Its members and their marks alone (after the teams row). */
+int	store_insert_team_members(struct store *, long long id,
+	    const struct team *, size_t nitems, char **cause);
+/*
+ * store-import-rows.c, for import's updates: draft card id's documents
+ * (sections, matches, corrections) and team rows made in's, inside the
+ * caller's write. Nothing is written when they are the same already.
+ */
+int	store_import_evidence(struct store *, long long id,
+	    const struct scorecard *here, struct scorecard *in, char **cause);
+int	store_import_team(struct store *, long long id,
+	    const struct scorecard *here, const struct scorecard *in,
+	    char **cause);
 int	store_load_team_parts(struct store *, struct scorecard *,
 	    char **cause);
 /* A team card's settlements are not undone one row at a time: refused. */

@@ -714,9 +714,10 @@ static const char schema_seals[] =
  *    the trigger an entry at a time, 100,000 cards took three times as
  *    long as all the rest of an import, since FTS5 flushes its pending
  *    terms at every statement.
- *  - imports remembers each imported card's content as it came in (the
- *    SHA-256 of its bundle line without the local id, export-bundle.c),
- *    so that a re-import can tell whether the card changed here since;
+ *  - imports remembers each imported card's content as it came in (its
+ *    import_content_hash, src/import-content.c: version 2 since it counts
+ *    evidence and team rows, version 1 in rows written before), so that
+ *    a re-import can tell whether the card changed here since;
  *    conflict_of marks a conflict copy with the UUID it conflicts with.
  */
 static const char schema_gather[] =

@@ -192,10 +192,19 @@ store_insert_team(struct store *st, long long id, const struct team *t,
 	if (rc == 0)
 		rc = run(st, stmt, "save the team", cause);
 	sqlite3_finalize(stmt);
-	if (rc != 0 || insert_members(st, id, t, cause) != 0 ||
-	    insert_marks(st, id, t, nitems, cause) != 0)
+	if (rc != 0 || store_insert_team_members(st, id, t, nitems,
+	    cause) != 0)
 		return -1;
 	return insert_items(st, id, t, nitems, cause);
+}
+
+int
+store_insert_team_members(struct store *st, long long id,
+    const struct team *t, size_t nitems, char **cause)
+{
+	if (insert_members(st, id, t, cause) != 0)
+		return -1;
+	return insert_marks(st, id, t, nitems, cause);
 }
 
 static int
@@ -555,6 +564,8 @@ rewrite_entries(struct store *st, const struct scorecard *sc, char **cause)
 static int
 rebuild_locked(struct store *st, const struct scorecard *sc, char **cause)
 {
+	char now[32];
+
 	if (exec_id(st, "DELETE FROM team_items WHERE scorecard_id = ?1", sc->id,
 	    cause) != 0 ||
 	    exec_id(st, "DELETE FROM team_marks WHERE scorecard_id = ?1", sc->id,
@@ -565,9 +576,16 @@ rebuild_locked(struct store *st, const struct scorecard *sc, char **cause)
 	    cause) != 0)
 		return -1;
 	if (store_insert_team(st, sc->id, sc->team, sc->rubric->nitems,
-	    cause) != 0)
+	    cause) != 0 || rewrite_entries(st, sc, cause) != 0)
 		return -1;
-	return rewrite_entries(st, sc, cause);
+	/*
+	 * New marks are a change of the card even when its scores stay:
+	 * re-import tells a later state of a card by updated_at.
+	 */
+	store_now(now);
+	return store_run(st, "UPDATE scorecards SET updated_at = ?2"
+	    " WHERE id = ?1", "rebuild the team card", cause, "IT", sc->id,
+	    now);
 }
 
 int

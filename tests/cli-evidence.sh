@@ -180,6 +180,110 @@ checks=$((checks + 1))
 [ "$rc" -eq 1 ] && grep -q "^$sealed  TAMPERED: revision 1 changed since it was sealed: document 1" "$tmp/out" ||
     fail "verify of a changed document: exit $rc: $(cat "$tmp/out")"
 
+# Evidence travels laptop -> headquarters more than once: a correction and
+# a second document made on the laptop reach headquarters, whole.
+lap=$tmp/lap.db
+hq=$tmp/hq.db
+L() { "$KAOHE" --db "$lap" "$@"; }
+H() { "$KAOHE" --db "$hq" "$@"; }
+imports() {	# imports WANT FILE: import into headquarters, the summary is WANT
+	checks=$((checks + 1))
+	H import "$2" >"$tmp/imp.out" 2>&1 || fail "import $2: $(cat "$tmp/imp.out")"
+	[ "$(tail -1 "$tmp/imp.out")" = "$1" ] ||
+	    fail "import $2: want '$1': $(cat "$tmp/imp.out")"
+}
+alike() {	# alike WHAT: the card's evidence and bundle at both ends are one
+	L evidence list "$card" >"$tmp/lap.list"
+	H evidence list "$hqcard" >"$tmp/hq.list"
+	same "$tmp/lap.list" "$tmp/hq.list" "evidence list at both ends, $1"
+	L export "$card" --format jsonl | sed 's/^{"id":[0-9]*,/{/' >"$tmp/lap.jsonl"
+	H export "$hqcard" --format jsonl | sed 's/^{"id":[0-9]*,/{/' >"$tmp/hq.jsonl"
+	same "$tmp/lap.jsonl" "$tmp/hq.jsonl" "the bundle at both ends but the local id, $1"
+}
+L new --agency 宜蘭分署 --date 2025-10-01 --inspector 王 --no-tui >/dev/null
+card=$(L new --agency 宜蘭分署 --date 2025-10-01 --inspector 王 --no-tui)
+L evidence add "$card" "$seed000" >/dev/null || fail "add on the laptop"
+L export "$card" --format json -o "$tmp/a.json"
+imports "imported 1, updated 0, skipped 0 already present, 0 conflicts" "$tmp/a.json"
+hqcard=$(H list --format csv | sed -n 2p | cut -d, -f1)
+alike "after the first import"
+L evidence match "$card" 1.1.1 none >/dev/null || fail "correct on the laptop"
+L export "$card" --format json -o "$tmp/b.json"
+checks=$((checks + 1))
+H import --dry-run "$tmp/b.json" >"$tmp/imp.out" 2>&1 &&
+    grep -q "^dry run, nothing was written: imported 0, updated 1, skipped 0" "$tmp/imp.out" ||
+    fail "a dry run of the correction: $(cat "$tmp/imp.out")"
+checks=$((checks + 1))
+H evidence list "$hqcard" | grep -q '^1\.1\.1 .*1:3 ' ||
+    fail "the dry run wrote: $(H evidence list "$hqcard" | grep '^1\.1\.1')"
+imports "imported 0, updated 1, skipped 0 already present, 0 conflicts" "$tmp/b.json"
+alike "after the correction"
+L evidence add "$card" "$data/003_09e07fdb46c4e1ce.txt" >/dev/null ||
+    fail "a second document on the laptop"
+L export "$card" --format json -o "$tmp/c.json"
+imports "imported 0, updated 1, skipped 0 already present, 0 conflicts" "$tmp/c.json"
+checks=$((checks + 1))
+[ "$(sqlite3 "$hq" "SELECT count(*) FROM documents")" = 2 ] ||
+    fail "two documents at headquarters: $(sqlite3 "$hq" "SELECT count(*) FROM documents")"
+alike "after the second document"
+imports "imported 0, updated 0, skipped 1 already present, 0 conflicts" "$tmp/c.json"
+checks=$((checks + 1))
+[ "$(sqlite3 "$hq" "SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH '單一窗口'")" = \
+  "$(sqlite3 "$lap" "SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH '單一窗口'")" ] ||
+    fail "the search index follows the replaced documents"
+checks=$((checks + 1))
+H verify "$hqcard" >"$tmp/out" 2>&1 || fail "verify at headquarters: $(cat "$tmp/out")"
+
+# The same match corrected on both sides: a conflict, both kept.
+H evidence match "$hqcard" 1.1.2 1:3 >/dev/null || fail "correct at headquarters"
+L evidence match "$card" 1.1.2 none >/dev/null || fail "correct on the laptop again"
+L export "$card" --format json -o "$tmp/d.json"
+imports "imported 0, updated 0, skipped 0 already present, 1 conflicts" "$tmp/d.json"
+copy=$(sed -n 's/.*kept as #\([0-9]*\), a conflict copy$/\1/p' "$tmp/imp.out")
+checks=$((checks + 1))
+H evidence list "$hqcard" | grep -q '^1\.1\.2 .*1:3 ' && [ -n "$copy" ] &&
+    H evidence list "$copy" | grep -q '^1\.1\.2 *- ' ||
+    fail "both corrections kept: $(H evidence list "$hqcard" | grep '^1\.1\.2'); copy #$copy: $(H evidence list "$copy" | grep '^1\.1\.2')"
+
+# Finalized, reopened and given a document on the laptop: revision 2 with
+# it updates headquarters, and the kept revision 1 still verifies there.
+fin=$(L new --agency 宜蘭分署 --date 2025-10-02 --inspector 王 --no-tui)
+"$KAOHE" rubric show 110 --format json | awk '/"key":/ {k=$2; gsub(/[",]/,"",k); st=0}
+    /"min":/ && st==0 && k!="" {st=1; next}
+    /"max":/ && st==1 {m=$2; gsub(/,/,"",m); print k, m; st=2}' >"$tmp/maxes"
+while read -r key max; do
+	L set "$fin" "$key" "$max" >/dev/null || fail "set $key $max"
+done <"$tmp/maxes"
+L evidence add "$fin" "$seed000" >/dev/null
+L finalize "$fin" >/dev/null 2>&1 || fail "finalize on the laptop"
+L export "$fin" --format json -o "$tmp/f1.json"
+imports "imported 1, updated 0, skipped 0 already present, 0 conflicts" "$tmp/f1.json"
+hqfin=$(H list --format csv | grep ',2025-10-02,' | cut -d, -f1)
+L reopen "$fin" --reason 補充報告 >/dev/null
+L evidence add "$fin" "$data/001_0c8826c442bd94ee.txt" >/dev/null
+L export "$fin" --format json -o "$tmp/f2.json"
+# Document 2 dated before revision 1 was final would slip into revision 1
+# at headquarters: the update is refused, and nothing written.
+awk '/"added_at":/ && ++n == 2 { sub(/"added_at": "[^"]*"/, "\"added_at\": \"2020-01-01T00:00:00.000Z\"") } 1' \
+    "$tmp/f2.json" >"$tmp/f3.json"
+checks=$((checks + 1))
+cmp -s "$tmp/f2.json" "$tmp/f3.json" && fail "f3.json is f2.json"
+before=$(H export --all --format jsonl | sha256sum)
+checks=$((checks + 1))
+rc=0
+H import "$tmp/f3.json" >"$tmp/imp.out" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] && grep -q "would no longer verify after the update (revision 1 changed since it was sealed: document 2" "$tmp/imp.out" ||
+    fail "a document slipped into a kept revision: exit $rc: $(cat "$tmp/imp.out")"
+checks=$((checks + 1))
+[ "$(H export --all --format jsonl | sha256sum)" = "$before" ] || fail "the refused update wrote"
+imports "imported 0, updated 1, skipped 0 already present, 0 conflicts" "$tmp/f2.json"
+checks=$((checks + 1))
+H verify "$hqfin" >"$tmp/out" 2>&1 || fail "verify revision 2 at headquarters: $(cat "$tmp/out")"
+checks=$((checks + 1))
+[ "$(H export "$hqfin" --revision 1 --format json | grep -c '"file_name"')" = 1 ] &&
+    [ "$(H export "$hqfin" --format json | grep -c '"file_name"')" = 2 ] ||
+    fail "revision 1 keeps one document, revision 2 has two"
+
 expect 2 "evidence needs add, list, show or match" evidence
 expect 2 "unknown evidence command 'frob'" evidence frob
 expect 1 "there is no scorecard 999" evidence add 999 "$seed000"

@@ -384,4 +384,94 @@ H show "$hqtwo" | grep -q "25" || fail "the card here keeps its own score"
 # The same conflicting file again makes no second copy.
 summary "imported 0, updated 0, skipped 1 already present, 0 conflicts" "$tmp/c2.jsonl"
 
+# A card imported before the content hash counted evidence and team rows
+# (imports holds its version 1: the seal and the status) is still known:
+# the very copy that came in, arriving again after the card changed here,
+# is skipped, not a conflict.
+old=$(L new --rubric "$rubric" --agency 臺東分署 --date 2025-10-03 \
+    --inspector 王小明 --no-tui)
+while read -r key max; do
+	L set "$old" "$key" "$max" >/dev/null || fail "set $key $max"
+done <"$tmp/keys"
+L finalize "$old" >/dev/null 2>&1 || fail "finalize the old card"
+L export "$old" --format json -o "$tmp/old.json"
+summary "imported 1, updated 0, skipped 0 already present, 0 conflicts" "$tmp/old.json"
+hqold=$(H list --agency 臺東 --format csv | sed -n 2p | cut -d, -f1)
+seal=$(sed -n 's/^  "seal": "\([0-9a-f]*\)",*$/\1/p' "$tmp/old.json")
+v1=$(printf 'kaohe-content 1\nseal %s\nstatus 1\n' "$seal" | sha256sum | cut -c1-64)
+checks=$((checks + 1))
+[ ${#seal} -eq 64 ] && sqlite3 "$hq" "UPDATE imports SET content_sha256 = '$v1'
+    WHERE scorecard_id = $hqold" || fail "record version 1 (seal '$seal')"
+H reopen "$hqold" --reason 更正 >/dev/null || fail "reopen at headquarters"
+H set "$hqold" 1.1.1 29 >/dev/null || fail "set at headquarters"
+summary "imported 0, updated 0, skipped 1 already present, 0 conflicts" "$tmp/old.json"
+
+# A team card travels too: its members' marks and the lead's settlements.
+tl=$tmp/team-lap.db
+thq=$tmp/team-hq.db
+T() { "$KAOHE" --db "$tl" "$@"; }
+TH() { "$KAOHE" --db "$thq" "$@"; }
+team_import() {	# team_import WANT FILE: into thq, the summary is WANT
+	checks=$((checks + 1))
+	TH import "$2" >"$tmp/imp.out" 2>&1 || fail "import $2: $(cat "$tmp/imp.out")"
+	[ "$(tail -1 "$tmp/imp.out")" = "$1" ] ||
+	    fail "import $2: want '$1': $(cat "$tmp/imp.out")"
+}
+team_alike() {	# team_alike WHAT: the team card is the same at both ends
+	T export "$tc" --format json | sed '/^  "id": /d' >"$tmp/team-lap.json"
+	TH export "$htc" --format json | sed '/^  "id": /d' >"$tmp/team-hq.json"
+	same "$tmp/team-lap.json" "$tmp/team-hq.json" "the team card at both ends, $1"
+}
+m1=$(T new --rubric "$rubric" --agency 臺南分署 --date 2021-08-06 \
+    --inspector 甲 --scope 5 --no-tui)
+m2=$(T new --rubric "$rubric" --agency 臺南分署 --date 2021-08-06 \
+    --inspector 乙 --scope 5 --no-tui)
+T set "$m1" 5.1 40 >/dev/null && T set "$m1" 5.2 30 >/dev/null &&
+    T set "$m2" 5.1 42 >/dev/null && T set "$m2" 5.2 45 >/dev/null &&
+    T note "$m2" 5.2 --rationale 初評 >/dev/null || fail "score the members"
+T finalize "$m1" >/dev/null 2>&1 && T finalize "$m2" >/dev/null 2>&1 ||
+    fail "finalize the members"
+tc=$(T team "$m1" "$m2" --lead 丙 2>/dev/null) || fail "team"
+T export "$tc" --format json -o "$tmp/t1.json"
+team_import "imported 1, updated 0, skipped 0 already present, 0 conflicts" "$tmp/t1.json"
+htc=$(TH list --format csv | sed -n 2p | cut -d, -f1)
+# Member 1 rescores 5.1 from 40 to 39 and the team card is rebuilt: the
+# mean of 39 and 42 is still 41, so only the team rows (the marks, the
+# member's fingerprint) differ; the seal's content does not.
+T reopen "$m1" --reason 複查 >/dev/null && T set "$m1" 5.1 39 >/dev/null &&
+    T finalize "$m1" >/dev/null 2>&1 || fail "rescore member 1"
+T team --rebuild "$tc" >/dev/null 2>&1 || fail "rebuild the team card"
+T export "$tc" --format json -o "$tmp/t2.json"
+checks=$((checks + 1))
+diff "$tmp/t1.json" "$tmp/t2.json" | grep '^>' | grep -v -e '"updated_at"' \
+    -e '"fingerprint"' >"$tmp/t.diff"
+[ "$(cat "$tmp/t.diff")" = '>                   "score": 39,' ] ||
+    fail "t2.json differs in a mark alone: $(cat "$tmp/t.diff")"
+team_import "imported 0, updated 1, skipped 0 already present, 0 conflicts" "$tmp/t2.json"
+team_alike "after the rebuild"
+# The lead settles the flagged item: how and reason travel, audited there.
+T set "$tc" 5.2 40 --how consensus --reason "討論後取 40 分" >/dev/null ||
+    fail "settle 5.2"
+T export "$tc" --format json -o "$tmp/t3.json"
+team_import "imported 0, updated 1, skipped 0 already present, 0 conflicts" "$tmp/t3.json"
+team_alike "after the settlement"
+checks=$((checks + 1))
+TH history "$htc" | grep -q "討論後取 40 分" || fail "the settlement is in history there: $(TH history "$htc")"
+team_import "imported 0, updated 0, skipped 1 already present, 0 conflicts" "$tmp/t3.json"
+# Settled again on both sides, to the same score for other reasons: the
+# team rows alone differ, and both changed: a conflict, both kept.
+TH set "$htc" 5.2 40 --how consensus --reason "總部複核後再議定" >/dev/null ||
+    fail "settle again at headquarters"
+T set "$tc" 5.2 40 --how rescore --reason "複評後取 40 分" >/dev/null ||
+    fail "settle again on the laptop"
+T export "$tc" --format json -o "$tmp/t4.json"
+team_import "imported 0, updated 0, skipped 0 already present, 1 conflicts" "$tmp/t4.json"
+tcopy=$(sed -n 's/.*kept as #\([0-9]*\), a conflict copy$/\1/p' "$tmp/imp.out")
+checks=$((checks + 1))
+TH export "$htc" --format json | grep -q '"reason": "總部複核後再議定"' &&
+    TH export "$tcopy" --format json | grep -q '"reason": "複評後取 40 分"' ||
+    fail "both settlements kept (copy '#$tcopy')"
+checks=$((checks + 1))
+TH verify "$htc" >"$tmp/out" 2>&1 || fail "verify the team card there: $(cat "$tmp/out")"
+
 finish
