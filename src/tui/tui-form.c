@@ -75,8 +75,11 @@ form_draw(struct tui *tui, struct tui_view *v)
 		    fm->edit->id);
 		tui_put(0, 1, COLS - 2, title, bar);
 		free(title);
-		tui_put(2, 2, COLS - 4, _("Correct the header, then Enter on"
-		    " the last field; U in the walk undoes it."), A_NORMAL);
+		/* A team card's walk has no U: its changes are settled. */
+		tui_put(2, 2, COLS - 4, fm->edit->team != NULL ?
+		    _("Correct the header, then Enter on the last field.") :
+		    _("Correct the header, then Enter on the last field; U in"
+		    " the walk undoes it."), A_NORMAL);
 	} else {
 		tui_put(0, 1, COLS - 2, _("kaohe · new scorecard"), bar);
 		tui_put(2, 2, COLS - 4, _("Fill in the scorecard's header, then"
@@ -359,8 +362,12 @@ form_save_header(struct tui *tui, struct form *fm)
 		free(cause);
 	} else {
 		tui->saved = true;
-		tui_message(tui, false, _("saved the header's %s (U undoes"
-		    " it in the walk)"), what);
+		if (sc->team != NULL)
+			tui_message(tui, false, _("saved the header's %s"),
+			    what);
+		else
+			tui_message(tui, false, _("saved the header's %s (U"
+			    " undoes it in the walk)"), what);
 		tui_pop(tui);
 	}
 	free(what);

@@ -47,6 +47,24 @@ const struct tui_hint tui_hints[] = {
 	{ TUI_SCOPE_WALK, REQ_EVIDENCE, N_("evidence") },
 	{ TUI_SCOPE_WALK, REQ_LAST_YEAR, N_("last year") },
 
+	/*
+	 * A team card: the lead settles, u goes to what is flagged, and F
+	 * (what the lead is there for) keeps its place at 80 columns before
+	 * the tier, which the team's score mostly picks itself.
+	 */
+	{ TUI_SCOPE_TEAM, REQ_SCORE, N_("settle") },
+	{ TUI_SCOPE_TEAM_OUTLINE, REQ_OPEN, N_("go to") },
+	{ TUI_SCOPE_TEAM | TUI_SCOPE_TEAM_OUTLINE, REQ_NEXT_UNSCORED,
+	    N_("flagged") },
+	{ TUI_SCOPE_TEAM, REQ_RECORD, N_("record") },
+	{ TUI_SCOPE_TEAM, REQ_RATIONALE, N_("rationale") },
+	{ TUI_SCOPE_TEAM, REQ_OUTLINE, N_("outline") },
+	{ TUI_SCOPE_TEAM, REQ_FINALIZE, N_("finalize") },
+	{ TUI_SCOPE_TEAM, REQ_TIER, N_("tier") },
+	{ TUI_SCOPE_TEAM, REQ_EXPORT, N_("export") },
+	{ TUI_SCOPE_TEAM, REQ_EVIDENCE, N_("evidence") },
+	{ TUI_SCOPE_TEAM, REQ_LAST_YEAR, N_("last year") },
+
 	{ TUI_SCOPE_NOTE, REQ_BACK, N_("save and back") },
 	{ TUI_SCOPE_NOTE, REQ_EXTERNAL, N_("$EDITOR") },
 
@@ -62,8 +80,8 @@ const struct tui_hint tui_hints[] = {
 	{ TUI_SCOPE_LIST, REQ_FIND, N_("find") },
 	{ TUI_SCOPE_LIST, REQ_BACK, N_("back") },
 
-	{ TUI_SCOPE_WALK | TUI_SCOPE_LIST | TUI_SCOPE_NOTE | TUI_SCOPE_FORM |
-	    TUI_SCOPE_HEADER, REQ_HELP, N_("help") },
+	{ TUI_SCOPE_WALK | TUI_SCOPE_TEAM | TUI_SCOPE_LIST | TUI_SCOPE_NOTE |
+	    TUI_SCOPE_FORM | TUI_SCOPE_HEADER, REQ_HELP, N_("help") },
 };
 const size_t tui_nhints = sizeof tui_hints / sizeof tui_hints[0];
 

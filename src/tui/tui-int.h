@@ -50,6 +50,8 @@ enum tui_scope {
 	TUI_SCOPE_COMPARE = 1 << 7,
 	TUI_SCOPE_STATS = 1 << 8,
 	TUI_SCOPE_MENU = 1 << 9,
+	TUI_SCOPE_TEAM = 1 << 10,	/* a team card's walk (reconcile) */
+	TUI_SCOPE_TEAM_OUTLINE = 1 << 11,	/* a team card's outline */
 	TUI_SCOPE_HEADER = 1 << 14,	/* the form over a draft's header */
 	TUI_SCOPE_EVIDENCE = 1 << 12,	/* the full-screen evidence pane */
 	TUI_SCOPE_LASTYEAR = 1 << 13,	/* last year's card for an item */

@@ -15,6 +15,8 @@
 #define ENTER_KEYS	'\n', '\r', TUI_FN(KEY_ENTER)
 /* The walk and every list (home, outline, help, compare, stats, menus). */
 #define ALL_VIEWS	(TUI_SCOPE_WALK | TUI_SCOPE_LIST)
+/* Both walks: a scorecard's and a team card's (the reconcile screen). */
+#define WALKS		(TUI_SCOPE_WALK | TUI_SCOPE_TEAM)
 /* Both forms: a new scorecard's and a draft's header. */
 #define FORMS		(TUI_SCOPE_FORM | TUI_SCOPE_HEADER)
 /* Wherever a line of text is typed. */
@@ -23,7 +25,10 @@
 const struct tui_scope_name tui_scope_names[] = {
 	{ TUI_SCOPE_HOME, N_("Home: the list of scorecards") },
 	{ TUI_SCOPE_WALK, N_("Item screen: scoring one item at a time") },
+	{ TUI_SCOPE_TEAM, N_("Team card: every member's score of the item,"
+	    " the team's settled") },
 	{ TUI_SCOPE_OUTLINE, N_("Outline: the whole rubric") },
+	{ TUI_SCOPE_TEAM_OUTLINE, N_("Outline of a team card") },
 	{ TUI_SCOPE_NOTE, N_("Note editor: record and rationale") },
 	{ TUI_SCOPE_FORM, N_("New scorecard form") },
 	{ TUI_SCOPE_HEADER, N_("Header form: correcting a draft's agency,"
@@ -58,7 +63,7 @@ const struct tui_binding tui_bindings[] = {
 	    N_("choose the column to sort by") },
 	{ TUI_SCOPE_HOME, REQ_REVERSE, { 'S' }, NULL,
 	    N_("reverse the order") },
-	{ TUI_SCOPE_HOME | TUI_SCOPE_WALK, REQ_HEADER, { 'H' }, NULL,
+	{ TUI_SCOPE_HOME | WALKS, REQ_HEADER, { 'H' }, NULL,
 	    N_("correct a draft's header: agency, date (a ROC date such as"
 	    " 110-08-06 too), inspectors") },
 	{ TUI_SCOPE_HOME, REQ_DELETE, { 'D' }, NULL,
@@ -81,13 +86,17 @@ const struct tui_binding tui_bindings[] = {
 	    N_("next row (in a text: scroll down)") },
 	{ TUI_SCOPE_LIST, REQ_UP, { 'k', TUI_FN(KEY_UP) }, NULL,
 	    N_("previous row (in a text: scroll up)") },
-	{ TUI_SCOPE_WALK, REQ_DOWN, { 'j', TUI_FN(KEY_DOWN), 'n' }, NULL,
+	{ WALKS, REQ_DOWN, { 'j', TUI_FN(KEY_DOWN), 'n' }, NULL,
 	    N_("next item") },
-	{ TUI_SCOPE_WALK, REQ_UP, { 'k', TUI_FN(KEY_UP), 'p' }, NULL,
+	{ WALKS, REQ_UP, { 'k', TUI_FN(KEY_UP), 'p' }, NULL,
 	    N_("previous item") },
 	{ TUI_SCOPE_WALK | TUI_SCOPE_OUTLINE, REQ_NEXT_UNSCORED,
 	    { 'u', '\t' }, NULL,
 	    N_("next unscored item") },
+	{ TUI_SCOPE_TEAM | TUI_SCOPE_TEAM_OUTLINE, REQ_NEXT_UNSCORED,
+	    { 'u', '\t' }, NULL,
+	    N_("next flagged item not yet settled; when none is left, the"
+	    " next unscored one") },
 	{ TUI_SCOPE_LIST, REQ_FIND, { '/' }, NULL,
 	    N_("find a row that contains a text (not on home: / searches"
 	    " the notes there)") },
@@ -95,9 +104,9 @@ const struct tui_binding tui_bindings[] = {
 	    N_("find the next row that contains it (not on home)") },
 	{ TUI_SCOPE_LIST, REQ_FIND_PREV, { 'N' }, NULL,
 	    N_("find the previous one") },
-	{ ALL_VIEWS, REQ_FIRST, { 'g', TUI_FN(KEY_HOME) }, NULL,
-	    N_("first item or row") },
-	{ ALL_VIEWS, REQ_LAST, { 'G', TUI_FN(KEY_END) }, NULL,
+	{ ALL_VIEWS | TUI_SCOPE_TEAM, REQ_FIRST, { 'g', TUI_FN(KEY_HOME) },
+	    NULL, N_("first item or row") },
+	{ ALL_VIEWS | TUI_SCOPE_TEAM, REQ_LAST, { 'G', TUI_FN(KEY_END) }, NULL,
 	    N_("last item or row") },
 	{ ALL_VIEWS, REQ_PAGE_DOWN, { TUI_FN(KEY_NPAGE), ' ' }, NULL,
 	    N_("page down (on the item screen: scroll the guidance)") },
@@ -110,36 +119,48 @@ const struct tui_binding tui_bindings[] = {
 	    N_("0-9 Enter"),
 	    N_("type a score and save it with Enter; out of range is"
 	    " refused. Backspace corrects, Esc drops the typing") },
-	{ TUI_SCOPE_WALK, REQ_SUBMIT, { ENTER_KEYS }, NULL, NULL },
+	{ TUI_SCOPE_TEAM, REQ_SCORE,
+	    { '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' },
+	    N_("0-9 Enter"),
+	    N_("type the team's score; Enter asks how it was settled"
+	    " (共識, 平均, 中位數, 複評) and why, then saves it."
+	    " Backspace corrects, Esc drops the typing") },
+	{ WALKS, REQ_SUBMIT, { ENTER_KEYS }, NULL, NULL },
 	{ TUI_SCOPE_WALK, REQ_TIER, { 't' }, N_("t 1-9"),
 	    N_("choose a tier (the ■ option): it narrows the range;"
 	    " t 0 clears the choice") },
+	{ TUI_SCOPE_TEAM, REQ_TIER, { 't' }, N_("t 1-9"),
+	    N_("choose the team's tier (the ■ option) for the score typed"
+	    " next: it narrows the range; t 0 clears the choice") },
 	{ TUI_SCOPE_WALK, REQ_CLEAR, { 'x' }, NULL,
 	    N_("clear the item's score (U undoes it)") },
 	{ TUI_SCOPE_WALK, REQ_UNDO, { 'U' }, NULL,
 	    N_("undo the latest change not yet undone: a score, tier, clear,"
 	    " note or header field; again goes further back") },
-	{ TUI_SCOPE_WALK, REQ_RECORD, { 'r' }, NULL,
+	{ WALKS, REQ_RECORD, { 'r' }, NULL,
 	    N_("write the record (紀錄事項)") },
-	{ TUI_SCOPE_WALK, REQ_RATIONALE, { 'R' }, NULL,
+	{ WALKS, REQ_RATIONALE, { 'R' }, NULL,
 	    N_("write the rationale (評分說明)") },
-	{ TUI_SCOPE_WALK, REQ_EXTERNAL, { 'E' }, NULL,
+	{ WALKS, REQ_EXTERNAL, { 'E' }, NULL,
 	    N_("edit the record or the rationale in $VISUAL or $EDITOR") },
-	{ TUI_SCOPE_WALK, REQ_OUTLINE, { 'o' }, NULL,
+	{ WALKS, REQ_OUTLINE, { 'o' }, NULL,
 	    N_("the outline: every item with scores and subtotals") },
+	{ TUI_SCOPE_TEAM, REQ_FINALIZE, { 'F' }, NULL,
+	    N_("finalize: lock the team card (refused while a flagged item is"
+	    " not settled or an item is unscored)") },
 	{ TUI_SCOPE_WALK, REQ_FINALIZE, { 'F' }, NULL,
 	    N_("finalize: lock the scorecard (refused while items are"
 	    " unscored)") },
 
-	{ TUI_SCOPE_WALK, REQ_EXPORT, { 'e' }, NULL,
+	{ WALKS, REQ_EXPORT, { 'e' }, NULL,
 	    N_("export the scorecard: text like the paper form (A4 pages or a"
 	    " width), Markdown, CSV, JSON, HTML or PDF, to a file named for"
 	    " the agency and date; an existing file only when confirmed") },
-	{ TUI_SCOPE_WALK | TUI_SCOPE_EVIDENCE, REQ_EVIDENCE, { 'v' }, NULL,
+	{ WALKS | TUI_SCOPE_EVIDENCE, REQ_EVIDENCE, { 'v' }, NULL,
 	    N_("the item's passage of the agency's report, full screen (at"
 	    " 120 columns or more it is also beside the item); v again goes"
 	    " back") },
-	{ TUI_SCOPE_WALK, REQ_LAST_YEAR, { 'L' }, NULL,
+	{ WALKS, REQ_LAST_YEAR, { 'L' }, NULL,
 	    N_("last year: the same agency's previous final card, its score,"
 	    " tier and notes for the item") },
 
@@ -158,7 +179,8 @@ const struct tui_binding tui_bindings[] = {
 	    N_("compare last year's card with this one") },
 
 	/* Outline. */
-	{ TUI_SCOPE_OUTLINE, REQ_OPEN, { ENTER_KEYS }, NULL,
+	{ TUI_SCOPE_OUTLINE | TUI_SCOPE_TEAM_OUTLINE, REQ_OPEN, { ENTER_KEYS },
+	    NULL,
 	    N_("go to the item") },
 
 	/* Note editor. */
@@ -186,7 +208,7 @@ const struct tui_binding tui_bindings[] = {
 	{ TYPING, REQ_LINE_END,
 	    { TUI_FN(KEY_END), TUI_CTRL('e') }, NULL,
 	    N_("end of the line") },
-	{ TYPING | TUI_SCOPE_WALK,
+	{ TYPING | WALKS,
 	    REQ_DELETE_BACK, { TUI_FN(KEY_BACKSPACE), 127, TUI_CTRL('h') },
 	    NULL, N_("delete the character before the cursor") },
 	{ TYPING,
@@ -207,8 +229,7 @@ const struct tui_binding tui_bindings[] = {
 	/* The header form: the same fields, the rubric fixed. */
 	{ TUI_SCOPE_HEADER, REQ_NEXT_FIELD,
 	    { '\t', TUI_FN(KEY_DOWN), ENTER_KEYS }, NULL,
-	    N_("next field; Enter on the last one saves the header (U in the"
-	    " walk undoes it)") },
+	    N_("next field; Enter on the last one saves the header") },
 	{ TUI_SCOPE_HEADER, REQ_BACK, { TUI_ESC }, NULL,
 	    N_("cancel: the header stays as it was") },
 
@@ -225,20 +246,20 @@ const struct tui_binding tui_bindings[] = {
 	    N_("choose a menu's entry by its number") },
 
 	/* Everywhere but where text is typed. */
-	{ ALL_VIEWS, REQ_HELP, { '?', TUI_FN(KEY_F(1)) }, NULL,
+	{ ALL_VIEWS | TUI_SCOPE_TEAM, REQ_HELP, { '?', TUI_FN(KEY_F(1)) }, NULL,
 	    N_("this help") },
 	{ TUI_SCOPE_NOTE | FORMS, REQ_HELP, { TUI_FN(KEY_F(1)) },
 	    NULL, N_("this help") },
-	{ ALL_VIEWS, REQ_REDRAW, { TUI_CTRL('l') }, NULL,
+	{ ALL_VIEWS | TUI_SCOPE_TEAM, REQ_REDRAW, { TUI_CTRL('l') }, NULL,
 	    N_("redraw the screen") },
-	{ TUI_SCOPE_WALK | TUI_SCOPE_LIST, REQ_BACK,
+	{ WALKS | TUI_SCOPE_LIST, REQ_BACK,
 	    { 'q', TUI_ESC }, NULL,
 	    N_("go back (the walk goes back to the list, or quits)") },
 	{ TUI_SCOPE_HOME, REQ_QUIT, { 'q' }, NULL, N_("quit") },
-	{ TUI_SCOPE_WALK | TUI_SCOPE_HOME, REQ_QUIT, { 'Q' }, NULL,
+	{ WALKS | TUI_SCOPE_HOME, REQ_QUIT, { 'Q' }, NULL,
 	    N_("quit at once (everything accepted is already saved)") },
 	/* SIGINT: the key never arrives as a key; listed so people know. */
-	{ ALL_VIEWS | TUI_SCOPE_NOTE | FORMS, REQ_QUIT,
+	{ ALL_VIEWS | TUI_SCOPE_TEAM | TUI_SCOPE_NOTE | FORMS, REQ_QUIT,
 	    { TUI_CTRL('c') }, NULL,
 	    N_("quit from anywhere; a note being written is kept") },
 };

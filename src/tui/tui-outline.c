@@ -228,6 +228,14 @@ static const struct tui_list_ops outline_ops = {
 	.row_text = outline_row_text, .close = outline_close,
 };
 
+/* A team card's: u goes to the flagged items first, and says so. */
+static const struct tui_list_ops outline_team_ops = {
+	.name = "team outline", .scope = TUI_SCOPE_TEAM_OUTLINE, .head = 1,
+	.foot = 2, .count = outline_count, .draw_row = outline_draw_row,
+	.draw_frame = outline_draw_frame, .request = outline_request,
+	.row_text = outline_row_text, .close = outline_close,
+};
+
 void
 tui_outline_open(struct tui *tui, struct scorecard *sc, size_t *item)
 {
@@ -239,7 +247,8 @@ tui_outline_open(struct tui *tui, struct scorecard *sc, size_t *item)
 	o->jump = item;
 	for (i = 0; i < sc->rubric->root.nchildren; i++)
 		outline_add(o, &sc->rubric->root.children[i]);
-	if ((l = tui_list_open(tui, &outline_ops, o)) == NULL)
+	if ((l = tui_list_open(tui, sc->team != NULL ? &outline_team_ops :
+	    &outline_ops, o)) == NULL)
 		return;
 	/* Start on the walk's item. */
 	for (i = 0; i < o->nrows; i++)

@@ -32,7 +32,7 @@ struct walk {
 	struct tui_evpane	*ev;		/* the evidence pane (v) */
 };
 
-static const struct tui_view_ops walk_ops;
+static const struct tui_view_ops walk_ops, walk_team_ops;
 
 /* What a final scorecard's hint line leaves out: it cannot change. */
 static const enum tui_req walk_readonly_hidden[] = {
@@ -552,7 +552,8 @@ walk_draw(struct tui *tui, struct tui_view *v)
 	    score_y + 2 + rec, rat);
 	COLS = full;
 	walk_draw_status(tui, w, L - 2);
-	tui_draw_hints(tui, TUI_SCOPE_WALK, walk_readonly(w) ?
+	/* A team card's walk has its own keys (TUI_SCOPE_TEAM). */
+	tui_draw_hints(tui, v->ops->scope, walk_readonly(w) ?
 	    walk_readonly_hidden : NULL);
 	if (pane > 0)
 		COLS = full - pane;
@@ -874,8 +875,13 @@ walk_choose_tier(struct tui *tui, struct walk *w)
 	w->pending_tier = tier;
 	if (tier == 0)
 		return;
-	/* A scored item keeps its score if the new tier holds it. */
-	if (e->scored && w->ninput == 0 && e->score >= item->tiers[tier - 1].min
+	/*
+	 * A scored item keeps its score if the new tier holds it; a team
+	 * card's score is only ever settled, so there the tier waits for
+	 * the score typed next and goes with it.
+	 */
+	if (w->sc->team == NULL && e->scored && w->ninput == 0 &&
+	    e->score >= item->tiers[tier - 1].min
 	    && e->score <= item->tiers[tier - 1].max && e->tier != tier) {
 		if (walk_commit(tui, w, e->score, tier) == 0)
 			w->pending_tier = 0;
@@ -1256,6 +1262,12 @@ static const struct tui_view_ops walk_ops = {
 	walk_close,
 };
 
+/* The same walk over a team card: the key table gives it other keys. */
+static const struct tui_view_ops walk_team_ops = {
+	"team", TUI_SCOPE_TEAM, walk_draw, walk_key, NULL, NULL, walk_resume,
+	walk_close,
+};
+
 void
 tui_walk_open(struct tui *tui, struct scorecard *sc, size_t item,
     bool replace)
@@ -1273,9 +1285,10 @@ tui_walk_open(struct tui *tui, struct scorecard *sc, size_t item,
 	w->item = item < sc->rubric->nitems ? item : 0;
 	walk_verify(tui, w);
 	if (replace)
-		tui_replace(tui, &walk_ops, w);
+		tui_replace(tui, sc->team != NULL ? &walk_team_ops : &walk_ops,
+		    w);
 	else
-		tui_push(tui, &walk_ops, w);
+		tui_push(tui, sc->team != NULL ? &walk_team_ops : &walk_ops, w);
 	if (sc->team != NULL)
 		tui_reconcile_stale(tui, sc);
 }
