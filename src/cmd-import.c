@@ -26,6 +26,7 @@
 #include "import.h"
 #include "import-merge.h"
 #include "json-read.h"
+#include "seal.h"
 #include "store-review.h"
 #include "uuid.h"
 #include "xalloc.h"
@@ -238,6 +239,29 @@ insert_new(struct batch *b, struct scorecard *sc, const char *conflict_of,
 }
 
 /*
+ * A final card's seal covers its UUID: the seal it came with is checked
+ * here, under the UUID it was made for, and the copy (a UUID of its own)
+ * is sealed anew as it is stored.
+ */
+static int
+copy_seal(struct scorecard *in, char **cause)
+{
+	char hex[65];
+
+	if (in->seal[0] == '\0')
+		return 0;
+	seal_compute(in, hex);
+	if (strcmp(hex, in->seal) != 0) {
+		*cause = xasprintf(_("scorecard %s: its seal does not match its"
+		    " content (it was changed after it was finalized)"),
+		    in->uuid);
+		return -1;
+	}
+	in->seal[0] = '\0';
+	return 0;
+}
+
+/*
  * Both changed: the incoming card is kept beside the one here, as a new
  * scorecard with a UUID of its own, marked as a conflict copy; the same
  * incoming card again is not copied twice.
@@ -263,7 +287,7 @@ keep_conflict(struct batch *b, struct scorecard *in, const char *in_hash,
 		return 0;
 	}
 	memcpy(uuid, in->uuid, sizeof uuid);
-	if (uuid_v4(in->uuid, cause) != 0 ||
+	if (copy_seal(in, cause) != 0 || uuid_v4(in->uuid, cause) != 0 ||
 	    insert_new(b, in, uuid, in_hash, cause) != 0)
 		return -1;
 	printf(_("%sconflict: %s changed here (#%lld) and in %s; the incoming"

@@ -383,6 +383,26 @@ checks=$((checks + 1))
 H show "$hqtwo" | grep -q "25" || fail "the card here keeps its own score"
 # The same conflicting file again makes no second copy.
 summary "imported 0, updated 0, skipped 1 already present, 0 conflicts" "$tmp/c2.jsonl"
+# Finalized on the laptop while headquarters still differs: the final card
+# is kept as a copy too, sealed anew under its own UUID (a seal covers it).
+while read -r key max; do
+	case $key in 1.1.1) continue ;; esac
+	L set "$two" "$key" "$max" >/dev/null || fail "set $key $max"
+done <"$tmp/keys"
+L finalize "$two" >/dev/null 2>&1 || fail "finalize the conflicting card"
+L export "$two" --format jsonl -o "$tmp/c3.jsonl"
+summary "imported 0, updated 0, skipped 0 already present, 1 conflicts" "$tmp/c3.jsonl"
+fcopy=$(sed -n 's/.*kept as #\([0-9]*\), a conflict copy$/\1/p' "$tmp/imp.out")
+checks=$((checks + 1))
+[ -n "$fcopy" ] && H list --format csv | grep -q "^$fcopy,.*,final," &&
+    H verify "$fcopy" >"$tmp/out" 2>&1 || fail "the final conflict copy '#$fcopy': $(cat "$tmp/out")"
+# A final card whose seal does not match is still refused, by its own UUID.
+sed 's/"record":""/"record":"改過"/' "$tmp/c3.jsonl" >"$tmp/c4.jsonl"
+checks=$((checks + 1))
+rc=0
+H import "$tmp/c4.jsonl" >"$tmp/imp.out" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] && grep -q "scorecard $(L show "$two" | sed -n 's/^uuid: *//p'): its seal does not match its content" "$tmp/imp.out" ||
+    fail "a tampered final card in conflict: exit $rc: $(cat "$tmp/imp.out")"
 
 # A card imported before the content hash counted evidence and team rows
 # (imports holds its version 1: the seal and the status) is still known:
