@@ -283,6 +283,18 @@ checks=$((checks + 1))
 [ "$(H export "$hqfin" --revision 1 --format json | grep -c '"file_name"')" = 1 ] &&
     [ "$(H export "$hqfin" --format json | grep -c '"file_name"')" = 2 ] ||
     fail "revision 1 keeps one document, revision 2 has two"
+# Finalized there, the documents and their matches are the triggers' again.
+H finalize "$hqfin" >/dev/null 2>&1 || fail "finalize revision 2 at headquarters"
+docs="document_id IN (SELECT id FROM documents WHERE scorecard_id = $hqfin)"
+for sql in "DELETE FROM document_matches WHERE $docs" \
+    "UPDATE document_matches SET corrected = 1 WHERE $docs" \
+    "DELETE FROM document_sections WHERE $docs" \
+    "UPDATE documents SET title = 'x' WHERE scorecard_id = $hqfin"; do
+	checks=$((checks + 1))
+	sqlite3 "$hq" "$sql" 2>"$tmp/err" && fail "$sql: on a final card"
+	grep -q "scorecard is finalized; it cannot be changed" "$tmp/err" ||
+	    fail "$sql: $(cat "$tmp/err")"
+done
 
 expect 2 "evidence needs add, list, show or match" evidence
 expect 2 "unknown evidence command 'frob'" evidence frob

@@ -494,4 +494,33 @@ TH export "$htc" --format json | grep -q '"reason": "總部複核後再議定"' 
 checks=$((checks + 1))
 TH verify "$htc" >"$tmp/out" 2>&1 || fail "verify the team card there: $(cat "$tmp/out")"
 
+# A team card's final replaces its draft there, and its team rows are then
+# the final_* triggers' like its entries.
+f1=$(T new --rubric "$rubric" --agency 臺中分署 --date 2021-08-07 \
+    --inspector 丁 --no-tui)
+f2=$(T new --rubric "$rubric" --agency 臺中分署 --date 2021-08-07 \
+    --inspector 戊 --no-tui)
+while read -r key max; do
+	T set "$f1" "$key" "$max" >/dev/null && T set "$f2" "$key" "$max" >/dev/null ||
+	    fail "set $key $max on the members"
+done <"$tmp/keys"
+T finalize "$f1" >/dev/null 2>&1 && T finalize "$f2" >/dev/null 2>&1 ||
+    fail "finalize the full members"
+tc=$(T team "$f1" "$f2" --lead 己 2>/dev/null) || fail "the full team card"
+T export "$tc" --format json -o "$tmp/t5.json"
+team_import "imported 1, updated 0, skipped 0 already present, 0 conflicts" "$tmp/t5.json"
+htc=$(TH list --agency 臺中 --format csv | sed -n 2p | cut -d, -f1)
+T finalize "$tc" >/dev/null 2>&1 || fail "finalize the team card"
+T export "$tc" --format json -o "$tmp/t6.json"
+team_import "imported 0, updated 1, skipped 0 already present, 0 conflicts" "$tmp/t6.json"
+team_alike "final"
+for sql in "DELETE FROM team_marks" "UPDATE team_items SET flagged = 1 - flagged" \
+    "DELETE FROM team_members" "UPDATE teams SET lead = 'x'"; do
+	checks=$((checks + 1))
+	sqlite3 "$thq" "$sql WHERE scorecard_id = $htc" 2>"$tmp/err" &&
+	    fail "$sql: on a final team card"
+	grep -q "scorecard is finalized; it cannot be changed" "$tmp/err" ||
+	    fail "$sql: $(cat "$tmp/err")"
+done
+
 finish
