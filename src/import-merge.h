@@ -8,8 +8,8 @@
  *    draft here, or a draft edited later) that loses nothing here:
  *    update the card here to it. Nothing is lost when the card here has
  *    not changed since it came in, when the incoming card holds every
- *    score and note here, or when the card here is final (a reopen keeps
- *    its revision);
+ *    score, note, document, correction and settlement here, or when the
+ *    card here is final (a reopen keeps its revision);
  *  - the card here already holds everything the incoming one does, or the
  *    incoming is the very copy that came in before: skip it;
  *  - else both changed: a conflict, and both are kept.
