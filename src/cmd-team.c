@@ -152,92 +152,31 @@ build(struct cli_ctx *ctx, const char **ids, size_t n, const char *lead,
 	return rc;
 }
 
-/* The member cards of team card old, found here by their UUIDs. */
-static int
-find_members(struct store *st, const struct scorecard *old, char ***ids)
-{
-	const struct team *t = old->team;
-	char *cause = NULL, *name;
-	long long id;
-	size_t m;
-
-	*ids = xcalloc(t->nmembers + 1, sizeof **ids);
-	for (m = 0; m < t->nmembers; m++) {
-		if (store_find_uuid(st, t->members[m].uuid, &id, &cause) != 0) {
-			cli_fail("%s", cause);
-			free(cause);
-			return CLI_FAILED;
-		}
-		if (id == 0) {
-			name = team_member_name(t, m);
-			cli_fail(_("team card %lld: %s's card %s is not in this"
-			    " database; import it first"), old->id, name,
-			    t->members[m].uuid);
-			free(name);
-			return CLI_FAILED;
-		}
-		(*ids)[m] = xasprintf("%lld", id);
-	}
-	return CLI_OK;
-}
-
-static int
-rebuild_with(struct store *st, struct scorecard *old, struct scorecard **mb,
-    size_t n, const char *lead, int tolerance)
-{
-	struct scorecard *fresh = NULL;
-	char *cause = NULL;
-	size_t kept;
-
-	if (team_build((const struct scorecard *const *)mb, n,
-	    lead != NULL ? lead : old->team->lead, tolerance >= 0 ? tolerance :
-	    old->team->tolerance, &fresh, &cause) != 0) {
-		cli_fail(_("team card %lld cannot be rebuilt: %s"), old->id,
-		    cause);
-		free(cause);
-		return CLI_FAILED;
-	}
-	kept = team_carry_settlements(fresh, old);
-	if (store_team_rebuild(st, fresh, old, &cause) != 0) {
-		cli_fail("%s", cause);
-		free(cause);
-		scorecard_free(fresh);
-		return CLI_FAILED;
-	}
-	printf("%lld\n", fresh->id);
-	fprintf(stderr, _("team card %lld rebuilt from its members' cards as"
-	    " they are now; %zu settlements kept\n"), fresh->id, kept);
-	report(fresh);
-	scorecard_free(fresh);
-	return CLI_OK;
-}
-
+/* --rebuild: the store's path, which the UI's rebuild key takes too. */
 static int
 rebuild(struct cli_ctx *ctx, const char *idtext, const char *lead,
     int tolerance)
 {
-	struct scorecard *old, **mb;
+	struct scorecard *old, *fresh = NULL;
 	struct store *st;
-	char **ids = NULL;
-	size_t n, m;
+	char *cause = NULL;
+	size_t kept;
 	int rc;
 
 	if ((rc = cli_load(ctx, STORE_READWRITE, idtext, &st, &old)) != CLI_OK)
 		return rc;
-	if (old->team == NULL) {
-		rc = cli_fail(_("scorecard %lld is not a team card"), old->id);
-		goto out;
+	if (store_team_prepare_rebuild(st, old, lead, tolerance, &fresh, &kept,
+	    &cause) != 0 || store_team_rebuild(st, fresh, old, &cause) != 0) {
+		rc = cli_fail("%s", cause);
+		free(cause);
+	} else {
+		printf("%lld\n", fresh->id);
+		fprintf(stderr, _("team card %lld rebuilt from its members'"
+		    " cards as they are now; %zu settlements kept\n"),
+		    fresh->id, kept);
+		report(fresh);
 	}
-	n = old->team->nmembers;
-	if ((rc = find_members(st, old, &ids)) == CLI_OK &&
-	    (rc = load_members(st, (const char **)ids, n, &mb)) == CLI_OK) {
-		rc = rebuild_with(st, old, mb, n, lead, tolerance);
-		free_members(mb, n);
-	}
-	for (m = 0; ids != NULL && m < n; m++)
-		free(ids[m]);
-	free(ids);
-out:
+	scorecard_free(fresh);
 	scorecard_free(old);
 	store_close(st);
 	return rc;

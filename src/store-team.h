@@ -30,6 +30,16 @@ int	store_team_settle(struct store *, struct scorecard *sc, size_t item,
 int	store_team_rebuild(struct store *, struct scorecard *fresh,
 	    const struct scorecard *old, char **cause);
 
+/*
+ * What store_team_rebuild then writes over team card old: its members'
+ * cards, found here by their UUIDs, as they are now, through team_build
+ * (lead and tolerance: old's when NULL and -1) and team_carry_settlements
+ * (*kept: the settlements kept). *fresh: caller frees (store-team-rebuild.c).
+ */
+int	store_team_prepare_rebuild(struct store *, const struct scorecard *old,
+	    const char *lead, int tolerance, struct scorecard **fresh,
+	    size_t *kept, char **cause);
+
 /* The local ID of the card with uuid, 0 when it is not here. */
 int	store_find_uuid(struct store *, const char *uuid, long long *id,
 	    char **cause);

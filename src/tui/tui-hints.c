@@ -56,6 +56,8 @@ const struct tui_hint tui_hints[] = {
 	{ TUI_SCOPE_TEAM_OUTLINE, REQ_OPEN, N_("go to") },
 	{ TUI_SCOPE_TEAM | TUI_SCOPE_TEAM_OUTLINE, REQ_NEXT_UNSCORED,
 	    N_("flagged") },
+	/* Only while the card is stale (the walk hides it otherwise). */
+	{ TUI_SCOPE_TEAM, REQ_REBUILD, N_("rebuild") },
 	{ TUI_SCOPE_TEAM, REQ_RECORD, N_("record") },
 	{ TUI_SCOPE_TEAM, REQ_RATIONALE, N_("rationale") },
 	{ TUI_SCOPE_TEAM, REQ_OUTLINE, N_("outline") },

@@ -115,6 +115,7 @@ enum tui_req {
 	REQ_LAST_YEAR,		/* last year's card for the item */
 	REQ_COPY_RECORD,	/* copy last year's record */
 	REQ_MATCH,		/* correct which section is the passage */
+	REQ_REBUILD,		/* make a stale team card again */
 };
 
 /* One row of the key table: the help screen and the man page read it too. */
@@ -363,7 +364,16 @@ long	tui_reconcile_next(const struct scorecard *, size_t from);
 /* Ask how and why, then settle item at score (tier 0 picks); 0 when saved. */
 int	tui_reconcile_settle(struct tui *, struct scorecard *, size_t item,
 	    int score, int tier);
-/* A message when a member card changed after the team card was built. */
-void	tui_reconcile_stale(struct tui *, const struct scorecard *);
+
+/* tui-rebuild.c: a stale team card made again from its members' cards. */
+/* "陳美玲, 李大華": whose card changed since team card sc was built; NULL
+ * when none did (or it cannot be told). Caller frees. */
+char	*tui_rebuild_stale_names(struct tui *, const struct scorecard *sc);
+/* Say that sc is stale (names: whose card changed) and what to do. */
+void	tui_rebuild_say_stale(struct tui *, const struct scorecard *sc,
+	    const char *names);
+/* Ask, then make team card sc again as `kaohe team --rebuild` does; 0
+ * when it was rebuilt (the store's copy: reload sc). */
+int	tui_rebuild(struct tui *, const struct scorecard *sc);
 
 #endif

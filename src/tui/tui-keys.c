@@ -148,6 +148,11 @@ const struct tui_binding tui_bindings[] = {
 	{ TUI_SCOPE_TEAM, REQ_FINALIZE, { 'F' }, NULL,
 	    N_("finalize: lock the team card (refused while a flagged item is"
 	    " not settled or an item is unscored)") },
+	{ TUI_SCOPE_TEAM, REQ_REBUILD, { 'B' }, NULL,
+	    N_("rebuild the team card from its members' cards as they are"
+	    " now, after one changed (as kaohe team --rebuild): the"
+	    " settlements of items whose scores did not change are kept, the"
+	    " others are flagged again; asks first") },
 	{ TUI_SCOPE_WALK, REQ_FINALIZE, { 'F' }, NULL,
 	    N_("finalize: lock the scorecard (refused while items are"
 	    " unscored)") },

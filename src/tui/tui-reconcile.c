@@ -218,26 +218,3 @@ tui_reconcile_settle(struct tui *tui, struct scorecard *sc, size_t i,
 	tui->saved = true;
 	return 0;
 }
-
-/* Said once when the walk opens: a team card built from changed cards. */
-void
-tui_reconcile_stale(struct tui *tui, const struct scorecard *sc)
-{
-	bool *stale = xcalloc(sc->team->nmembers + 1, sizeof *stale);
-	char *cause = NULL, *name;
-	size_t m;
-
-	if (store_team_stale(tui->st, sc, stale, &cause) != 0)
-		free(cause);
-	for (m = 0; m < sc->team->nmembers; m++) {
-		if (!stale[m])
-			continue;
-		name = team_member_name(sc->team, m);
-		tui_message(tui, true, _("stale: %s's card changed after this"
-		    " team card was built; kaohe team --rebuild %lld"), name,
-		    sc->id);
-		free(name);
-		break;
-	}
-	free(stale);
-}

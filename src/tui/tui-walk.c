@@ -29,6 +29,7 @@ struct walk {
 	int			 scroll;	/* guidance lines scrolled off */
 	int			 guide_rows;	/* as last drawn */
 	char			*tampered;	/* what verify found, or NULL */
+	char			*stale;		/* a team card: whose card changed */
 	struct tui_evpane	*ev;		/* the evidence pane (v) */
 };
 
@@ -36,8 +37,12 @@ static const struct tui_view_ops walk_ops, walk_team_ops;
 
 /* What a final scorecard's hint line leaves out: it cannot change. */
 static const enum tui_req walk_readonly_hidden[] = {
-	REQ_SCORE, REQ_TIER, REQ_NEXT_UNSCORED, REQ_FINALIZE, REQ_NONE,
+	REQ_SCORE, REQ_TIER, REQ_NEXT_UNSCORED, REQ_FINALIZE, REQ_REBUILD,
+	REQ_NONE,
 };
+
+/* A team card none of whose members' cards changed: B is not news. */
+static const enum tui_req walk_fresh_hidden[] = { REQ_REBUILD, REQ_NONE };
 
 /* A card that fails verification is shown, never changed. */
 static bool
@@ -112,7 +117,8 @@ walk_draw_header(struct tui *tui, struct walk *w)
 	right = w->sc->status == SCORECARD_FINAL ?
 	    xasprintf(_("#%lld final: read-only "), w->sc->id) :
 	    walk_readonly(w) ? xasprintf(_("#%lld draft: read-only "),
-	    w->sc->id) :
+	    w->sc->id) : w->stale != NULL ?
+	    xasprintf(_("#%lld draft, stale: B rebuilds "), w->sc->id) :
 	    xasprintf(_("#%lld draft "), w->sc->id);
 	/* A long agency is cut; the date and the rubric id stay. */
 	left = xasprintf(" kaohe ·  · %s · %s", w->sc->date, w->sc->rubric->id);
@@ -554,7 +560,7 @@ walk_draw(struct tui *tui, struct tui_view *v)
 	walk_draw_status(tui, w, L - 2);
 	/* A team card's walk has its own keys (TUI_SCOPE_TEAM). */
 	tui_draw_hints(tui, v->ops->scope, walk_readonly(w) ?
-	    walk_readonly_hidden : NULL);
+	    walk_readonly_hidden : w->stale == NULL ? walk_fresh_hidden : NULL);
 	if (pane > 0)
 		COLS = full - pane;
 	walk_draw_score(tui, w, score_y);	/* last: it leaves the cursor */
@@ -1092,6 +1098,24 @@ walk_finalize(struct tui *tui, struct walk *w)
 	tui_message(tui, false, _("finalized: the scorecard is now read-only"));
 }
 
+/* Whose card changed since the team card was built, as the store says now. */
+static void
+walk_check_stale(struct tui *tui, struct walk *w)
+{
+	free(w->stale);
+	w->stale = tui_rebuild_stale_names(tui, w->sc);
+}
+
+/* B: the team card made again; the walk stays on its item. */
+static void
+walk_rebuild(struct tui *tui, struct walk *w)
+{
+	walk_reset_input(w);
+	if (tui_rebuild(tui, w->sc) == 0)
+		walk_reload(tui, w);
+	walk_check_stale(tui, w);
+}
+
 static bool
 walk_is_edit(enum tui_req req)
 {
@@ -1103,6 +1127,7 @@ walk_is_edit(enum tui_req req)
 	case REQ_HEADER:
 	case REQ_EXTERNAL:
 	case REQ_FINALIZE:
+	case REQ_REBUILD:
 	case REQ_DELETE_BACK:
 		return true;
 	case REQ_SUBMIT:
@@ -1219,6 +1244,9 @@ walk_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 	case REQ_FINALIZE:
 		walk_finalize(tui, w);
 		break;
+	case REQ_REBUILD:
+		walk_rebuild(tui, w);
+		break;
 	case REQ_EXPORT:
 		tui_export(tui, w->sc);
 		break;
@@ -1243,6 +1271,8 @@ walk_resume(struct tui *tui, struct tui_view *v)
 	w->scroll = 0;
 	/* The screens above held w->sc; they are closed now. */
 	walk_reload(tui, w);
+	if (w->sc->team != NULL)
+		walk_check_stale(tui, w);
 }
 
 static void
@@ -1254,6 +1284,7 @@ walk_close(struct tui *tui, struct tui_view *v)
 	tui_evpane_free(w->ev);
 	scorecard_free(w->sc);
 	free(w->tampered);
+	free(w->stale);
 	free(w);
 }
 
@@ -1284,11 +1315,15 @@ tui_walk_open(struct tui *tui, struct scorecard *sc, size_t item,
 	w->ev = tui_evpane_new();
 	w->item = item < sc->rubric->nitems ? item : 0;
 	walk_verify(tui, w);
+	/* Before the push: a full stack of views closes (frees) w. */
+	if (sc->team != NULL) {
+		walk_check_stale(tui, w);
+		if (w->stale != NULL)
+			tui_rebuild_say_stale(tui, sc, w->stale);
+	}
 	if (replace)
 		tui_replace(tui, sc->team != NULL ? &walk_team_ops : &walk_ops,
 		    w);
 	else
 		tui_push(tui, sc->team != NULL ? &walk_team_ops : &walk_ops, w);
-	if (sc->team != NULL)
-		tui_reconcile_stale(tui, sc);
 }
