@@ -473,11 +473,28 @@ view_close(struct tui *tui, struct tui_list *l)
 	e->built = false;	/* wrapped for the full screen */
 }
 
+/*
+ * y and m write the card: not a final one's, and not without documents;
+ * y quotes a passage, so not where the item has none (m gives it one).
+ */
+static const enum tui_req *
+view_hidden(struct tui *tui, struct tui_list *l)
+{
+	static const enum tui_req both[] = { REQ_QUOTE, REQ_MATCH, REQ_NONE };
+	static const enum tui_req quote[] = { REQ_QUOTE, REQ_NONE };
+	const struct tui_evpane *e = l->data;
+
+	(void)tui;
+	if (e->sc->status == SCORECARD_FINAL || e->sc->evidence == NULL)
+		return both;
+	return e->found ? NULL : quote;
+}
+
 static const struct tui_list_ops evidence_view_ops = {
 	.name = "evidence", .scope = TUI_SCOPE_EVIDENCE, .head = 3, .foot = 1,
 	.count = view_count, .draw_row = view_draw_row,
 	.draw_frame = view_draw_frame, .request = view_request,
-	.row_text = view_row_text, .close = view_close,
+	.row_text = view_row_text, .hidden = view_hidden, .close = view_close,
 };
 
 void

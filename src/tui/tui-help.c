@@ -151,11 +151,23 @@ help_close(struct tui *tui, struct tui_list *l)
 	free(h);
 }
 
+/* ? on the help screen does nothing more: its hint is not offered. */
+static const enum tui_req *
+help_hidden(struct tui *tui, struct tui_list *l)
+{
+	static const enum tui_req hidden[] = { REQ_HELP, REQ_NONE };
+
+	(void)tui;
+	(void)l;
+	return hidden;
+}
+
 static const struct tui_list_ops help_ops = {
 	.name = "help", .title = N_("Keys · kaohe"), .scope = TUI_SCOPE_HELP,
 	.flags = TUI_LIST_PAGER, .head = 1, .foot = 1,
 	.count = help_count, .draw_row = help_draw_row,
-	.row_text = help_row_text, .close = help_close,
+	.row_text = help_row_text, .hidden = help_hidden,
+	.close = help_close,
 };
 
 void

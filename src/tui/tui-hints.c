@@ -69,6 +69,8 @@ const struct tui_hint tui_hints[] = {
 
 	{ TUI_SCOPE_NOTE, REQ_BACK, N_("save and back") },
 	{ TUI_SCOPE_NOTE, REQ_EXTERNAL, N_("$EDITOR") },
+	{ TUI_SCOPE_NOTE_READ, REQ_BACK, N_("back") },
+	{ TUI_SCOPE_NOTE_READ, REQ_PAGE_DOWN, N_("page") },
 
 	{ TUI_SCOPE_FORM, REQ_NEXT_FIELD, N_("next (Enter at the end creates)") },
 	{ TUI_SCOPE_FORM, REQ_CHOOSE, N_("rubrics") },
@@ -83,7 +85,8 @@ const struct tui_hint tui_hints[] = {
 	{ TUI_SCOPE_LIST, REQ_BACK, N_("back") },
 
 	{ TUI_SCOPE_WALK | TUI_SCOPE_TEAM | TUI_SCOPE_LIST | TUI_SCOPE_NOTE |
-	    TUI_SCOPE_FORM | TUI_SCOPE_HEADER, REQ_HELP, N_("help") },
+	    TUI_SCOPE_NOTE_READ | TUI_SCOPE_FORM | TUI_SCOPE_HEADER, REQ_HELP,
+	    N_("help") },
 };
 const size_t tui_nhints = sizeof tui_hints / sizeof tui_hints[0];
 
@@ -162,7 +165,8 @@ tui_keys_hints(unsigned scope, int cols, const enum tui_req *hide)
 	const unsigned own = scope & ~(unsigned)TUI_SCOPE_LIST;
 	const unsigned pass[2] = { own, scope & TUI_SCOPE_LIST };
 	const struct tui_binding *b;
-	char *out = xstrdup(""), *help = hint_help(scope), *one, *s;
+	char *out = xstrdup(""), *one, *s;
+	char *help = hint_hidden(REQ_HELP, hide) ? NULL : hint_help(scope);
 	int keep = help != NULL ? (int)width_of(help) + 1 : 0;
 	size_t i, p;
 

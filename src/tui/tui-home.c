@@ -667,11 +667,39 @@ home_close(struct tui *tui, struct tui_list *l)
 	free(h);
 }
 
+/*
+ * What the selected row allows: nothing listed, nothing to open, mark or
+ * export; a final card is never deleted and its header never changes;
+ * c compares only once another card is marked.
+ */
+static const enum tui_req *
+home_hidden(struct tui *tui, struct tui_list *l)
+{
+	static const enum tui_req none[] = { REQ_OPEN, REQ_MARK, REQ_COMPARE,
+	    REQ_EXPORT, REQ_DELETE, REQ_HEADER, REQ_NONE };
+	static const enum tui_req final_alone[] = { REQ_DELETE, REQ_HEADER,
+	    REQ_COMPARE, REQ_NONE };
+	static const enum tui_req final[] = { REQ_DELETE, REQ_HEADER,
+	    REQ_NONE };
+	static const enum tui_req alone[] = { REQ_COMPARE, REQ_NONE };
+	const struct home *h = l->data;
+	const struct home_row *r = home_row(l->data, l->sel);
+	bool comparable;
+
+	(void)tui;
+	if (r == NULL)
+		return none;
+	comparable = h->marked != 0 && h->marked != r->id;
+	if (r->status == SCORECARD_FINAL)
+		return comparable ? final : final_alone;
+	return comparable ? NULL : alone;
+}
+
 static const struct tui_list_ops home_ops = {
 	.name = "home", .scope = TUI_SCOPE_HOME, .head = 3, .foot = 2,
 	.count = home_count, .draw_row = home_draw_row,
 	.draw_frame = home_draw_frame, .request = home_request,
-	.resume = home_resume, .close = home_close,
+	.hidden = home_hidden, .resume = home_resume, .close = home_close,
 };
 
 void

@@ -60,6 +60,7 @@ enum tui_scope {
 	 * so that a screen's binding wins over the list's for the same key.
 	 */
 	TUI_SCOPE_LIST = 1 << 15,
+	TUI_SCOPE_NOTE_READ = 1 << 16,	/* a note that cannot change, read */
 };
 
 /* What a key asks for; each screen acts on the requests it knows. */
@@ -155,8 +156,8 @@ enum tui_req tui_keys_lookup(unsigned scope, int key);
 /*
  * The hint line of scope from the key table: "Enter:open n:new ...", the
  * screen's own keys first, then the list's, at most cols columns wide;
- * ?:help is always there. hide: requests to leave out, ended by
- * REQ_NONE; may be NULL. Caller frees.
+ * ?:help is there unless hide has REQ_HELP. hide: requests to leave out,
+ * ended by REQ_NONE; may be NULL. Caller frees.
  */
 char	*tui_keys_hints(unsigned scope, int cols, const enum tui_req *hide);
 /* A key's name for people: "Enter", "PgDn", "F2", "q" (in buf or static). */

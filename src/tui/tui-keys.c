@@ -30,6 +30,8 @@ const struct tui_scope_name tui_scope_names[] = {
 	{ TUI_SCOPE_OUTLINE, N_("Outline: the whole rubric") },
 	{ TUI_SCOPE_TEAM_OUTLINE, N_("Outline of a team card") },
 	{ TUI_SCOPE_NOTE, N_("Note editor: record and rationale") },
+	{ TUI_SCOPE_NOTE_READ, N_("A note read-only: a final or tampered"
+	    " card's record or rationale") },
 	{ TUI_SCOPE_FORM, N_("New scorecard form") },
 	{ TUI_SCOPE_HEADER, N_("Header form: correcting a draft's agency,"
 	    " date and inspectors") },
@@ -203,10 +205,17 @@ const struct tui_binding tui_bindings[] = {
 	    N_("line up, at the same column") },
 	{ TUI_SCOPE_NOTE, REQ_DOWN, { TUI_FN(KEY_DOWN) }, NULL,
 	    N_("line down, at the same column") },
-	{ TUI_SCOPE_NOTE, REQ_PAGE_UP, { TUI_FN(KEY_PPAGE) }, NULL,
-	    N_("page up") },
-	{ TUI_SCOPE_NOTE, REQ_PAGE_DOWN, { TUI_FN(KEY_NPAGE) }, NULL,
-	    N_("page down") },
+	{ TUI_SCOPE_NOTE | TUI_SCOPE_NOTE_READ, REQ_PAGE_UP,
+	    { TUI_FN(KEY_PPAGE) }, NULL, N_("page up") },
+	{ TUI_SCOPE_NOTE | TUI_SCOPE_NOTE_READ, REQ_PAGE_DOWN,
+	    { TUI_FN(KEY_NPAGE) }, NULL, N_("page down") },
+	/* A note that cannot change is read: Esc only goes back. */
+	{ TUI_SCOPE_NOTE_READ, REQ_BACK, { TUI_ESC, TUI_FN(KEY_F(10)) }, NULL,
+	    N_("go back") },
+	{ TUI_SCOPE_NOTE_READ, REQ_UP, { TUI_FN(KEY_UP) }, NULL,
+	    N_("line up") },
+	{ TUI_SCOPE_NOTE_READ, REQ_DOWN, { TUI_FN(KEY_DOWN) }, NULL,
+	    N_("line down") },
 	{ TYPING, REQ_LINE_START,
 	    { TUI_FN(KEY_HOME), TUI_CTRL('a') }, NULL,
 	    N_("start of the line") },
@@ -253,7 +262,8 @@ const struct tui_binding tui_bindings[] = {
 	/* Everywhere but where text is typed. */
 	{ ALL_VIEWS | TUI_SCOPE_TEAM, REQ_HELP, { '?', TUI_FN(KEY_F(1)) }, NULL,
 	    N_("this help") },
-	{ TUI_SCOPE_NOTE | FORMS, REQ_HELP, { TUI_FN(KEY_F(1)) },
+	{ TUI_SCOPE_NOTE | TUI_SCOPE_NOTE_READ | FORMS, REQ_HELP,
+	    { TUI_FN(KEY_F(1)) },
 	    NULL, N_("this help") },
 	{ ALL_VIEWS | TUI_SCOPE_TEAM, REQ_REDRAW, { TUI_CTRL('l') }, NULL,
 	    N_("redraw the screen") },
@@ -264,7 +274,8 @@ const struct tui_binding tui_bindings[] = {
 	{ WALKS | TUI_SCOPE_HOME, REQ_QUIT, { 'Q' }, NULL,
 	    N_("quit at once (everything accepted is already saved)") },
 	/* SIGINT: the key never arrives as a key; listed so people know. */
-	{ ALL_VIEWS | TUI_SCOPE_TEAM | TUI_SCOPE_NOTE | FORMS, REQ_QUIT,
+	{ ALL_VIEWS | TUI_SCOPE_TEAM | TUI_SCOPE_NOTE | TUI_SCOPE_NOTE_READ |
+	    FORMS, REQ_QUIT,
 	    { TUI_CTRL('c') }, NULL,
 	    N_("quit from anywhere; a note being written is kept") },
 };

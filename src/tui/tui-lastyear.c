@@ -211,12 +211,24 @@ ly_close(struct tui *tui, struct tui_list *l)
 	free(ly);
 }
 
+/* C copies a record there is, into a card that can change. */
+static const enum tui_req *
+ly_hidden(struct tui *tui, struct tui_list *l)
+{
+	static const enum tui_req hidden[] = { REQ_COPY_RECORD, REQ_NONE };
+	const struct lastyear *ly = l->data;
+
+	(void)tui;
+	return ly->sc->status == SCORECARD_FINAL || ly->prev_item < 0 ||
+	    *ly->prev->entries[ly->prev_item].record == '\0' ? hidden : NULL;
+}
+
 static const struct tui_list_ops lastyear_ops = {
 	.name = "lastyear", .scope = TUI_SCOPE_LASTYEAR,
 	.flags = TUI_LIST_PAGER, .head = 1, .foot = 1,
 	.count = ly_count, .draw_row = ly_draw_row,
 	.draw_frame = ly_draw_frame, .request = ly_request,
-	.row_text = ly_row_text, .close = ly_close,
+	.row_text = ly_row_text, .hidden = ly_hidden, .close = ly_close,
 };
 
 void

@@ -252,7 +252,8 @@ list_view_draw(struct tui *tui, struct tui_view *v)
 	else if (l->ops->title != NULL)
 		tui_draw_title(tui, _(l->ops->title));
 	tui_list_draw(tui, l);
-	tui_draw_hints(tui, v->ops->scope, NULL);
+	tui_draw_hints(tui, v->ops->scope, l->ops->hidden != NULL ?
+	    l->ops->hidden(tui, l) : NULL);
 }
 
 static void

@@ -103,6 +103,13 @@ struct tui_list_ops {
 	 */
 	enum tui_req	(*request)(struct tui *, struct tui_list *,
 			    enum tui_req, int key);
+	/*
+	 * The requests the hint line leaves out now, because in this state
+	 * they would do nothing (a final card's delete, no document to
+	 * quote from), ended by REQ_NONE. NULL: the hint line is the
+	 * scope's whole.
+	 */
+	const enum tui_req *(*hidden)(struct tui *, struct tui_list *);
 	/* Row k's text for finding; caller frees. NULL: / is not offered. */
 	char		*(*row_text)(struct tui *, struct tui_list *, size_t k);
 	/* Shown again after the screen above closed. */

@@ -254,7 +254,7 @@ note_draw(struct tui *tui, struct tui_view *v)
 		    _("editing: saved when you pause or leave"), bar);
 	else if (tui->saved)
 		tui_put_right(LINES - 2, COLS - 1, _("saved ✓"), bar);
-	tui_draw_hints(tui, TUI_SCOPE_NOTE, NULL);
+	tui_draw_hints(tui, v->ops->scope, NULL);	/* read-only: its own */
 	if (!n->readonly && tui->overlay == NULL) {
 		tui->cursor_y = 3 + (int)cr - n->top;
 		tui->cursor_x = 1 + note_col(n, cr, n->text.cur);
@@ -397,6 +397,12 @@ static const struct tui_view_ops note_ops = {
 	note_close,
 };
 
+/* The same screen over a note that cannot change: read, never written. */
+static const struct tui_view_ops note_read_ops = {
+	"note read", TUI_SCOPE_NOTE_READ, note_draw, note_key, NULL, note_idle,
+	NULL, note_close,
+};
+
 void
 tui_note_open(struct tui *tui, struct scorecard *sc, size_t item,
     enum scorecard_note which, bool readonly)
@@ -412,7 +418,7 @@ tui_note_open(struct tui *tui, struct scorecard *sc, size_t item,
 	note_reload(n);	/* the cursor at the end: notes grow by appending */
 	if (readonly)
 		n->text.cur = 0;	/* a note to read opens at its top */
-	tui_push(tui, &note_ops, n);
+	tui_push(tui, readonly ? &note_read_ops : &note_ops, n);
 }
 
 /* Run the editor on path; its exit status, or -1 when it could not run. */

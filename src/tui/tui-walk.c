@@ -1229,8 +1229,7 @@ walk_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 		break;
 	case REQ_RECORD:
 	case REQ_RATIONALE:
-		if (walk_readonly(w))
-			tui_message(tui, false, _("finalized: read-only"));
+		/* A read-only note says so itself; its keys are the hint. */
 		tui_note_open(tui, w->sc, w->item, req == REQ_RECORD ?
 		    SCORECARD_RECORD : SCORECARD_RATIONALE, walk_readonly(w));
 		break;

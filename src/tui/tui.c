@@ -394,7 +394,8 @@ tui_loop(struct tui *tui)
 			break;
 		v = tui_top(tui);
 		if (tui->pasting && (v->ops->scope & (TUI_SCOPE_NOTE |
-		    TUI_SCOPE_FORM | TUI_SCOPE_HEADER)) == 0) {
+		    TUI_SCOPE_NOTE_READ | TUI_SCOPE_FORM |
+		    TUI_SCOPE_HEADER)) == 0) {
 			tui_message(tui, true, _("a paste is not keys: open the"
 			    " record (r) or the rationale (R) to paste into"));
 			continue;

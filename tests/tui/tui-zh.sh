@@ -52,7 +52,7 @@ expect "項目畫面：逐項評分"
 expect "輸入分數，按 Enter 儲存；超出配分範圍者不予接受。"
 expect "Backspace 修改，Esc 放棄輸入"
 # The hint line is the key table's, in Chinese.
-expect "PgDn:翻頁 /:尋找 q:返回 ?:說明"
+expect "PgDn:翻頁 /:尋找 q:返回"
 send q
 wait_for "1/36 項"
 exit 0
