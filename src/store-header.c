@@ -178,9 +178,13 @@ store_previous_final(struct store *st, const struct scorecard *sc,
 	int rc;
 
 	*prev = 0;
+	/*
+	 * An earlier day only: the cards of the same day are the same
+	 * inspection (a team's members, its team card), which a member
+	 * must not see while scoring and which are no previous card.
+	 */
 	if (store_prepare(st, "SELECT id FROM scorecards WHERE agency = ?1"
-	    " AND rubric_id = ?2 AND status = 1 AND id <> ?3"
-	    " AND (date < ?4 OR (date = ?4 AND id < ?3))"
+	    " AND rubric_id = ?2 AND status = 1 AND id <> ?3 AND date < ?4"
 	    " ORDER BY date DESC, id DESC LIMIT 1", &stmt, cause) != 0)
 		return -1;
 	if (store_bind(st, stmt, cause, "TTIT", sc->agency, sc->rubric->id,

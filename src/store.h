@@ -112,7 +112,9 @@ int	store_edit_header(struct store *, struct scorecard *sc,
 
 /*
  * The same agency's previous final scorecard on the same rubric id: the
- * latest by date (then by id) before sc. *prev is 0 when there is none.
+ * latest (by date, then by id) dated before sc's day; a card of the same
+ * day is the same inspection, never a previous one. *prev is 0 when
+ * there is none.
  */
 int	store_previous_final(struct store *, const struct scorecard *sc,
 	    long long *prev, char **cause);
