@@ -3,7 +3,8 @@
  * one path that `kaohe team --rebuild` and the UI's rebuild key both
  * take, so that they cannot differ. The members are found here by their
  * UUIDs, team_build makes the card again, team_carry_settlements keeps
- * the lead's settlements of the items whose scores did not change, and
+ * the lead's settlements of the items whose scores did not change,
+ * team_carry_notes the notes the lead wrote on the team card, and
  * store_team_rebuild writes it over the old card.
  */
 #include "config.h"
@@ -86,5 +87,6 @@ store_team_prepare_rebuild(struct store *st, const struct scorecard *old,
 		return -1;
 	}
 	*kept = team_carry_settlements(*fresh, old);
+	(void)team_carry_notes(*fresh, old);	/* the lead's notes stay */
 	return 0;
 }

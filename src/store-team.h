@@ -33,8 +33,9 @@ int	store_team_rebuild(struct store *, struct scorecard *fresh,
 /*
  * What store_team_rebuild then writes over team card old: its members'
  * cards, found here by their UUIDs, as they are now, through team_build
- * (lead and tolerance: old's when NULL and -1) and team_carry_settlements
- * (*kept: the settlements kept). *fresh: caller frees (store-team-rebuild.c).
+ * (lead and tolerance: old's when NULL and -1), team_carry_settlements
+ * (*kept: the settlements kept) and team_carry_notes. *fresh: caller
+ * frees (store-team-rebuild.c).
  */
 int	store_team_prepare_rebuild(struct store *, const struct scorecard *old,
 	    const char *lead, int tolerance, struct scorecard **fresh,

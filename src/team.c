@@ -688,6 +688,35 @@ same_marks(const struct team *a, const struct team *b, size_t i)
 	return true;
 }
 
+/* Old's note of item when it is not what its members' notes made it. */
+static void
+carry_note(char **fresh, const char *old, const struct team *t, size_t item,
+    bool rationale, size_t *n)
+{
+	char *made = merge_notes(t, item, rationale);
+
+	if (strcmp(old, made) != 0) {
+		free(*fresh);
+		*fresh = xstrdup(old);
+		(*n)++;
+	}
+	free(made);
+}
+
+size_t
+team_carry_notes(struct scorecard *fresh, const struct scorecard *old)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < fresh->rubric->nitems; i++) {
+		carry_note(&fresh->entries[i].record, old->entries[i].record,
+		    old->team, i, false, &n);
+		carry_note(&fresh->entries[i].rationale,
+		    old->entries[i].rationale, old->team, i, true, &n);
+	}
+	return n;
+}
+
 size_t
 team_carry_settlements(struct scorecard *fresh, const struct scorecard *old)
 {

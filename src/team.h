@@ -130,6 +130,12 @@ void	team_apply_settle(struct scorecard *team, size_t item, int score,
  */
 size_t	team_carry_settlements(struct scorecard *fresh,
 	    const struct scorecard *old);
+/*
+ * It keeps the team card's own record and rationale where they are not
+ * what the members' notes made them (the lead wrote them there); the
+ * others are the members' notes as they are now. Returns how many.
+ */
+size_t	team_carry_notes(struct scorecard *fresh, const struct scorecard *old);
 
 /* Is the item flagged and not yet settled? */
 bool	team_unresolved(const struct scorecard *, size_t item);

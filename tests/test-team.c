@@ -433,6 +433,31 @@ test_carry_settlements(void **state)
 	scorecard_free(old);
 }
 
+/* The lead's own notes on the team card survive a rebuild; the rest
+ * follow the members' notes as they are now. */
+static void
+test_carry_notes(void **state)
+{
+	struct three *t = *state;
+	struct scorecard *old = build3(t, -1), *fresh;
+
+	free(old->entries[I111].record);
+	old->entries[I111].record = xstrdup("召集人的紀錄");
+	free(t->a->entries[I21].record);
+	t->a->entries[I21].record = xstrdup("王小明的新紀錄");
+	free(t->b->entries[I111].rationale);
+	t->b->entries[I111].rationale = xstrdup("李大華的說明");
+	fresh = build3(t, -1);
+	assert_int_equal(team_carry_notes(fresh, old), 1);
+	assert_string_equal(fresh->entries[I111].record, "召集人的紀錄");
+	assert_string_equal(fresh->entries[I111].rationale,
+	    "李大華：李大華的說明");
+	assert_string_equal(fresh->entries[I21].record,
+	    "王小明：王小明的新紀錄");
+	scorecard_free(fresh);
+	scorecard_free(old);
+}
+
 static void
 test_how_names(void **state)
 {
@@ -467,6 +492,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_fingerprint, setup_three,
 		    teardown_three),
 		cmocka_unit_test_setup_teardown(test_carry_settlements,
+		    setup_three, teardown_three),
+		cmocka_unit_test_setup_teardown(test_carry_notes,
 		    setup_three, teardown_three),
 	};
 

@@ -38,6 +38,9 @@ member 陳美玲 1.1.3=20 4.2.1=16
 team=$("$KAOHE" --db "$DB" team 1 2 3 --lead 張召集 2>/dev/null) || exit 99
 "$KAOHE" --db "$DB" set "$team" 2.3.1 43 --how mean --reason 三人平均 \
     >/dev/null || exit 99
+# The lead's own record on the team card: a rebuild keeps it.
+"$KAOHE" --db "$DB" note "$team" 1.1.2 --record "召集人：現場抽查三件" ||
+    exit 99
 
 # Fresh: nothing to rebuild, and the hint line does not offer it.
 start open "$team"
@@ -89,6 +92,9 @@ wait_gone "stale"
 expect "within tolerance: 平均"
 expect "28 / 30"
 expect_not "B:rebuild"
+send k
+wait_for "2. 服務及時性"
+expect "Record (r)       召集人：現場抽查三件"
 send q
 wait_for "[exit 0]"
 out=$("$KAOHE" --db "$DB" show "$team")
