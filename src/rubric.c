@@ -35,7 +35,7 @@ rubric_node_clear(struct rubric_node *n)
 void
 rubric_free(struct rubric *r)
 {
-	if (r == NULL)
+	if (r == NULL || --r->refs > 0)
 		return;
 	rubric_node_clear(&r->root);
 	free(r->id);
@@ -44,6 +44,13 @@ rubric_free(struct rubric *r)
 	free(r->items);
 	free(r->by_key);
 	free(r);
+}
+
+struct rubric *
+rubric_ref(struct rubric *r)
+{
+	r->refs++;
+	return r;
 }
 
 /* Fill parent, depth, item_first and item_count; collect the items. */
@@ -165,6 +172,7 @@ rubric_parse(const char *text, size_t len, const char *name,
 	if (check_bytes(text, len, &err) != 0)
 		return -1;
 	r = xcalloc(1, sizeof *r);
+	r->refs = 1;
 	r->tolerance = -1;
 	r->root.tolerance = -1;
 	if (rubric_parse_events(text, len, &err, r) != 0) {

@@ -77,6 +77,9 @@ struct rubric {
 	/* Every node but the root, sorted by key: rubric_find's index. */
 	const struct rubric_node **by_key;
 	size_t			 nnodes;
+	/* Its holders: a rubric never changes once parsed, so the cards of
+	 * one snapshot can share it (store-load.c); rubric_free drops one. */
+	int			 refs;
 };
 
 /*
@@ -87,6 +90,8 @@ struct rubric {
 int	rubric_parse(const char *text, size_t len, const char *name,
 	    struct rubric **out, char **cause);
 void	rubric_free(struct rubric *);
+/* One more holder of r; returns r. */
+struct rubric *rubric_ref(struct rubric *r);
 
 bool	rubric_node_is_item(const struct rubric_node *);
 /* Any node by key (sections too); NULL when absent. */

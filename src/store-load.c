@@ -25,13 +25,39 @@ column_dup(sqlite3_stmt *stmt, int col)
 	return xstrdup(s != NULL ? (const char *)s : "");
 }
 
-/* The snapshot must be there, hash to what was stored, then parse. */
+/* The same bytes as the snapshot checked last: its rubric, shared. */
+static bool
+snapshot_known(struct store *st, const char *text, size_t len,
+    const char *sha)
+{
+	return st->snapshot != NULL && sha != NULL &&
+	    strcmp(sha, st->snapshot_sha256) == 0 && len == st->snapshot_len &&
+	    memcmp(text, st->snapshot_text, len) == 0;
+}
+
+void
+store_snapshot_forget(struct store *st)
+{
+	rubric_free(st->snapshot);
+	st->snapshot = NULL;
+	free(st->snapshot_text);
+	st->snapshot_text = NULL;
+}
+
+/*
+ * The snapshot must be there, hash to what was stored, then parse; the
+ * same bytes again give the rubric parsed before (rubric_ref).
+ */
 int
-store_parse_snapshot(long long id, const char *text, size_t len,
-    const char *sha, struct rubric **rubric, char **cause)
+store_parse_snapshot(struct store *st, long long id, const char *text,
+    size_t len, const char *sha, struct rubric **rubric, char **cause)
 {
 	char hex[65], *name, *why;
 
+	if (text != NULL && snapshot_known(st, text, len, sha)) {
+		*rubric = rubric_ref(st->snapshot);
+		return 0;
+	}
 	if (text == NULL) {
 		*cause = xasprintf(_("scorecard %lld: its rubric snapshot %.12s"
 		    " is missing (deleted outside kaohe)"), id,
@@ -53,6 +79,13 @@ store_parse_snapshot(long long id, const char *text, size_t len,
 		return -1;
 	}
 	free(name);
+	store_snapshot_forget(st);
+	st->snapshot = rubric_ref(*rubric);
+	st->snapshot_text = xmalloc(len + 1);
+	memcpy(st->snapshot_text, text, len);
+	st->snapshot_text[len] = '\0';
+	st->snapshot_len = len;
+	memcpy(st->snapshot_sha256, hex, sizeof hex);
 	return 0;
 }
 
@@ -83,7 +116,7 @@ load_header(struct store *st, long long id, struct scorecard **out,
 		sqlite3_finalize(stmt);
 		return -1;
 	}
-	if (store_parse_snapshot(id,
+	if (store_parse_snapshot(st, id,
 	    (const char *)sqlite3_column_text(stmt, 8),
 	    (size_t)sqlite3_column_bytes(stmt, 8),
 	    (const char *)sqlite3_column_text(stmt, 7), &rubric, cause) != 0) {

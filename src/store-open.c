@@ -579,6 +579,7 @@ store_close(struct store *st)
 		sqlite3_finalize(st->stmts[i]);
 	store_rows_finalize(st);
 	free(st->hashed_text);
+	store_snapshot_forget(st);
 	free(st->schema_problem);
 	if (st->db != NULL && sqlite3_close(st->db) != SQLITE_OK)
 		sqlite3_close_v2(st->db);

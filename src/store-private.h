@@ -59,6 +59,13 @@ struct store {
 	 * cards share a snapshot, and comparing is cheaper than hashing. */
 	char		*hashed_text;
 	char		 hashed_sha256[65];
+	/* The last snapshot store_parse_snapshot checked and parsed, as it
+	 * was read: verify and list load 100,000 cards of one snapshot, and
+	 * hashing and parsing it for each was most of their time. */
+	char		*snapshot_text;
+	size_t		 snapshot_len;
+	char		 snapshot_sha256[65];
+	struct rubric	*snapshot;
 	/* Inside store_begin: the notes store_insert left for store_commit
 	 * to index, the entries of cards from fts_card on. */
 	bool		 fts_pending;
@@ -206,8 +213,10 @@ const char *store_column_text(sqlite3_stmt *, int col);
 void	store_column_copy(sqlite3_stmt *, int col, char *buf, size_t size);
 
 /* store-load.c, shared with revisions and verify. */
-int	store_parse_snapshot(long long id, const char *text, size_t len,
-	    const char *sha, struct rubric **, char **cause);
+int	store_parse_snapshot(struct store *, long long id, const char *text,
+	    size_t len, const char *sha, struct rubric **, char **cause);
+/* The last snapshot parsed, at store_close. */
+void	store_snapshot_forget(struct store *);
 int	store_load_entry(struct scorecard *, sqlite3_stmt *, char **cause);
 
 /* store-seal.c */

@@ -87,7 +87,8 @@ kept_header(struct store *st, long long id, int revision,
 		sqlite3_finalize(stmt);
 		return -1;
 	}
-	if (store_parse_snapshot(id, (const char *)sqlite3_column_text(stmt, 6),
+	if (store_parse_snapshot(st, id,
+	    (const char *)sqlite3_column_text(stmt, 6),
 	    (size_t)sqlite3_column_bytes(stmt, 6), store_column_text(stmt, 5),
 	    &rubric, cause) != 0) {
 		sqlite3_finalize(stmt);

@@ -324,6 +324,45 @@ test_uuids_differ(void **state)
 	store_close(st);
 }
 
+/*
+ * Cards of one snapshot share its parsed rubric, which outlives the store
+ * that parsed it; a snapshot whose text changed under the same SHA-256
+ * (the immutability trigger dropped) is still refused, not shared.
+ */
+static void
+test_snapshot_shared(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = open_ok(f->db, STORE_READWRITE);
+	struct scorecard *a, *b, *c = NULL;
+	long long ida = create_card(st, "甲", "2021-01-01"),
+	    idb = create_card(st, "乙", "2021-01-02");
+	char *cause = NULL;
+
+	a = load_ok(st, ida);
+	b = load_ok(st, idb);
+	assert_ptr_equal(a->rubric, b->rubric);
+	assert_int_equal(a->rubric->refs, 3);	/* a, b and the store */
+	store_close(st);
+	assert_int_equal(a->rubric->refs, 2);
+	scorecard_free(a);
+	assert_int_equal(b->rubric->nitems, 4);
+	scorecard_free(b);
+
+	st = open_ok(f->db, STORE_READWRITE);
+	a = load_ok(st, ida);
+	/* The same length: the bytes are compared, not only the size. */
+	assert_int_equal(raw_exec(f->db, "DROP TRIGGER rubrics_immutable;"
+	    " UPDATE rubrics SET text = substr(text, 1, length(text) - 1)"
+	    " || 'x'", NULL), SQLITE_OK);
+	assert_int_equal(store_load(st, idb, &c, &cause), -1);
+	assert_null(c);
+	assert_non_null(strstr(cause, "does not match its SHA-256"));
+	free(cause);
+	scorecard_free(a);
+	store_close(st);
+}
+
 static void
 test_create_refusals(void **state)
 {
@@ -1465,6 +1504,7 @@ main(void)
 		T(test_connection_pragmas),
 		T(test_round_trip),
 		T(test_uuids_differ),
+		T(test_snapshot_shared),
 		T(test_create_refusals),
 		T(test_set_clear_note_persist),
 		T(test_summary_columns),
