@@ -41,8 +41,10 @@ const struct tui_hint tui_hints[] = {
 	{ TUI_SCOPE_EVIDENCE, REQ_MATCH, N_("correct the match") },
 	{ TUI_SCOPE_LASTYEAR, REQ_COPY_RECORD, N_("copy the record") },
 	{ TUI_SCOPE_LASTYEAR, REQ_COMPARE, N_("compare") },
-	{ TUI_SCOPE_WALK, REQ_EXPORT, N_("export") },
+	/* F, the walk's end, before e: at 80 columns F fits where t or u
+	 * have nothing to do (an item without tiers, a complete card). */
 	{ TUI_SCOPE_WALK, REQ_FINALIZE, N_("finalize") },
+	{ TUI_SCOPE_WALK, REQ_EXPORT, N_("export") },
 	/* Last: at 80 columns they give way to the scoring keys. */
 	{ TUI_SCOPE_WALK, REQ_EVIDENCE, N_("evidence") },
 	{ TUI_SCOPE_WALK, REQ_LAST_YEAR, N_("last year") },

@@ -41,8 +41,7 @@ static const enum tui_req walk_readonly_hidden[] = {
 	REQ_NONE,
 };
 
-/* A team card none of whose members' cards changed: B is not news. */
-static const enum tui_req walk_fresh_hidden[] = { REQ_REBUILD, REQ_NONE };
+#define WALK_MAX_HIDDEN	4
 
 /* A card that fails verification is shown, never changed. */
 static bool
@@ -502,6 +501,33 @@ walk_guidance_lines(const struct rubric_node *item)
 	return n > 0 ? (int)n : 1;
 }
 
+/* The next item u goes to from the one after from, or -1: none is left. */
+static long
+walk_next_open(const struct walk *w, size_t from)
+{
+	return w->sc->team != NULL ? tui_reconcile_next(w->sc, from) :
+	    scorecard_next_unscored(w->sc, from);
+}
+
+/*
+ * What a draft's hint line leaves out now: t on an item without tiers,
+ * u when nothing is left to score or settle, B on a team card none of
+ * whose members' cards changed. What makes room for F at 80 columns.
+ */
+static void
+walk_hidden(const struct walk *w, enum tui_req *out)
+{
+	size_t n = 0;
+
+	if (walk_node(w)->ntiers == 0)
+		out[n++] = REQ_TIER;
+	if (walk_next_open(w, 0) < 0)
+		out[n++] = REQ_NEXT_UNSCORED;
+	if (w->stale == NULL)
+		out[n++] = REQ_REBUILD;
+	out[n] = REQ_NONE;
+}
+
 static void
 walk_draw(struct tui *tui, struct tui_view *v)
 {
@@ -509,6 +535,7 @@ walk_draw(struct tui *tui, struct tui_view *v)
 	const struct rubric_node *item = walk_node(w);
 	const struct scorecard_entry *e = walk_entry(w);
 	int L = LINES, tiers, score_y, tier_top, guide, room, rec, rat;
+	enum tui_req hidden[WALK_MAX_HIDDEN + 1];
 	bool wrap;
 
 	/* A card without documents keeps the whole width. */
@@ -559,8 +586,9 @@ walk_draw(struct tui *tui, struct tui_view *v)
 	COLS = full;
 	walk_draw_status(tui, w, L - 2);
 	/* A team card's walk has its own keys (TUI_SCOPE_TEAM). */
+	walk_hidden(w, hidden);
 	tui_draw_hints(tui, v->ops->scope, walk_readonly(w) ?
-	    walk_readonly_hidden : w->stale == NULL ? walk_fresh_hidden : NULL);
+	    walk_readonly_hidden : hidden);
 	if (pane > 0)
 		COLS = full - pane;
 	walk_draw_score(tui, w, score_y);	/* last: it leaves the cursor */
@@ -591,9 +619,7 @@ walk_go(struct tui *tui, struct walk *w, size_t item)
 static void
 walk_next_unscored(struct tui *tui, struct walk *w)
 {
-	size_t from = (w->item + 1) % w->sc->rubric->nitems;
-	long next = w->sc->team != NULL ? tui_reconcile_next(w->sc, from) :
-	    scorecard_next_unscored(w->sc, from);
+	long next = walk_next_open(w, (w->item + 1) % w->sc->rubric->nitems);
 
 	if (next < 0)
 		tui_message(tui, false, walk_readonly(w) ?

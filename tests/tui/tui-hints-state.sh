@@ -6,6 +6,8 @@
 # not "save and back" nor $EDITOR; the evidence screen offers y and m
 # only with documents (y only where there is a passage) on a draft; last
 # year's screen offers C only when there is a record to copy into a draft.
+# The walk offers t only on an item with tiers and u only while an item
+# is unscored; the room goes to F.
 . "$top_srcdir/tests/tui/lib.sh"
 
 seed=$top_srcdir/tests/data/evidence/000_db66db9cab79e5c1.txt
@@ -79,6 +81,14 @@ wait_for "[exit 0]"
 # The draft: its evidence has 1.1.1's passage, 5.2 has none.
 start open "$card"
 wait_for "0/36 items"
+# 1.1.1 has no tiers, 1.1.3 has five.
+wait_for_line 24 "0-9 Enter:score r:record R:rationale u:unscored o:outline F:finalize"
+expect_not "t 1-9:tier"
+send j j
+wait_for "3. 服務人員專業度"
+wait_for_line 24 "0-9 Enter:score t 1-9:tier r:record"
+send g
+wait_for "1. 申辦業務標準作業流程訂定情形"
 send v
 wait_for "Evidence · 1.1.1"
 wait_for_line 24 "y:quote into the record m:correct the match"
@@ -102,6 +112,20 @@ wait_for_line 24 "c:compare"
 expect_not "C:copy"
 send q
 wait_for "0/36 items"
+send q
+wait_for "[exit 0]"
+
+# Every item scored, not yet final: nothing for u to go to.
+done=$("$KAOHE" --db "$DB" new --agency 臺南分署 --date 2021-08-06 \
+    --inspector 甲 --no-tui) || exit 99
+tainan_scores | while IFS='	' read -r key score tier; do
+	"$KAOHE" --db "$DB" set "$done" "$key" "$score" ${tier:+--tier "$tier"} ||
+	    exit 1
+done || exit 99
+start open "$done"
+wait_for "36/36 items"
+wait_for_line 24 "o:outline F:finalize"
+expect_not "u:unscored"
 send q
 wait_for "[exit 0]"
 exit 0
