@@ -148,7 +148,6 @@ static int
 load_inspectors(struct store *st, struct scorecard *sc, char **cause)
 {
 	sqlite3_stmt *stmt;
-	int rc;
 
 	if (store_prepare(st, "SELECT name FROM inspectors"
 	    " WHERE scorecard_id = ?1 ORDER BY position", &stmt, cause) != 0)
@@ -157,13 +156,23 @@ load_inspectors(struct store *st, struct scorecard *sc, char **cause)
 		sqlite3_finalize(stmt);
 		return -1;
 	}
+	return store_read_inspectors(st, stmt, sc, "read the inspectors",
+	    cause);
+}
+
+int
+store_read_inspectors(struct store *st, sqlite3_stmt *stmt,
+    struct scorecard *sc, const char *what, char **cause)
+{
+	int rc;
+
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		sc->inspectors = xreallocarray(sc->inspectors,
 		    sc->ninspectors + 1, sizeof *sc->inspectors);
 		sc->inspectors[sc->ninspectors++] = column_dup(stmt, 0);
 	}
 	if (rc != SQLITE_DONE)
-		*cause = store_errmsg(st, "read the inspectors");
+		*cause = store_errmsg(st, what);
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -209,12 +218,31 @@ store_load_entry(struct scorecard *sc, sqlite3_stmt *stmt, char **cause)
 	return 0;
 }
 
+int
+store_read_entries(struct store *st, sqlite3_stmt *stmt,
+    struct scorecard *sc, const char *what, size_t *n, char **cause)
+{
+	int rc;
+
+	*n = 0;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (store_load_entry(sc, stmt, cause) != 0) {
+			sqlite3_finalize(stmt);
+			return -1;
+		}
+		(*n)++;
+	}
+	if (rc != SQLITE_DONE)
+		*cause = store_errmsg(st, what);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 static int
 load_entries(struct store *st, struct scorecard *sc, char **cause)
 {
 	sqlite3_stmt *stmt;
-	size_t n = 0;
-	int rc;
+	size_t n;
 
 	if (store_prepare(st, "SELECT position, item, score, tier, record,"
 	    " rationale FROM entries WHERE scorecard_id = ?1"
@@ -224,20 +252,14 @@ load_entries(struct store *st, struct scorecard *sc, char **cause)
 		sqlite3_finalize(stmt);
 		return -1;
 	}
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (store_load_entry(sc, stmt, cause) != 0) {
-			sqlite3_finalize(stmt);
-			return -1;
-		}
-		n++;
-	}
-	if (rc != SQLITE_DONE)
-		*cause = store_errmsg(st, "read the entries");
-	else if (n != sc->rubric->nitems)
-		*cause = xasprintf(_("scorecard %lld has %zu entries for %zu"
-		    " items"), sc->id, n, sc->rubric->nitems);
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE && n == sc->rubric->nitems ? 0 : -1;
+	if (store_read_entries(st, stmt, sc, "read the entries", &n,
+	    cause) != 0)
+		return -1;
+	if (n == sc->rubric->nitems)
+		return 0;
+	*cause = xasprintf(_("scorecard %lld has %zu entries for %zu items"),
+	    sc->id, n, sc->rubric->nitems);
+	return -1;
 }
 
 /* A final revision's seal; "" for a draft, or when none is stored. */
@@ -245,7 +267,6 @@ static int
 load_seal(struct store *st, struct scorecard *sc, char **cause)
 {
 	sqlite3_stmt *stmt;
-	int rc;
 
 	sc->seal[0] = '\0';
 	if (sc->status != SCORECARD_FINAL)
@@ -257,7 +278,15 @@ load_seal(struct store *st, struct scorecard *sc, char **cause)
 		sqlite3_finalize(stmt);
 		return -1;
 	}
-	rc = sqlite3_step(stmt);
+	return store_read_seal(st, stmt, sc, cause);
+}
+
+int
+store_read_seal(struct store *st, sqlite3_stmt *stmt, struct scorecard *sc,
+    char **cause)
+{
+	int rc = sqlite3_step(stmt);
+
 	if (rc == SQLITE_ROW)
 		store_column_copy(stmt, 0, sc->seal, sizeof sc->seal);
 	else if (rc != SQLITE_DONE)

@@ -218,6 +218,17 @@ int	store_parse_snapshot(struct store *, long long id, const char *text,
 /* The last snapshot parsed, at store_close. */
 void	store_snapshot_forget(struct store *);
 int	store_load_entry(struct scorecard *, sqlite3_stmt *, char **cause);
+/*
+ * Steps stmt to its end and finalizes it: each row's first column, a
+ * name, onto sc's inspectors; each row an entry (store_load_entry), *n
+ * of them; the seal of its one row, if any. what names the work.
+ */
+int	store_read_inspectors(struct store *, sqlite3_stmt *,
+	    struct scorecard *, const char *what, char **cause);
+int	store_read_entries(struct store *, sqlite3_stmt *, struct scorecard *,
+	    const char *what, size_t *n, char **cause);
+int	store_read_seal(struct store *, sqlite3_stmt *, struct scorecard *,
+	    char **cause);
 
 /* store-seal.c */
 /* Registers kaohe_audit_hash() (audit_chain's hash) on a connection. */

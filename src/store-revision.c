@@ -113,70 +113,46 @@ static int
 kept_inspectors(struct store *st, struct scorecard *sc, char **cause)
 {
 	sqlite3_stmt *stmt;
-	int rc;
 
 	if (prepare_kept(st, "SELECT j.value FROM revisions AS r,"
 	    " json_each(r.inspectors) AS j WHERE r.scorecard_id = ?1"
 	    " AND r.revision = ?2 ORDER BY j.key", sc->id, sc->revision,
 	    &stmt, cause) != 0)
 		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		sc->inspectors = xreallocarray(sc->inspectors,
-		    sc->ninspectors + 1, sizeof *sc->inspectors);
-		sc->inspectors[sc->ninspectors++] =
-		    xstrdup(store_column_text(stmt, 0));
-	}
-	if (rc != SQLITE_DONE)
-		*cause = store_errmsg(st, "read the revision's inspectors");
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return store_read_inspectors(st, stmt, sc,
+	    "read the revision's inspectors", cause);
 }
 
 static int
 kept_entries(struct store *st, struct scorecard *sc, char **cause)
 {
 	sqlite3_stmt *stmt;
-	size_t n = 0;
-	int rc;
+	size_t n;
 
 	if (prepare_kept(st, "SELECT position, item, score, tier, record,"
 	    " rationale FROM revision_entries WHERE scorecard_id = ?1"
 	    " AND revision = ?2 ORDER BY position", sc->id, sc->revision,
 	    &stmt, cause) != 0)
 		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (store_load_entry(sc, stmt, cause) != 0) {
-			sqlite3_finalize(stmt);
-			return -1;
-		}
-		n++;
-	}
-	if (rc != SQLITE_DONE)
-		*cause = store_errmsg(st, "read the revision's entries");
-	else if (n != sc->rubric->nitems)
-		*cause = xasprintf(_("revision %d of scorecard %lld has %zu"
-		    " entries for %zu items"), sc->revision, sc->id, n,
-		    sc->rubric->nitems);
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE && n == sc->rubric->nitems ? 0 : -1;
+	if (store_read_entries(st, stmt, sc, "read the revision's entries",
+	    &n, cause) != 0)
+		return -1;
+	if (n == sc->rubric->nitems)
+		return 0;
+	*cause = xasprintf(_("revision %d of scorecard %lld has %zu entries"
+	    " for %zu items"), sc->revision, sc->id, n, sc->rubric->nitems);
+	return -1;
 }
 
 static int
 kept_seal(struct store *st, struct scorecard *sc, char **cause)
 {
 	sqlite3_stmt *stmt;
-	int rc;
 
 	if (prepare_kept(st, "SELECT seal FROM seals WHERE scorecard_id = ?1"
 	    " AND revision = ?2", sc->id, sc->revision, &stmt, cause) != 0)
 		return -1;
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		store_column_copy(stmt, 0, sc->seal, sizeof sc->seal);
-	else if (rc != SQLITE_DONE)
-		*cause = store_errmsg(st, "read the seal");
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	return store_read_seal(st, stmt, sc, cause);
 }
 
 static int
