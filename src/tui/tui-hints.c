@@ -82,6 +82,10 @@ const struct tui_hint tui_hints[] = {
 	{ TUI_SCOPE_HEADER, REQ_BACK, N_("cancel") },
 	{ TUI_SCOPE_HEADER, REQ_PREV_FIELD, N_("previous") },
 
+	/* A menu's own: the walk's keys beneath it do nothing meanwhile. */
+	{ TUI_SCOPE_MENU, REQ_SUBMIT, N_("choose") },
+	{ TUI_SCOPE_MENU, REQ_BACK, N_("cancel") },
+
 	{ TUI_SCOPE_LIST, REQ_PAGE_DOWN, N_("page") },
 	{ TUI_SCOPE_LIST, REQ_FIND, N_("find") },
 	{ TUI_SCOPE_LIST, REQ_BACK, N_("back") },
@@ -170,7 +174,10 @@ tui_keys_hints(unsigned scope, int cols, const enum tui_req *hide)
 	char *out = xstrdup(""), *one, *s;
 	char *help = hint_hidden(REQ_HELP, hide) ? NULL : hint_help(scope);
 	int keep = help != NULL ? (int)width_of(help) + 1 : 0;
-	size_t i, p;
+	size_t i, p, k, nown = 0;
+	/* The screen's own requests: the list's hint for one is not named
+	 * again (a menu's Esc:cancel, not q:back too). */
+	enum tui_req named[32];
 
 	for (p = 0; p < 2; p++)
 		for (i = 0; i < tui_nhints; i++) {
@@ -180,6 +187,13 @@ tui_keys_hints(unsigned scope, int cols, const enum tui_req *hide)
 			    (b = hint_binding(pass[p], tui_hints[i].req)) ==
 			    NULL || (p == 1 && hint_taken(own, b)))
 				continue;
+			for (k = 0; p == 1 && k < nown &&
+			    named[k] != tui_hints[i].req; k++)
+				;
+			if (p == 1 && k < nown)
+				continue;
+			if (p == 0 && nown < sizeof named / sizeof named[0])
+				named[nown++] = tui_hints[i].req;
 			one = hint_text(&tui_hints[i], b);
 			hint_append(&out, one, cols, keep);
 			free(one);

@@ -238,11 +238,16 @@ menu_draw(struct tui *tui, void *arg)
 {
 	struct menu *m = arg;
 
+	/* ? is not read while a menu is open. */
+	static const enum tui_req hidden[] = { REQ_HELP, REQ_NONE };
+
 	menu_layout(m);
 	tui_list_settle(tui, &m->list);
 	menu_draw_box(m);
 	tui_list_draw(tui, &m->list);
 	menu_draw_more(m);
+	/* The hint line beneath is the menu's: the screen's keys wait. */
+	tui_draw_hints(tui, TUI_SCOPE_MENU | TUI_SCOPE_LIST, hidden);
 }
 
 int

@@ -7,7 +7,8 @@
 # only with documents (y only where there is a passage) on a draft; last
 # year's screen offers C only when there is a record to copy into a draft.
 # The walk offers t only on an item with tiers and u only while an item
-# is unscored; the room goes to F.
+# is unscored; the room goes to F. Under a menu, the hint line is the
+# menu's: the walk's keys wait while it is open.
 . "$top_srcdir/tests/tui/lib.sh"
 
 seed=$top_srcdir/tests/data/evidence/000_db66db9cab79e5c1.txt
@@ -89,6 +90,14 @@ wait_for "3. 服務人員專業度"
 wait_for_line 24 "0-9 Enter:score t 1-9:tier r:record"
 send g
 wait_for "1. 申辦業務標準作業流程訂定情形"
+send E
+wait_for "Edit in \$VISUAL or \$EDITOR:"
+wait_for_line 24 "Enter:choose Esc:cancel PgDn:page /:find"
+expect_not "0-9 Enter:score"
+expect_not "?:help"
+send Escape
+wait_gone "Edit in"
+wait_for_line 24 "0-9 Enter:score"
 send v
 wait_for "Evidence · 1.1.1"
 wait_for_line 24 "y:quote into the record m:correct the match"
