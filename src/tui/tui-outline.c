@@ -221,11 +221,24 @@ outline_close(struct tui *tui, struct tui_list *l)
 	free(o);
 }
 
+/* u has somewhere to go while an item is unscored (or unresolved). */
+static const enum tui_req *
+outline_hidden(struct tui *tui, struct tui_list *l)
+{
+	static const enum tui_req hidden[] = { REQ_NEXT_UNSCORED, REQ_NONE };
+	const struct outline *o = l->data;
+
+	(void)tui;
+	return (o->sc->team != NULL ? tui_reconcile_next(o->sc, 0) :
+	    scorecard_next_unscored(o->sc, 0)) >= 0 ? NULL : hidden;
+}
+
 static const struct tui_list_ops outline_ops = {
 	.name = "outline", .scope = TUI_SCOPE_OUTLINE, .head = 1, .foot = 2,
 	.count = outline_count, .draw_row = outline_draw_row,
 	.draw_frame = outline_draw_frame, .request = outline_request,
-	.row_text = outline_row_text, .close = outline_close,
+	.row_text = outline_row_text, .hidden = outline_hidden,
+	.close = outline_close,
 };
 
 /* A team card's: u goes to the flagged items first, and says so. */
@@ -233,7 +246,8 @@ static const struct tui_list_ops outline_team_ops = {
 	.name = "team outline", .scope = TUI_SCOPE_TEAM_OUTLINE, .head = 1,
 	.foot = 2, .count = outline_count, .draw_row = outline_draw_row,
 	.draw_frame = outline_draw_frame, .request = outline_request,
-	.row_text = outline_row_text, .close = outline_close,
+	.row_text = outline_row_text, .hidden = outline_hidden,
+	.close = outline_close,
 };
 
 void

@@ -135,6 +135,11 @@ start open "$done"
 wait_for "36/36 items"
 wait_for_line 24 "o:outline F:finalize"
 expect_not "u:unscored"
+send o
+wait_for_line 24 "Enter:go to PgDn:page /:find q:back"
+expect_not "u:unscored"
+send q
+wait_for_line 24 "o:outline F:finalize"
 send q
 wait_for "[exit 0]"
 exit 0
