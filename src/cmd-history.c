@@ -15,7 +15,7 @@ const struct cli_command cli_cmd_history = {
 	"history",
 	"ID",
 	N_("the audit trail: every change of a score, tier, note or header,"
-	   " every undo and every reopen"),
+	   " every undo, every reopen and every rebuild of a team card"),
 	"",
 	cmd_history_exec,
 };
@@ -60,6 +60,25 @@ print_reason(const char *v)
 	free(clean);
 }
 
+/*
+ * A team card's rebuild: how many of the lines above are its (old), the
+ * items they changed (new, keys space-separated), on one line.
+ */
+static void
+print_rebuilt(const struct store_change *c)
+{
+	char *keys;
+
+	keys = width_sanitize(c->new_value != NULL ? c->new_value : "");
+	if (*keys == '\0')
+		printf("%s\n", _("from its members' cards; it changed nothing"));
+	else
+		printf(_("from its members' cards; it changed %s (the %s lines"
+		    " above)\n"), keys, c->old_value != NULL ? c->old_value :
+		    "?");
+	free(keys);
+}
+
 static int
 print_change(const struct store_change *c, void *arg)
 {
@@ -82,6 +101,10 @@ print_change(const struct store_change *c, void *arg)
 		    c->old_value != NULL ? c->old_value : "?");
 		print_reason(c->new_value);
 		fputc('\n', stdout);
+		return 0;
+	}
+	if (strcmp(c->field, "rebuilt") == 0) {
+		print_rebuilt(c);
 		return 0;
 	}
 	print_value(c->old_value);

@@ -47,8 +47,8 @@ store_import_evidence(struct store *st, long long id,
 }
 
 /* Item i's flag and settlement, updated in place: the audit sees it. */
-static int
-update_items(struct store *st, long long id, const struct team *t,
+int
+store_team_update_items(struct store *st, long long id, const struct team *t,
     size_t nitems, char **cause)
 {
 	const struct team_item *it;
@@ -105,5 +105,5 @@ store_import_team(struct store *st, long long id,
 	    drop_team(st, id, false, cause) != 0 ||
 	    store_insert_team_members(st, id, in->team, nitems, cause) != 0)
 		return -1;
-	return update_items(st, id, in->team, nitems, cause);
+	return store_team_update_items(st, id, in->team, nitems, cause);
 }

@@ -142,6 +142,13 @@ int	store_import_evidence(struct store *, long long id,
 int	store_import_team(struct store *, long long id,
 	    const struct scorecard *here, const struct scorecard *in,
 	    char **cause);
+/*
+ * Each item's flag and settlement of team card id made t's, row by row
+ * in place, so that the trail (audit_team_how, _reason) sees each change:
+ * re-import and a rebuild (store-team-rebuild.c) write them so.
+ */
+int	store_team_update_items(struct store *, long long id,
+	    const struct team *t, size_t nitems, char **cause);
 int	store_load_team_parts(struct store *, struct scorecard *,
 	    char **cause);
 /* A team card's settlements are not undone one row at a time: refused. */

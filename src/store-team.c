@@ -428,9 +428,13 @@ int
 store_refuse_team_undo(struct store *st, long long id, char **cause)
 {
 	sqlite3_stmt *stmt;
+	char *at;
 	int rc;
 
-	if (store_prepare(st, "SELECT 1 FROM teams WHERE scorecard_id = ?1",
+	/* A team card, and the time of its rebuild if that is its latest row. */
+	if (store_prepare(st, "SELECT (SELECT at FROM audit WHERE id ="
+	    " (SELECT max(id) FROM audit WHERE scorecard_id = ?1)"
+	    " AND field = 'rebuilt') FROM teams WHERE scorecard_id = ?1",
 	    &stmt, cause) != 0)
 		return -1;
 	if (store_bind_int64(st, stmt, 1, id, cause) != 0) {
@@ -438,12 +442,24 @@ store_refuse_team_undo(struct store *st, long long id, char **cause)
 		return -1;
 	}
 	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc == SQLITE_DONE)
+	if (rc == SQLITE_DONE) {
+		sqlite3_finalize(stmt);
 		return 0;
-	*cause = rc == SQLITE_ROW ? xasprintf(_("scorecard %lld is a team card:"
-	    " undo does not apply to it; settle the item again with --how and"
-	    " --reason"), id) : store_errmsg(st, "read the team");
+	}
+	if (rc != SQLITE_ROW)
+		*cause = store_errmsg(st, "read the team");
+	else if (sqlite3_column_type(stmt, 0) != SQLITE_NULL) {
+		at = xstrdup(store_column_text(stmt, 0));
+		*cause = xasprintf(_("scorecard %lld is a team card: undo does"
+		    " not apply to it, nor to its rebuild at %s, which is one"
+		    " step; settle an item again with --how and --reason"), id,
+		    at);
+		free(at);
+	} else
+		*cause = xasprintf(_("scorecard %lld is a team card: undo does"
+		    " not apply to it; settle the item again with --how and"
+		    " --reason"), id);
+	sqlite3_finalize(stmt);
 	return -1;
 }
 
@@ -515,99 +531,6 @@ store_team_settle(struct store *st, struct scorecard *sc, size_t item,
 		return -1;
 	}
 	team_apply_settle(sc, item, score, chosen, how, reason);
-	return 0;
-}
-
-static int
-exec_id(struct store *st, const char *sql, long long id, char **cause)
-{
-	sqlite3_stmt *stmt;
-	int rc;
-
-	if (store_prepare(st, sql, &stmt, cause) != 0)
-		return -1;
-	if (store_bind_int64(st, stmt, 1, id, cause) != 0) {
-		sqlite3_finalize(stmt);
-		return -1;
-	}
-	rc = run(st, stmt, "rebuild the team card", cause);
-	sqlite3_finalize(stmt);
-	return rc;
-}
-
-static int
-rewrite_entries(struct store *st, const struct scorecard *sc, char **cause)
-{
-	const struct scorecard_entry *e;
-	sqlite3_stmt *stmt;
-	size_t i;
-	int rc = 0;
-
-	if (store_prepare(st, "UPDATE entries SET score = ?3, tier = ?4,"
-	    " record = ?5, rationale = ?6 WHERE scorecard_id = ?1"
-	    " AND position = ?2", &stmt, cause) != 0)
-		return -1;
-	for (i = 0; i < sc->rubric->nitems && rc == 0; i++) {
-		e = &sc->entries[i];
-		rc = store_bind(st, stmt, cause, "IIjjTT", sc->id, (long long)i,
-		    e->score, (int)e->scored, e->tier, e->scored && e->tier > 0,
-		    e->record, e->rationale);
-		if (rc == 0)
-			rc = run(st, stmt, "rebuild the team card's entries",
-			    cause);
-	}
-	sqlite3_finalize(stmt);
-	return rc;
-}
-
-/* The members, their marks and the items, replaced; the entries rewritten. */
-static int
-rebuild_locked(struct store *st, const struct scorecard *sc, char **cause)
-{
-	char now[32];
-
-	if (exec_id(st, "DELETE FROM team_items WHERE scorecard_id = ?1", sc->id,
-	    cause) != 0 ||
-	    exec_id(st, "DELETE FROM team_marks WHERE scorecard_id = ?1", sc->id,
-	    cause) != 0 ||
-	    exec_id(st, "DELETE FROM team_members WHERE scorecard_id = ?1",
-	    sc->id, cause) != 0 ||
-	    exec_id(st, "DELETE FROM teams WHERE scorecard_id = ?1", sc->id,
-	    cause) != 0)
-		return -1;
-	if (store_insert_team(st, sc->id, sc->team, sc->rubric->nitems,
-	    cause) != 0 || rewrite_entries(st, sc, cause) != 0)
-		return -1;
-	/*
-	 * New marks are a change of the card even when its scores stay:
-	 * re-import tells a later state of a card by updated_at.
-	 */
-	store_now(now);
-	return store_run(st, "UPDATE scorecards SET updated_at = ?2"
-	    " WHERE id = ?1", "rebuild the team card", cause, "IT", sc->id,
-	    now);
-}
-
-int
-store_team_rebuild(struct store *st, struct scorecard *fresh,
-    const struct scorecard *old, char **cause)
-{
-	if (store_refuse_readonly(st, cause) != 0)
-		return -1;
-	if (old->status == SCORECARD_FINAL) {
-		*cause = xasprintf(_("scorecard %lld is finalized; it cannot be"
-		    " changed"), old->id);
-		return -1;
-	}
-	fresh->id = old->id;
-	memcpy(fresh->uuid, old->uuid, sizeof fresh->uuid);
-	if (store_write_begin(st, cause) != 0)
-		return -1;
-	if (rebuild_locked(st, fresh, cause) != 0 ||
-	    store_write_commit(st, cause) != 0) {
-		store_write_rollback(st);
-		return -1;
-	}
 	return 0;
 }
 

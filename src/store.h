@@ -136,7 +136,11 @@ struct store_change {
 					   "agency", "date", "inspectors", "undo",
 					   "status", "created", "deleted",
 					   "reopened" (old: the revision
-					   reopened, new: the reason) */
+					   reopened, new: the reason),
+					   "how", "reason" (a team card's
+					   item), "rebuilt" (old: how many
+					   rows above are the rebuild's,
+					   new: the keys they changed) */
 	const char	*old_value;	/* NULL when there was none */
 	const char	*new_value;	/* NULL when cleared */
 };

@@ -475,4 +475,66 @@ assert leaves["2.3.1"]["how"] is None and leaves["2.3.1"]["score"] is None
 EOF
 expect 1 "is finalized" team --rebuild "$team"
 
+# The rebuild is in the trail: the rows it wrote (1.1.1's mean moved),
+# then its own line naming the items it changed and counting those rows;
+# undo refuses it as one step, and leaves the card and its trail as they
+# were.
+run history "$team2"
+printf '%s\n' "$out" >"$tmp/history2.txt"
+checks=$((checks + 1))
+last=$(tail -n 1 "$tmp/history2.txt")
+case $last in
+*"  -          rebuilt    from its members' cards; it changed 1.1.1 (the "[0-9]*" lines above)") ;;
+*) fail "history does not show the rebuild: $out" ;;
+esac
+rows=${last##*(the }
+rows=${rows%% lines above)}
+checks=$((checks + 1))
+tail -n $((rows + 1)) "$tmp/history2.txt" | head -n "$rows" >"$tmp/rebuilt-rows.txt"
+grep -q '  1\.1\.1  *score      26 → 28$' "$tmp/rebuilt-rows.txt" &&
+	! grep -q '  -  ' "$tmp/rebuilt-rows.txt" ||
+	fail "the rebuild's $rows rows above its line: $(cat "$tmp/rebuilt-rows.txt")"
+expect 1 "scorecard $team2 is a team card: undo does not apply to it, nor to its rebuild at " \
+    undo "$team2"
+run history "$team2"
+checks=$((checks + 1))
+[ "$out" = "$(cat "$tmp/history2.txt")" ] || fail "a refused undo changed the trail: $out"
+run team --rebuild "$team2"
+run history "$team2"
+checks=$((checks + 1))
+case $out in
+*"rebuilt    from its members' cards; it changed nothing") ;;
+*) fail "a rebuild that changed nothing: $out" ;;
+esac
+expect 0 "$team2  ok" verify "$team2"
+
+# A settlement the rebuild drops is in the trail too: its how and its
+# reason as they were, and the score it leaves unset.
+mini() {
+	local id
+	id=$("$KAOHE" --db "$db" new --agency 宜蘭分署 --date 2021-09-01 \
+	    --inspector "$1" --scope 5 --no-tui) &&
+	"$KAOHE" --db "$db" set "$id" 5.1 40 && "$KAOHE" --db "$db" set "$id" 5.2 "$2" &&
+	"$KAOHE" --db "$db" finalize "$id" >/dev/null 2>&1 && echo "$id"
+}
+ma=$(mini 甲 40) && mb=$(mini 乙 20) || fail "the small team's cards"
+run team "$ma" "$mb"
+team3=$out
+expect 0 "" set "$team3" 5.2 30 --how consensus --reason 共識三十
+expect 0 "revision 2 is a draft" reopen "$mb" --reason "5.2 應為 25 分"
+expect 0 "" set "$mb" 5.2 25
+expect 0 "finalized" finalize "$mb"
+run team --rebuild "$team3"
+run history "$team3"
+checks=$((checks + 1))
+case $out in
+*"  5.2        how        consensus → -"*) ;;
+*) fail "history does not show the settlement the rebuild dropped: $out" ;;
+esac
+checks=$((checks + 1))
+case $out in
+*"  5.2        reason     共識三十 → "*"  5.2        score      30 → -"*"rebuilt    from its members' cards; it changed 5.2 (the 3 lines above)") ;;
+*) fail "history of the dropped settlement: $out" ;;
+esac
+
 finish

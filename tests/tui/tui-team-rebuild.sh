@@ -107,6 +107,13 @@ case $out in
 *"settled: 43 by mean"*) ;;
 *) fail "the rebuild lost 2.3.1's settlement: $out" ;;
 esac
+# B's rebuild is in the trail as kaohe team --rebuild's is: 1.1.3's
+# score and how, then the rebuild's own line.
+out=$("$KAOHE" --db "$DB" history "$team")
+case $out in
+*"  1.1.3      how        - → mean"*"  1.1.3      score      - → 28"*"  1.1.3      tier       - → 1"*"rebuilt    from its members' cards; it changed 1.1.3 (the "*" lines above)") ;;
+*) fail "history after B: $out" ;;
+esac
 
 # Final, then stale: B cannot rebuild it; the message says how.
 "$KAOHE" --db "$DB" set "$team" 4.2.1 22 --how median --reason 取中位數 \
