@@ -1,7 +1,9 @@
 #!/bin/sh
 # The layers, enforced: SQL (sqlite3) only in src/store*, curses only in
 # src/tui/, and the core (rubric, scorecard and what they use) free of
-# both and of the store and UI headers. Comments are stripped first, so a
+# both and of the store and UI headers. No file writes curses' COLS or
+# LINES: they are the terminal's, read-only in the curses API (a screen
+# is given the width it may draw in). Comments are stripped first, so a
 # comment that says "no curses here" is not a violation. The core's link
 # (test-rubric, test-scorecard against libkaohe-core.a alone) proves the
 # same for what the core calls.
@@ -41,8 +43,11 @@ for f in "$src"/*.c "$src"/*.h; do
 	esac
 	check "$f" "$curses" "curses outside src/tui/"
 done
+# COLS = ..., COLS -= ..., COLS++ and the like; COLS == ... is a read.
+set_size='(^|[^[:alnum:]_])(COLS|LINES)[[:space:]]*([-+*/%&|^]?=[^=]|\+\+|--)|(\+\+|--)[[:space:]]*(COLS|LINES)([^[:alnum:]_]|$)'
 for f in "$src"/tui/*.c "$src"/tui/*.h; do
 	check "$f" "$sql" "sqlite3 in the UI (it asks the store)"
+	check "$f" "$set_size" "curses' COLS or LINES written"
 done
 # The core: no SQL, no curses, no store, UI, export or file-path headers.
 for f in "$src"/rubric*.c "$src"/rubric*.h "$src"/scorecard.c \
@@ -59,6 +64,14 @@ checks=$((checks + 1))
 code "$planted" | grep -q -E "$sql" || bad "the check misses a planted sqlite3"
 code "$planted" | grep -c -E "$sql" | grep -qx 1 ||
     bad "the check reads comments"
+printf 'int f(void) { if (COLS == 80) COLS = 100; return LINES; }\n' >"$planted"
+checks=$((checks + 1))
+code "$planted" | grep -c -E "$set_size" | grep -qx 1 ||
+    bad "the check misses a planted COLS = or reads COLS == as a write"
+printf 'int f(void) { return COLS == 80 || LINES >= 24 || MY_COLS = 1; }\n' >"$planted"
+checks=$((checks + 1))
+code "$planted" | grep -q -E "$set_size" &&
+    bad "the check takes a read of COLS for a write"
 rm -f "$planted"
 
 echo "$checks checks, $failures failures"

@@ -209,17 +209,17 @@ tui_evpane_forget(struct tui_evpane *e)
 }
 
 int
-tui_evpane_beside(void)
+tui_evpane_beside(int cols)
 {
 	int pane;
 
-	if (COLS < 120)
+	if (cols < 120)
 		return 0;
-	pane = COLS - 80;
+	pane = cols - 80;
 	if (pane < 40)
 		pane = 40;
-	if (pane > COLS / 2)
-		pane = COLS / 2;
+	if (pane > cols / 2)
+		pane = cols / 2;
 	return pane;
 }
 

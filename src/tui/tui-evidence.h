@@ -16,8 +16,8 @@ void	tui_evpane_set(struct tui_evpane *, struct scorecard *sc, size_t item,
 	    int cols);
 /* sc was replaced (reloaded): build again before the next draw. */
 void	tui_evpane_forget(struct tui_evpane *);
-/* The pane's width beside the item at this terminal width; 0: none. */
-int	tui_evpane_beside(void);
+/* The pane's width beside the item on a screen cols wide; 0: none. */
+int	tui_evpane_beside(int cols);
 void	tui_evpane_draw(struct tui *, struct tui_evpane *, int y, int x,
 	    int lines, int cols);
 /* Push the full-screen pane (v): scroll, / n N, y quotes, v or q back. */

@@ -355,9 +355,10 @@ void	tui_compare_ids(struct tui *, long long a, long long b);
 void	tui_stats_open(struct tui *, const struct store_query *q);
 
 /* tui-reconcile.c: what the walk of a team card adds. */
-/* Every member's score, tier and notes for item, in rows from top. */
+/* Every member's score, tier and notes for item, in rows from top, in
+ * columns 0 .. cols (the walk's, left of the evidence pane). */
 void	tui_reconcile_draw(struct tui *, const struct scorecard *, size_t item,
-	    int top, int rows);
+	    int top, int rows, int cols);
 /* "共識: reason" after the team's score; "" while unresolved. Caller frees. */
 char	*tui_reconcile_how(const struct scorecard *, size_t item);
 /* The next unresolved item from from, else the next unscored, else -1. */

@@ -50,14 +50,15 @@ panel_summary(const struct scorecard *sc, size_t i)
 
 /* One member's note on one line, cut, "(empty)" when there is none. */
 static void
-panel_note(struct tui *tui, int y, const char *label, const char *text)
+panel_note(struct tui *tui, int y, int cols, const char *label,
+    const char *text)
 {
 	char *clean, *flat, *p;
 	int x = 6;
 
 	x += tui_put(y, x, 12, label, tui_attr(tui, TUI_ROLE_DIM)) + 1;
 	if (*text == '\0') {
-		tui_put(y, x, COLS - x - 1, _("(empty)"), tui_attr(tui,
+		tui_put(y, x, cols - x - 1, _("(empty)"), tui_attr(tui,
 		    TUI_ROLE_DIM));
 		return;
 	}
@@ -66,14 +67,14 @@ panel_note(struct tui *tui, int y, const char *label, const char *text)
 	for (p = flat; *p != '\0'; p++)
 		if (*p == '\n' || *p == '\t')
 			*p = ' ';
-	tui_put_cut(y, x, COLS - x - 1, flat, A_NORMAL);
+	tui_put_cut(y, x, cols - x - 1, flat, A_NORMAL);
 	free(flat);
 	free(clean);
 }
 
 static void
 panel_member(struct tui *tui, const struct scorecard *sc, size_t i,
-    size_t m, int y, int lines)
+    size_t m, int y, int lines, int cols)
 {
 	const struct team_mark *k = &sc->team->members[m].marks[i];
 	char *name = team_member_name(sc->team, m), *cut, *s;
@@ -87,7 +88,7 @@ panel_member(struct tui *tui, const struct scorecard *sc, size_t i,
 		s = xasprintf(_("%d  tier %d"), k->score, k->tier);
 	else
 		s = xasprintf("%d", k->score);
-	tui_put(y, 22, COLS - 23, s, k->scored ? tui_attr(tui,
+	tui_put(y, 22, cols - 23, s, k->scored ? tui_attr(tui,
 	    TUI_ROLE_CHOSEN) : a);
 	free(s);
 	free(cut);
@@ -95,14 +96,15 @@ panel_member(struct tui *tui, const struct scorecard *sc, size_t i,
 	if (!k->scored)
 		return;
 	if (lines > 1)
-		panel_note(tui, y + 1, _("Record"), k->record);
+		panel_note(tui, y + 1, cols, _("Record"), k->record);
 	if (lines > 2)
-		panel_note(tui, y + 2, _("Rationale"), k->rationale);
+		panel_note(tui, y + 2, cols, _("Rationale"),
+		    k->rationale);
 }
 
 void
 tui_reconcile_draw(struct tui *tui, const struct scorecard *sc, size_t i,
-    int top, int rows)
+    int top, int rows, int cols)
 {
 	const struct team *t = sc->team;
 	size_t m, per, fit;
@@ -111,7 +113,7 @@ tui_reconcile_draw(struct tui *tui, const struct scorecard *sc, size_t i,
 	if (rows < 2 || t->nmembers == 0)
 		return;
 	s = panel_summary(sc, i);
-	tui_put_cut(top, 2, COLS - 3, s, team_unresolved(sc, i) ?
+	tui_put_cut(top, 2, cols - 3, s, team_unresolved(sc, i) ?
 	    tui_attr(tui, TUI_ROLE_ERROR) : tui_attr(tui, TUI_ROLE_DIM));
 	free(s);
 	/* Three lines a member when they fit (score, record, rationale),
@@ -123,13 +125,13 @@ tui_reconcile_draw(struct tui *tui, const struct scorecard *sc, size_t i,
 		if (m + 1 == fit && fit < t->nmembers) {
 			s = xasprintf(_("… %zu more members: kaohe show %lld"),
 			    t->nmembers - m, sc->id);
-			tui_put(top + 1 + (int)(m * per), 2, COLS - 3, s,
+			tui_put(top + 1 + (int)(m * per), 2, cols - 3, s,
 			    tui_attr(tui, TUI_ROLE_DIM));
 			free(s);
 			break;
 		}
 		panel_member(tui, sc, i, m, top + 1 + (int)(m * per),
-		    (int)per);
+		    (int)per, cols);
 	}
 }
 

@@ -106,13 +106,13 @@ walk_ancestors(const struct rubric_node *item,
 }
 
 static void
-walk_draw_header(struct tui *tui, struct walk *w)
+walk_draw_header(struct tui *tui, struct walk *w, int cols)
 {
 	attr_t bar = tui_attr(tui, TUI_ROLE_BAR);
 	char *left, *right, *agency;
 	int room;
 
-	tui_fill(0, 0, COLS, bar);
+	tui_fill(0, 0, cols, bar);
 	right = w->sc->status == SCORECARD_FINAL ?
 	    xasprintf(_("#%lld final: read-only "), w->sc->id) :
 	    walk_readonly(w) ? xasprintf(_("#%lld draft: read-only "),
@@ -121,20 +121,20 @@ walk_draw_header(struct tui *tui, struct walk *w)
 	    xasprintf(_("#%lld draft "), w->sc->id);
 	/* A long agency is cut; the date and the rubric id stay. */
 	left = xasprintf(" kaohe ·  · %s · %s", w->sc->date, w->sc->rubric->id);
-	room = COLS - (int)width_of(right) - 1 - (int)width_of(left);
+	room = cols - (int)width_of(right) - 1 - (int)width_of(left);
 	free(left);
 	agency = tui_cut(w->sc->agency, room);
 	left = xasprintf(" kaohe · %s · %s · %s", agency, w->sc->date,
 	    w->sc->rubric->id);
 	free(agency);
-	tui_put(0, 0, COLS - (int)width_of(right) - 1, left, bar);
-	tui_put_right(0, COLS, right, bar);
+	tui_put(0, 0, cols - (int)width_of(right) - 1, left, bar);
+	tui_put_right(0, cols, right, bar);
 	free(left);
 	free(right);
 }
 
 static void
-walk_draw_breadcrumb(struct tui *tui, struct walk *w)
+walk_draw_breadcrumb(struct tui *tui, struct walk *w, int cols)
 {
 	const struct rubric_node *anc[RUBRIC_MAX_DEPTH + 2];
 	const struct rubric_node *item = walk_node(w);
@@ -147,42 +147,42 @@ walk_draw_breadcrumb(struct tui *tui, struct walk *w)
 	if (w->tampered != NULL) {
 		name = xasprintf(_("TAMPERED: %s"), w->tampered);
 		sub = width_sanitize(name);
-		tui_put(1, 1, COLS - 2, sub, tui_attr(tui, TUI_ROLE_ERROR) |
+		tui_put(1, 1, cols - 2, sub, tui_attr(tui, TUI_ROLE_ERROR) |
 		    A_BOLD);
 		free(sub);
 		free(name);
 		return;
 	}
-	for (i = 0; i < n && x < COLS - 1; i++) {
+	for (i = 0; i < n && x < cols - 1; i++) {
 		name = rubric_node_label(anc[i]);
 		sum = scorecard_sum(w->sc, anc[i]);
 		sub = xasprintf(" %d/%d", sum.score, sum.max);
-		x += tui_put(1, x, COLS - 1 - x, name, A_BOLD);
-		x += tui_put(1, x, COLS - 1 - x, sub,
+		x += tui_put(1, x, cols - 1 - x, name, A_BOLD);
+		x += tui_put(1, x, cols - 1 - x, sub,
 		    tui_attr(tui, TUI_ROLE_DIM));
-		x += tui_put(1, x, COLS - 1 - x, " › ", A_NORMAL);
+		x += tui_put(1, x, cols - 1 - x, " › ", A_NORMAL);
 		free(name);
 		free(sub);
 	}
-	tui_put(1, x, COLS - 1 - x, *item->number != '\0' ? item->number :
+	tui_put(1, x, cols - 1 - x, *item->number != '\0' ? item->number :
 	    item->key, A_BOLD);
 }
 
 static void
-walk_draw_title(struct tui *tui, struct walk *w)
+walk_draw_title(struct tui *tui, struct walk *w, int cols)
 {
 	const struct rubric_node *item = walk_node(w);
 	int tier = walk_tier(w), x = 1;
 	char *range = tui_range(item->min, item->max), *narrow, *name;
 
 	name = rubric_node_label(item);
-	x += tui_put(2, x, COLS - 24, name, tui_attr(tui, TUI_ROLE_TITLE));
+	x += tui_put(2, x, cols - 24, name, tui_attr(tui, TUI_ROLE_TITLE));
 	free(name);
-	x += tui_put(2, x + 2, COLS - x - 3, range, A_BOLD) + 2;
+	x += tui_put(2, x + 2, cols - x - 3, range, A_BOLD) + 2;
 	if (tier > 0 && (size_t)tier <= item->ntiers) {
 		narrow = xasprintf(_("  tier %d: %d~%d"), tier,
 		    item->tiers[tier - 1].min, item->tiers[tier - 1].max);
-		tui_put(2, x, COLS - x - 1, narrow, tui_attr(tui,
+		tui_put(2, x, cols - x - 1, narrow, tui_attr(tui,
 		    TUI_ROLE_CHOSEN));
 		free(narrow);
 	}
@@ -215,7 +215,8 @@ walk_guidance(const struct rubric_node *item)
 }
 
 static void
-walk_draw_guidance(struct tui *tui, struct walk *w, int top, int rows)
+walk_draw_guidance(struct tui *tui, struct walk *w, int top, int rows,
+    int cols)
 {
 	char **lines, *clean, *g;
 	size_t n, i;
@@ -226,26 +227,26 @@ walk_draw_guidance(struct tui *tui, struct walk *w, int top, int rows)
 		return;
 	g = walk_guidance(walk_node(w));
 	if (*g == '\0') {
-		tui_put(top, 2, COLS - 4, _("(no guidance in the rubric)"),
+		tui_put(top, 2, cols - 4, _("(no guidance in the rubric)"),
 		    tui_attr(tui, TUI_ROLE_DIM));
 		free(g);
 		return;
 	}
 	clean = width_sanitize(g);
 	free(g);
-	lines = width_wrap(clean, (size_t)COLS - 4, &n);
+	lines = width_wrap(clean, (size_t)cols - 4, &n);
 	free(clean);
 	if (w->scroll > (int)n - rows)
 		w->scroll = (int)n - rows;
 	if (w->scroll < 0)
 		w->scroll = 0;
 	for (i = 0; i < (size_t)rows && (size_t)w->scroll + i < n; i++)
-		tui_put(top + (int)i, 2, COLS - 4, lines[(size_t)w->scroll + i],
+		tui_put(top + (int)i, 2, cols - 4, lines[(size_t)w->scroll + i],
 		    A_NORMAL);
 	if ((size_t)w->scroll + (size_t)rows < n || w->scroll > 0) {
 		more = xasprintf(_("lines %d-%zu of %zu, PgDn/PgUp"),
 		    w->scroll + 1, (size_t)w->scroll + i, n);
-		tui_put_right(top + rows, COLS - 1, more,
+		tui_put_right(top + rows, cols - 1, more,
 		    tui_attr(tui, TUI_ROLE_DIM));
 		free(more);
 	}
@@ -255,22 +256,24 @@ walk_draw_guidance(struct tui *tui, struct walk *w, int top, int rows)
 #define WALK_TIER_TEXT_X	9
 #define WALK_MIN_GUIDANCE	3
 
+/* The tiers' labels: between the mark and the range. */
 static int
-walk_tier_cols(void)
+walk_tier_cols(int cols)
 {
-	return COLS - WALK_TIER_TEXT_X - 16;
+	return cols - WALK_TIER_TEXT_X - 16;
 }
 
 /* Rows the tiers take: wrapped in full when the guidance keeps room. */
 static int
-walk_tier_rows(const struct rubric_node *item, int room, bool *wrap)
+walk_tier_rows(const struct rubric_node *item, int room, int cols,
+    bool *wrap)
 {
 	size_t i, n, full = 0;
 	char **lines;
 
 	for (i = 0; i < item->ntiers; i++) {
 		lines = width_wrap(item->tiers[i].label,
-		    (size_t)walk_tier_cols(), &n);
+		    (size_t)walk_tier_cols(cols), &n);
 		full += n > 0 ? n : 1;
 		width_lines_free(lines);
 	}
@@ -279,7 +282,8 @@ walk_tier_rows(const struct rubric_node *item, int room, bool *wrap)
 }
 
 static void
-walk_draw_tiers(struct tui *tui, struct walk *w, int top, bool wrap)
+walk_draw_tiers(struct tui *tui, struct walk *w, int top, bool wrap,
+    int cols)
 {
 	const struct rubric_node *item = walk_node(w);
 	int chosen = walk_tier(w), y = top;
@@ -294,11 +298,11 @@ walk_draw_tiers(struct tui *tui, struct walk *w, int top, bool wrap)
 		mark = xasprintf("%s %zu", on ? "[x]" : "[ ]", i + 1);
 		range = tui_range(item->tiers[i].min, item->tiers[i].max);
 		tui_put(y, 2, WALK_TIER_TEXT_X - 3, mark, a);
-		tui_put_right(y, COLS - 2, range, a);
+		tui_put_right(y, cols - 2, range, a);
 		lines = width_wrap(item->tiers[i].label,
-		    (size_t)walk_tier_cols(), &n);
+		    (size_t)walk_tier_cols(cols), &n);
 		for (k = 0; k < n && (k == 0 || wrap); k++)
-			tui_put(y + (int)k, WALK_TIER_TEXT_X, walk_tier_cols(),
+			tui_put(y + (int)k, WALK_TIER_TEXT_X, walk_tier_cols(cols),
 			    lines[k], a);
 		y += wrap && n > 0 ? (int)n : 1;
 		width_lines_free(lines);
@@ -309,17 +313,18 @@ walk_draw_tiers(struct tui *tui, struct walk *w, int top, bool wrap)
 
 /* A member card's item outside its scope: another member scores it. */
 static void
-walk_draw_out_of_scope(struct tui *tui, int y, int x, const char *scope)
+walk_draw_out_of_scope(struct tui *tui, int y, int x, int cols,
+    const char *scope)
 {
 	char *s = xasprintf(_("out of scope: this member card covers %s"),
 	    scope);
 
-	tui_put_cut(y, x, COLS - x - 1, s, tui_attr(tui, TUI_ROLE_DIM));
+	tui_put_cut(y, x, cols - x - 1, s, tui_attr(tui, TUI_ROLE_DIM));
 	free(s);
 }
 
 static void
-walk_draw_score(struct tui *tui, struct walk *w, int y)
+walk_draw_score(struct tui *tui, struct walk *w, int y, int cols)
 {
 	const struct rubric_node *item = walk_node(w);
 	const struct scorecard_entry *e = walk_entry(w);
@@ -335,7 +340,7 @@ walk_draw_score(struct tui *tui, struct walk *w, int y)
 	x = x > 17 ? x + 1 : 18;
 	if (!scorecard_in_scope(w->sc, w->item)) {
 		s = scorecard_scope_text(w->sc, ", ");
-		walk_draw_out_of_scope(tui, y, x, s);
+		walk_draw_out_of_scope(tui, y, x, cols, s);
 		free(s);
 		return;
 	}
@@ -353,7 +358,7 @@ walk_draw_score(struct tui *tui, struct walk *w, int y)
 		    xasprintf(_("flagged: type the team's score %d~%d, then"
 		    " Enter"), lo, hi) :
 		    xasprintf(_("type %d~%d, then Enter"), lo, hi);
-		tui_put(y, x, COLS - x - 1, s, e->scored ?
+		tui_put(y, x, cols - x - 1, s, e->scored ?
 		    tui_attr(tui, TUI_ROLE_DIM) : tui_attr(tui,
 		    TUI_ROLE_UNSCORED));
 		free(s);
@@ -369,7 +374,7 @@ walk_draw_score(struct tui *tui, struct walk *w, int y)
 	}
 	if (w->sc->team != NULL) {
 		s = tui_reconcile_how(w->sc, w->item);
-		tui_put_cut(y, x, COLS - x - 1, s, tui_attr(tui, TUI_ROLE_DIM));
+		tui_put_cut(y, x, cols - x - 1, s, tui_attr(tui, TUI_ROLE_DIM));
 		free(s);
 	}
 }
@@ -379,7 +384,7 @@ walk_draw_score(struct tui *tui, struct walk *w, int y)
 
 /* A note's lines as the item screen wraps them (caller frees). */
 static char **
-walk_note_lines(const char *text, size_t *n)
+walk_note_lines(const char *text, int cols, size_t *n)
 {
 	char *clean, **lines;
 
@@ -388,17 +393,17 @@ walk_note_lines(const char *text, size_t *n)
 		return NULL;
 	}
 	clean = width_sanitize(text);
-	lines = width_wrap(clean, (size_t)(COLS - WALK_NOTE_X - 2), n);
+	lines = width_wrap(clean, (size_t)(cols - WALK_NOTE_X - 2), n);
 	free(clean);
 	return lines;
 }
 
 /* Rows a note would like: all its lines, and never fewer than two. */
 static int
-walk_note_want(const char *text)
+walk_note_want(const char *text, int cols)
 {
 	size_t n;
-	char **lines = walk_note_lines(text, &n);
+	char **lines = walk_note_lines(text, cols, &n);
 
 	width_lines_free(lines);
 	return n > WALK_NOTE_ROWS ? (int)n : WALK_NOTE_ROWS;
@@ -407,7 +412,7 @@ walk_note_want(const char *text)
 /* A note's label and as many of its lines as rows allows, from row y. */
 static void
 walk_draw_note(struct tui *tui, const char *label, const char *text, int y,
-    int rows)
+    int rows, int cols)
 {
 	char **lines;
 	size_t n, i;
@@ -416,16 +421,16 @@ walk_draw_note(struct tui *tui, const char *label, const char *text, int y,
 	lw = tui_put(y, x, 20, label, A_BOLD);
 	x = lw > 16 ? lw + 2 : WALK_NOTE_X;
 	if (text == NULL || *text == '\0') {
-		tui_put(y, x, COLS - x - 1, _("(empty)"),
+		tui_put(y, x, cols - x - 1, _("(empty)"),
 		    tui_attr(tui, TUI_ROLE_DIM));
 		return;
 	}
-	lines = walk_note_lines(text, &n);
+	lines = walk_note_lines(text, cols, &n);
 	for (i = 0; i < n && i < (size_t)rows; i++)
-		tui_put(y + (int)i, x, COLS - x - 2, lines[i], A_NORMAL);
+		tui_put(y + (int)i, x, cols - x - 2, lines[i], A_NORMAL);
 	/* Only a note that truly has no more room is cut; r shows it all. */
 	if (n > (size_t)rows)
-		tui_put(y + rows - 1, COLS - 2, 1, "…", A_BOLD);
+		tui_put(y + rows - 1, cols - 2, 1, "…", A_BOLD);
 	width_lines_free(lines);
 }
 
@@ -435,11 +440,11 @@ walk_draw_note(struct tui *tui, const char *label, const char *text, int y,
  * and the tiers leave (the guidance keeps its first lines and scrolls).
  */
 static void
-walk_note_rows(const struct scorecard_entry *e, int room, int *rec,
-    int *rat)
+walk_note_rows(const struct scorecard_entry *e, int room, int cols,
+    int *rec, int *rat)
 {
-	int want_rec = walk_note_want(e->record);
-	int want_rat = walk_note_want(e->rationale);
+	int want_rec = walk_note_want(e->record, cols);
+	int want_rat = walk_note_want(e->rationale, cols);
 
 	if (room < 2 * WALK_NOTE_ROWS)
 		room = 2 * WALK_NOTE_ROWS;
@@ -456,7 +461,7 @@ walk_note_rows(const struct scorecard_entry *e, int room, int *rec,
 }
 
 static void
-walk_draw_status(struct tui *tui, struct walk *w, int y)
+walk_draw_status(struct tui *tui, struct walk *w, int y, int cols)
 {
 	const struct rubric_node *anc[RUBRIC_MAX_DEPTH + 2];
 	struct scorecard_sum total = scorecard_total(w->sc), sec;
@@ -464,36 +469,36 @@ walk_draw_status(struct tui *tui, struct walk *w, int y)
 	char *s, *name;
 	int x = 1;
 
-	tui_fill(y, 0, COLS, bar);
+	tui_fill(y, 0, cols, bar);
 	if (walk_ancestors(walk_node(w), anc, RUBRIC_MAX_DEPTH + 2) > 0) {
 		sec = scorecard_sum(w->sc, anc[0]);
 		name = rubric_node_label(anc[0]);
 		s = xasprintf("%s %d/%d │ ", name, sec.score, sec.max);
-		x += tui_put(y, x, COLS / 3, s, bar);
+		x += tui_put(y, x, cols / 3, s, bar);
 		free(name);
 		free(s);
 	}
 	s = xasprintf(_("total %d/%d │ %zu/%zu items "), total.score,
 	    total.max, total.scored, total.items);
-	x += tui_put(y, x, COLS - x - 14, s, bar);
+	x += tui_put(y, x, cols - x - 14, s, bar);
 	free(s);
-	if (COLS - x - 12 > 4)
-		tui_bar(y, x, COLS - x - 12 > 20 ? 20 : COLS - x - 12,
+	if (cols - x - 12 > 4)
+		tui_bar(y, x, cols - x - 12 > 20 ? 20 : cols - x - 12,
 		    total.scored, total.items, bar);
 	if (tui->saved)
-		tui_put_right(y, COLS - 1, _("saved ✓"), bar);
+		tui_put_right(y, cols - 1, _("saved ✓"), bar);
 }
 
-/* Lines of the item's guidance at the screen's width. */
+/* Lines of the item's guidance in cols columns. */
 static int
-walk_guidance_lines(const struct rubric_node *item)
+walk_guidance_lines(const struct rubric_node *item, int cols)
 {
 	char *g = walk_guidance(item), *clean, **lines;
 	size_t n = 0;
 
 	if (*g != '\0') {
 		clean = width_sanitize(g);
-		lines = width_wrap(clean, (size_t)COLS - 4, &n);
+		lines = width_wrap(clean, (size_t)cols - 4, &n);
 		free(clean);
 		width_lines_free(lines);
 	}
@@ -528,6 +533,12 @@ walk_hidden(const struct walk *w, enum tui_req *out)
 	out[n] = REQ_NONE;
 }
 
+/*
+ * At 120 columns or more the evidence pane is beside the item, and the
+ * item is drawn in the columns left of it: every walk_draw_* is given the
+ * width it may use (cols), never the terminal's (COLS), so nothing of the
+ * item reaches into the pane. The bars and the hint line span the screen.
+ */
 static void
 walk_draw(struct tui *tui, struct tui_view *v)
 {
@@ -540,22 +551,15 @@ walk_draw(struct tui *tui, struct tui_view *v)
 
 	/* A card without documents keeps the whole width. */
 	int full = COLS, pane = w->sc->evidence != NULL ?
-	    tui_evpane_beside() : 0;
+	    tui_evpane_beside(full) : 0, cols = full - pane;
 
-	walk_draw_header(tui, w);
-	/*
-	 * At 120 columns or more the evidence pane is beside the item: the
-	 * item's own drawing is given the columns left of it. ncurses' COLS
-	 * is a plain variable (not the reentrant build), and every walk_draw_*
-	 * lays out by it, so narrowing it here is the whole change.
-	 */
+	walk_draw_header(tui, w, full);
 	if (pane > 0) {
 		tui_evpane_set(w->ev, w->sc, w->item, pane - 3);
-		tui_evpane_draw(tui, w->ev, 1, full - pane, L - 3, pane);
-		COLS = full - pane;
+		tui_evpane_draw(tui, w->ev, 1, cols, L - 3, pane);
 	}
-	walk_draw_breadcrumb(tui, w);
-	walk_draw_title(tui, w);
+	walk_draw_breadcrumb(tui, w, cols);
+	walk_draw_title(tui, w, cols);
 	/*
 	 * From the top: rows 3 .. the guidance, a row that says "lines 1-5
 	 * of 9", the tiers, the score, a blank row, the notes, then the
@@ -565,34 +569,31 @@ walk_draw(struct tui *tui, struct tui_view *v)
 	if (w->sc->team != NULL) {
 		/* The reconcile screen: the members take the room. */
 		rec = rat = WALK_NOTE_ROWS;
-		tui_reconcile_draw(tui, w->sc, w->item, 3, score_y - 4);
+		tui_reconcile_draw(tui, w->sc, w->item, 3, score_y - 4, cols);
 	} else {
-		tiers = walk_tier_rows(item, score_y - 1 - 3 - 1, &wrap);
-		guide = walk_guidance_lines(item);
+		tiers = walk_tier_rows(item, score_y - 1 - 3 - 1, cols, &wrap);
+		guide = walk_guidance_lines(item, cols);
 		if (guide > WALK_MIN_GUIDANCE)
 			guide = WALK_MIN_GUIDANCE;
 		/* What the notes may take: all but the guidance's first lines. */
 		room = (L - 2) - 3 - (guide + 1) - tiers - (tiers > 0) - 2;
-		walk_note_rows(e, room, &rec, &rat);
+		walk_note_rows(e, room, cols, &rec, &rat);
 		score_y = L - 2 - rec - rat - 2;
 		tier_top = score_y - 1 - tiers;
 		walk_draw_guidance(tui, w, 3, (tiers > 0 ? tier_top : score_y) -
-		    4);
-		walk_draw_tiers(tui, w, tier_top, wrap);
+		    4, cols);
+		walk_draw_tiers(tui, w, tier_top, wrap, cols);
 	}
-	walk_draw_note(tui, _("Record (r)"), e->record, score_y + 2, rec);
+	walk_draw_note(tui, _("Record (r)"), e->record, score_y + 2, rec,
+	    cols);
 	walk_draw_note(tui, _("Rationale (R)"), e->rationale,
-	    score_y + 2 + rec, rat);
-	COLS = full;
-	walk_draw_status(tui, w, L - 2);
+	    score_y + 2 + rec, rat, cols);
+	walk_draw_status(tui, w, L - 2, full);
 	/* A team card's walk has its own keys (TUI_SCOPE_TEAM). */
 	walk_hidden(w, hidden);
 	tui_draw_hints(tui, v->ops->scope, walk_readonly(w) ?
 	    walk_readonly_hidden : hidden);
-	if (pane > 0)
-		COLS = full - pane;
-	walk_draw_score(tui, w, score_y);	/* last: it leaves the cursor */
-	COLS = full;
+	walk_draw_score(tui, w, score_y, cols);	/* last: it leaves the cursor */
 }
 
 static void
