@@ -6,6 +6,11 @@
  * N, and y quotes the paragraph under the cursor into the item's record
  * with a short reference to the document and heading, saved as any note.
  * Every line is stripped of control characters before it is drawn.
+ *
+ * Both views keep one place in the item's passage (the first line shown),
+ * held as a place in the text, not as a line number: the pane and the
+ * full screen wrap at different widths, and a resize wraps again. It is
+ * reset when the walk goes to another item or m gives it another passage.
  */
 #include "config.h"
 
@@ -23,6 +28,16 @@
 
 #define NO_PARAGRAPH	((size_t)-1)
 
+/*
+ * A place in the passage: paragraph para, and off 0 for the blank line
+ * before it, else 1 + the byte offset in it where a wrapped line starts.
+ * Places compare in reading order, whatever the width.
+ */
+struct ev_at {
+	size_t	para;
+	size_t	off;
+};
+
 struct tui_evpane {
 	struct scorecard	*sc;		/* the walk's, borrowed */
 	size_t			 item;
@@ -34,10 +49,15 @@ struct tui_evpane {
 	char			*which;		/* whose section it is */
 	char			**lines;	/* wrapped, sanitized */
 	size_t			*para_of;	/* per line; NO_PARAGRAPH on a gap */
+	struct ev_at		*at;		/* per line: where it starts */
 	size_t			 nlines;
 	char			**paras;	/* paragraphs, sanitized */
 	size_t			 nparas;
 	size_t			 top;		/* first line shown beside the item */
+	size_t			 mark_item;	/* the item mark and sel_mark are of */
+	struct ev_at		 mark;		/* the first line shown, both views */
+	struct ev_at		 sel_mark;	/* the full screen's selected line */
+	bool			 to_mark;	/* the full screen goes to the marks */
 };
 
 struct tui_evpane *
@@ -57,11 +77,13 @@ pane_clear(struct tui_evpane *e)
 		free(e->paras[i]);
 	free(e->lines);
 	free(e->para_of);
+	free(e->at);
 	free(e->paras);
 	free(e->where);
 	free(e->which);
 	e->lines = e->paras = NULL;
 	e->para_of = NULL;
+	e->at = NULL;
 	e->where = e->which = NULL;
 	e->nlines = e->nparas = 0;
 	e->found = e->built = false;
@@ -77,13 +99,41 @@ tui_evpane_free(struct tui_evpane *e)
 }
 
 static void
-add_line(struct tui_evpane *e, const char *s, size_t para)
+add_line(struct tui_evpane *e, const char *s, size_t para, struct ev_at at)
 {
 	e->lines = xreallocarray(e->lines, e->nlines + 1, sizeof *e->lines);
 	e->para_of = xreallocarray(e->para_of, e->nlines + 1,
 	    sizeof *e->para_of);
+	e->at = xreallocarray(e->at, e->nlines + 1, sizeof *e->at);
 	e->lines[e->nlines] = xstrdup(s);
+	e->at[e->nlines] = at;
 	e->para_of[e->nlines++] = para;
+}
+
+/*
+ * Where each of the n lines width_wrap made of s at cols starts in s, as
+ * 1 + a byte offset: width_wrap_starts breaks the same way, one piece
+ * between newlines at a time. Caller frees.
+ */
+static size_t *
+line_offsets(const char *s, size_t cols, size_t n)
+{
+	size_t *off = xcalloc(n > 0 ? n : 1, sizeof *off), *starts, k, j;
+	size_t piece = 0, len, i = 0;
+	const char *nl;
+
+	for (;;) {
+		nl = strchr(s + piece, '\n');
+		len = nl != NULL ? (size_t)(nl - s) - piece : strlen(s + piece);
+		k = width_wrap_starts(s + piece, len, cols, &starts);
+		for (j = 0; j < k && i < n; j++)
+			off[i++] = 1 + piece + starts[j];
+		free(starts);
+		if (nl == NULL)
+			break;
+		piece += len + 1;
+	}
+	return off;
 }
 
 /* A paragraph: lines up to a blank one, joined; tabs made spaces. */
@@ -91,7 +141,7 @@ static void
 add_paragraph(struct tui_evpane *e, const char *start, size_t len)
 {
 	char *raw = xstrndup(start, len), *clean, *p, **wrapped;
-	size_t n, i;
+	size_t n, i, *off, cols = (size_t)(e->cols > 4 ? e->cols : 4);
 
 	for (p = raw; *p != '\0'; p++)
 		if (*p == '\t')
@@ -103,12 +153,15 @@ add_paragraph(struct tui_evpane *e, const char *start, size_t len)
 		return;
 	}
 	if (e->nlines > 0)
-		add_line(e, "", NO_PARAGRAPH);
+		add_line(e, "", NO_PARAGRAPH, (struct ev_at){ e->nparas, 0 });
 	e->paras = xreallocarray(e->paras, e->nparas + 1, sizeof *e->paras);
 	e->paras[e->nparas] = clean;
-	wrapped = width_wrap(clean, (size_t)(e->cols > 4 ? e->cols : 4), &n);
+	wrapped = width_wrap(clean, cols, &n);
+	off = line_offsets(clean, cols, n);
 	for (i = 0; i < n; i++)
-		add_line(e, wrapped[i], e->nparas);
+		add_line(e, wrapped[i], e->nparas,
+		    (struct ev_at){ e->nparas, off[i] });
+	free(off);
 	width_lines_free(wrapped);
 	e->nparas++;
 }
@@ -185,20 +238,69 @@ pane_build(struct tui_evpane *e)
 	    e->p.section->end - e->p.section->start);
 }
 
+static bool
+at_after(struct ev_at a, struct ev_at b)
+{
+	return a.para > b.para || (a.para == b.para && a.off > b.off);
+}
+
+/* The line at place p: the last one that starts at p or before it. */
+static size_t
+line_at(const struct tui_evpane *e, struct ev_at p)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < e->nlines; i++)
+		if (at_after(e->at[i + 1], p))
+			break;
+	return i;
+}
+
+static struct ev_at
+at_of(const struct tui_evpane *e, size_t line)
+{
+	return line < e->nlines ? e->at[line] : (struct ev_at){ 0, 0 };
+}
+
+/* Back to the top of the passage. */
+static void
+pane_unmark(struct tui_evpane *e)
+{
+	e->mark = e->sel_mark = (struct ev_at){ 0, 0 };
+}
+
 void
-tui_evpane_set(struct tui_evpane *e, struct scorecard *sc, size_t item,
+tui_evpane_follow(struct tui_evpane *e, size_t item)
+{
+	if (e->mark_item != item)
+		pane_unmark(e);
+	e->mark_item = item;
+}
+
+/* tui_evpane_set; true when the lines were wrapped anew. */
+static bool
+pane_update(struct tui_evpane *e, struct scorecard *sc, size_t item,
     int cols)
 {
-	if (!e->built || e->sc != sc || e->item != item || e->cols != cols) {
-		if (e->item != item)
-			e->top = 0;
+	bool build = !e->built || e->sc != sc || e->item != item ||
+	    e->cols != cols;
+
+	tui_evpane_follow(e, item);
+	if (build) {
 		e->sc = sc;
 		e->item = item;
 		e->cols = cols;
 		pane_build(e);
 	}
-	if (e->top >= e->nlines)
-		e->top = 0;
+	e->top = line_at(e, e->mark);
+	return build;
+}
+
+void
+tui_evpane_set(struct tui_evpane *e, struct scorecard *sc, size_t item,
+    int cols)
+{
+	(void)pane_update(e, sc, item, cols);
 }
 
 void
@@ -255,13 +357,27 @@ tui_evpane_draw(struct tui *tui, struct tui_evpane *e, int y, int x,
 
 /* The full-screen view: a list of the pane's lines. */
 
+/*
+ * Opened, or wrapped anew (a resize, a corrected match): the same place
+ * on top. The selection stays where it was if it is still on the page,
+ * else it comes onto it: the place is what the reader finds again.
+ */
 static size_t
 view_count(struct tui *tui, struct tui_list *l)
 {
 	struct tui_evpane *e = l->data;
+	size_t rows = l->lines > 0 ? (size_t)l->lines : 1;
 
 	(void)tui;
-	tui_evpane_set(e, e->sc, e->item, COLS - 2);
+	if (pane_update(e, e->sc, e->item, COLS - 2) || e->to_mark) {
+		e->to_mark = false;
+		l->top = e->top;
+		l->sel = line_at(e, e->sel_mark);
+		if (l->sel < l->top)
+			l->sel = l->top;
+		if (l->sel >= l->top + rows)
+			l->sel = l->top + rows - 1;
+	}
 	return e->nlines;
 }
 
@@ -287,6 +403,9 @@ view_draw_frame(struct tui *tui, struct tui_list *l)
 	const struct rubric_node *item = e->sc->rubric->items[e->item];
 	char *title = xasprintf(_("Evidence · %s %s"), item->key, item->title);
 
+	/* The list has settled: where it is now is the place both keep. */
+	e->mark = at_of(e, l->top);
+	e->sel_mark = at_of(e, l->sel);
 	tui_draw_title(tui, title);
 	free(title);
 	tui_fill(1, 0, COLS, A_NORMAL);
@@ -442,6 +561,7 @@ view_correct(struct tui *tui, struct tui_list *l)
 		return;
 	}
 	e->built = false;	/* its passage may be another section now */
+	pane_unmark(e);
 	tui_message(tui, false, _("the match of %s is corrected: saved"), key);
 }
 
@@ -463,14 +583,12 @@ view_request(struct tui *tui, struct tui_list *l, enum tui_req req, int key)
 	}
 }
 
+/* The pane is the walk's: it stays, and shows the place kept by the frame. */
 static void
 view_close(struct tui *tui, struct tui_list *l)
 {
-	struct tui_evpane *e = l->data;
-
 	(void)tui;
-	e->top = l->top;	/* the pane beside the item shows the same place */
-	e->built = false;	/* wrapped for the full screen */
+	(void)l;
 }
 
 /*
@@ -501,10 +619,8 @@ void
 tui_evpane_open(struct tui *tui, struct tui_evpane *e, struct scorecard *sc,
     size_t item)
 {
-	struct tui_list *l;
-
 	tui_evpane_set(e, sc, item, COLS - 2);
-	l = tui_list_open(tui, &evidence_view_ops, e);
-	if (l != NULL)
-		tui_list_select(l, e->top);
+	/* Where the pane (or this view, last time) was: see view_count. */
+	e->to_mark = true;
+	(void)tui_list_open(tui, &evidence_view_ops, e);
 }

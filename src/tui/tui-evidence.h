@@ -14,6 +14,8 @@ void	tui_evpane_free(struct tui_evpane *);
 /* Show item of sc (borrowed: the walk's) wrapped to cols. */
 void	tui_evpane_set(struct tui_evpane *, struct scorecard *sc, size_t item,
 	    int cols);
+/* The walk is at item: another item's passage starts at its top. */
+void	tui_evpane_follow(struct tui_evpane *, size_t item);
 /* sc was replaced (reloaded): build again before the next draw. */
 void	tui_evpane_forget(struct tui_evpane *);
 /* The pane's width beside the item on a screen cols wide; 0: none. */

@@ -554,6 +554,8 @@ walk_draw(struct tui *tui, struct tui_view *v)
 	    tui_evpane_beside(full) : 0, cols = full - pane;
 
 	walk_draw_header(tui, w, full);
+	/* Shown or not, the pane's place is this item's passage's. */
+	tui_evpane_follow(w->ev, w->item);
 	if (pane > 0) {
 		tui_evpane_set(w->ev, w->sc, w->item, pane - 3);
 		tui_evpane_draw(tui, w->ev, 1, cols, L - 3, pane);
