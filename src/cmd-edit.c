@@ -21,7 +21,9 @@ const struct cli_command cli_cmd_edit = {
 	   "  --inspector P...    考核人員: the whole new list; repeat it\n"
 	   "\n"
 	   "Each changed field is a line of 'kaohe history' and can be undone\n"
-	   "with 'kaohe undo'. A finalized scorecard is refused.\n"),
+	   "with 'kaohe undo'. A finalized scorecard is refused, and so is a\n"
+	   "team card: its header is its members' cards' (correct one, then\n"
+	   "'kaohe team --rebuild TEAM').\n"),
 	cmd_edit_exec,
 };
 

@@ -1,6 +1,8 @@
 /*
  * A scorecard's header after it was created: `kaohe edit` and the TUI's
- * header form change the agency, the date and the inspectors of a draft,
+ * header form change the agency, the date and the inspectors of a draft
+ * (not of a team card: they are its members' cards', and a rebuild
+ * writes them from those again, through store_write_header),
  * each field one UPDATE so that the trail (the triggers of schema v2) has
  * one row per field; and the question the review and the evidence ask of
  * the past: the same agency's previous final card on the same rubric.
@@ -141,17 +143,31 @@ replace_names(struct scorecard *sc, char *const *names, size_t n)
 }
 
 int
-store_edit_header(struct store *st, struct scorecard *sc, const char *agency,
-    const char *date, char *const *inspectors, size_t ninspectors,
-    char **cause)
+store_header_editable(const struct scorecard *sc, char **cause)
 {
-	if (store_refuse_readonly(st, cause) != 0)
-		return -1;
 	if (sc->status == SCORECARD_FINAL) {
 		*cause = xasprintf(_("scorecard %lld is finalized; it cannot be"
 		    " changed"), sc->id);
 		return -1;
 	}
+	if (sc->team != NULL) {
+		*cause = xasprintf(_("scorecard %lld is a team card: its agency,"
+		    " date and inspectors are its members' cards'; correct a"
+		    " member's card (kaohe reopen), then rebuild it (kaohe team"
+		    " --rebuild %lld)"), sc->id, sc->id);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_edit_header(struct store *st, struct scorecard *sc, const char *agency,
+    const char *date, char *const *inspectors, size_t ninspectors,
+    char **cause)
+{
+	if (store_refuse_readonly(st, cause) != 0 ||
+	    store_header_editable(sc, cause) != 0)
+		return -1;
 	if (check_header(agency, date, inspectors, ninspectors, cause) != 0 ||
 	    store_write_begin(st, cause) != 0)
 		return -1;

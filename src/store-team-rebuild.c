@@ -11,8 +11,9 @@
  * its items' settlements (how, reason) are written in place, so their
  * triggers log each change, and then one row of its own closes them:
  * field 'rebuilt', old_value how many rows above are the rebuild's,
- * new_value the keys of the items they changed, space-separated, in
- * rubric order ("" when it changed none). Undo stops at that row: a
+ * new_value what they changed, space-separated: the header's fields
+ * (agency, date, inspectors), then the items' keys in rubric order ("" when
+ * it changed nothing). Undo stops at that row: a
  * team card is never undone (store_refuse_team_undo).
  */
 #include "config.h"
@@ -164,17 +165,42 @@ write_rebuilt_row(struct store *st, long long id, long long before,
 	    " old_value, new_value) VALUES (?1, ?2, '', 'rebuilt',"
 	    " (SELECT CAST(count(*) AS TEXT) FROM audit WHERE scorecard_id = ?1"
 	    "  AND id > ?3),"
-	    " (SELECT coalesce(group_concat(item, ' '), '') FROM"
-	    "  (SELECT a.item AS item FROM audit AS a JOIN entries AS e"
+	    " (SELECT coalesce(group_concat(k, ' '), '') FROM"
+	    "  (SELECT field AS k, -1 AS o FROM audit WHERE scorecard_id = ?1"
+	    "   AND id > ?3 AND item = '' AND field IN ('agency', 'date',"
+	    "   'inspectors') GROUP BY field"
+	    "   UNION ALL SELECT a.item, min(e.position) FROM audit AS a"
+	    "   JOIN entries AS e"
 	    "   ON e.scorecard_id = a.scorecard_id AND e.item = a.item"
 	    "   WHERE a.scorecard_id = ?1 AND a.id > ?3"
-	    "   GROUP BY a.item ORDER BY min(e.position))))",
+	    "   GROUP BY a.item ORDER BY 2, 1)))",
 	    "record the rebuild", cause, "ITI", id, now, before);
+}
+
+/*
+ * The header is the members' cards' (team_build): where they changed it
+ * (reopened and corrected, all alike), the team card's follows, a field
+ * at a time as `kaohe edit` writes it.
+ */
+static int
+rewrite_header(struct store *st, const struct scorecard *fresh,
+    const struct scorecard *old, char **cause)
+{
+	bool names = fresh->ninspectors != old->ninspectors;
+	size_t i;
+
+	for (i = 0; !names && i < fresh->ninspectors; i++)
+		names = strcmp(fresh->inspectors[i], old->inspectors[i]) != 0;
+	return store_write_header(st, fresh->id,
+	    strcmp(fresh->agency, old->agency) != 0 ? fresh->agency : NULL,
+	    strcmp(fresh->date, old->date) != 0 ? fresh->date : NULL,
+	    names ? fresh->inspectors : NULL, fresh->ninspectors, cause);
 }
 
 /* The members, their marks and the items, replaced; the entries rewritten. */
 static int
-rebuild_locked(struct store *st, const struct scorecard *sc, char **cause)
+rebuild_locked(struct store *st, const struct scorecard *sc,
+    const struct scorecard *old, char **cause)
 {
 	const struct team *t = sc->team;
 	size_t nitems = sc->rubric->nitems;
@@ -191,7 +217,8 @@ rebuild_locked(struct store *st, const struct scorecard *sc, char **cause)
 	    "rebuild the team card", cause, "I", sc->id) != 0 ||
 	    store_insert_team_members(st, sc->id, t, nitems, cause) != 0 ||
 	    store_team_update_items(st, sc->id, t, nitems, cause) != 0 ||
-	    rewrite_entries(st, sc, cause) != 0)
+	    rewrite_entries(st, sc, cause) != 0 ||
+	    rewrite_header(st, sc, old, cause) != 0)
 		return -1;
 	/*
 	 * New marks are a change of the card even when its scores stay:
@@ -220,7 +247,7 @@ store_team_rebuild(struct store *st, struct scorecard *fresh,
 	memcpy(fresh->uuid, old->uuid, sizeof fresh->uuid);
 	if (store_write_begin(st, cause) != 0)
 		return -1;
-	if (rebuild_locked(st, fresh, cause) != 0 ||
+	if (rebuild_locked(st, fresh, old, cause) != 0 ||
 	    store_write_commit(st, cause) != 0) {
 		store_write_rollback(st);
 		return -1;

@@ -102,9 +102,16 @@ int	store_finalize(struct store *, struct scorecard *sc, char **cause);
 int	store_delete(struct store *, long long id, char **cause);
 
 /*
+ * May sc's header be changed? Not a final card's, nor a team card's:
+ * its agency, date and inspectors are its members' cards' (team_build),
+ * and a rebuild makes them so again. -1 with *cause (one line) if not.
+ */
+int	store_header_editable(const struct scorecard *sc, char **cause);
+/*
  * Change a draft's header: each non-NULL field (inspectors when non-NULL,
  * ninspectors of them) after the checks of `new` (text.c, a real date).
  * Each field is one row in the trail; sc is updated after the commit.
+ * store_header_editable's refusals first.
  */
 int	store_edit_header(struct store *, struct scorecard *sc,
 	    const char *agency, const char *date, char *const *inspectors,

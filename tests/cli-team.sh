@@ -537,4 +537,39 @@ case $out in
 *) fail "history of the dropped settlement: $out" ;;
 esac
 
+# A team card's header is its members' cards': edit refuses it, each
+# field, in one line, and writes nothing.
+run history "$team3"
+before=$out
+for opt in "--agency 他署" "--date 2021-09-02" "--inspector 某人"; do
+	# shellcheck disable=SC2086
+	expect 1 "scorecard $team3 is a team card: its agency, date and inspectors are its members' cards'; correct a member's card (kaohe reopen), then rebuild it (kaohe team --rebuild $team3)" \
+	    edit "$team3" $opt
+	checks=$((checks + 1))
+	case $err in *"
+"*) fail "edit's refusal is more than one line: $err" ;; esac
+done
+run history "$team3"
+checks=$((checks + 1))
+[ "$out" = "$before" ] || fail "a refused edit of a team card wrote: $out"
+# Corrected on the members' cards, the header follows them at the
+# rebuild, in the trail as the rebuild's.
+for m in "$ma" "$mb"; do
+	"$KAOHE" --db "$db" reopen "$m" --reason 機關名稱更正 >/dev/null &&
+	"$KAOHE" --db "$db" edit "$m" --agency 宜蘭縣分署 &&
+	"$KAOHE" --db "$db" finalize "$m" >/dev/null 2>&1 ||
+	    fail "correct member card $m's agency"
+done
+run team --rebuild "$team3"
+run show "$team3"
+checks=$((checks + 1))
+case $out in "scorecard $team3  宜蘭縣分署  2021-09-01  (draft)"*) ;;
+*) fail "the rebuilt team card's header: $out" ;; esac
+run history "$team3"
+checks=$((checks + 1))
+case $out in
+*"  -          agency     宜蘭分署 → 宜蘭縣分署"*"rebuilt    from its members' cards; it changed agency (the 1 lines above)") ;;
+*) fail "history of the header the rebuild changed: $out" ;;
+esac
+
 finish

@@ -471,12 +471,21 @@ void
 tui_form_edit(struct tui *tui, struct scorecard *sc, bool owned)
 {
 	struct form *fm;
-	char *names;
+	char *names, *cause = NULL;
 	size_t i;
 
 	if (sc->status != SCORECARD_DRAFT) {
 		tui_message(tui, true, _("finalized: the header cannot be"
 		    " changed"));
+		if (owned)
+			scorecard_free(sc);
+		return;
+	}
+	/* The store's rule; at 80 columns, its answer in a line that fits. */
+	if (store_header_editable(sc, &cause) != 0) {
+		free(cause);
+		tui_message(tui, true, _("a team card's header is its members'"
+		    " cards': correct one, then rebuild"));
 		if (owned)
 			scorecard_free(sc);
 		return;

@@ -102,9 +102,10 @@ hint_binding(unsigned scope, enum tui_req req)
 {
 	size_t i;
 
+	/* A binding without help is no offer: it only answers the key. */
 	for (i = 0; i < tui_nbindings; i++)
 		if ((tui_bindings[i].scopes & scope) != 0 &&
-		    tui_bindings[i].req == req)
+		    tui_bindings[i].req == req && tui_bindings[i].help != NULL)
 			return &tui_bindings[i];
 	return NULL;
 }

@@ -65,9 +65,14 @@ const struct tui_binding tui_bindings[] = {
 	    N_("choose the column to sort by") },
 	{ TUI_SCOPE_HOME, REQ_REVERSE, { 'S' }, NULL,
 	    N_("reverse the order") },
-	{ TUI_SCOPE_HOME | WALKS, REQ_HEADER, { 'H' }, NULL,
+	{ TUI_SCOPE_HOME | TUI_SCOPE_WALK, REQ_HEADER, { 'H' }, NULL,
 	    N_("correct a draft's header: agency, date (a ROC date such as"
 	    " 110-08-06 too), inspectors") },
+	/*
+	 * A team card's header is its members' cards': H is not offered
+	 * there (no help, no hint), it only says why (store_header_editable).
+	 */
+	{ TUI_SCOPE_TEAM, REQ_HEADER, { 'H' }, NULL, NULL },
 	{ TUI_SCOPE_HOME, REQ_DELETE, { 'D' }, NULL,
 	    N_("delete a draft (type its agency or yes to confirm);"
 	    " a final scorecard is never deleted") },
