@@ -60,7 +60,7 @@ wait_for_line 5 " - (2)為建立政府與民眾雙向溝通平台，本分署於
 send q
 wait_for "(1) 機關網站應方便瀏覽查詢  1~5 points"
 send j
-wait_for "(2) "
+wait_for "(2) 提供多元及便利的資訊檢索服務  1~10 points"
 send k
 wait_for "(1) 機關網站應方便瀏覽查詢  1~5 points"
 send v
