@@ -339,8 +339,10 @@ void	tui_walk_open(struct tui *, struct scorecard *sc, size_t item,
 /* The walk's outline; jumps the walk (*item) on Enter. */
 void	tui_outline_open(struct tui *, struct scorecard *sc, size_t *item);
 void	tui_help_open(struct tui *, unsigned scope);
+/* readonly: NULL to edit, else why it cannot change (a static string,
+ * such as "finalized: read-only"), said on its top line. */
 void	tui_note_open(struct tui *, struct scorecard *sc, size_t item,
-	    enum scorecard_note, bool readonly);
+	    enum scorecard_note, const char *readonly);
 /* Edit a note in $VISUAL/$EDITOR and commit it. */
 void	tui_note_external(struct tui *, struct scorecard *sc, size_t item,
 	    enum scorecard_note);

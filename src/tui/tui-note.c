@@ -36,6 +36,7 @@ struct note {
 	size_t			 item;
 	enum scorecard_note	 which;
 	bool			 readonly;
+	const char		*why;		/* readonly: "finalized: read-only" */
 	struct tui_text		 text;
 	char			*committed;	/* what the store holds */
 	time_t			 changed;	/* 0: nothing pending */
@@ -235,10 +236,13 @@ note_draw(struct tui *tui, struct tui_view *v)
 	tui_put(0, 0, COLS - 1, s, bar);
 	free(s);
 	free(name);
-	tui_put(1, 1, COLS - 2, n->readonly ?
-	    _("finalized: read-only. Esc goes back.") :
-	    _("Enter: new line · Esc: save and back · Ctrl-O: $EDITOR"),
-	    tui_attr(tui, TUI_ROLE_DIM));
+	if (n->readonly) {
+		s = xasprintf(_("%s. Esc goes back."), n->why);
+		tui_put(1, 1, COLS - 2, s, tui_attr(tui, TUI_ROLE_DIM));
+		free(s);
+	} else
+		tui_put(1, 1, COLS - 2, _("Enter: new line · Esc: save and"
+		    " back · Ctrl-O: $EDITOR"), tui_attr(tui, TUI_ROLE_DIM));
 	for (i = 0; i < rows && (size_t)(n->top + i) < n->nrows; i++) {
 		const struct note_row *r = &n->rows[n->top + i];
 
@@ -350,7 +354,7 @@ note_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 	if (n->readonly) {
 		if (req == REQ_DELETE_BACK || req == REQ_DELETE_FORWARD ||
 		    key == '\r' || (key >= 0x20 && key < 0x110000))
-			tui_message(tui, true, _("finalized: read-only"));
+			tui_message(tui, true, "%s", n->why);
 		return;
 	}
 	/* CRLF (a paste from Windows) is one line end, not two. */
@@ -405,14 +409,15 @@ static const struct tui_view_ops note_read_ops = {
 
 void
 tui_note_open(struct tui *tui, struct scorecard *sc, size_t item,
-    enum scorecard_note which, bool readonly)
+    enum scorecard_note which, const char *readonly)
 {
 	struct note *n = xcalloc(1, sizeof *n);
 
 	n->sc = sc;
 	n->item = item;
 	n->which = which;
-	n->readonly = readonly;
+	n->readonly = readonly != NULL;
+	n->why = readonly;
 	n->goal = -1;
 	tui_text_init(&n->text, "");
 	note_reload(n);	/* the cursor at the end: notes grow by appending */

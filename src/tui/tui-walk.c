@@ -50,6 +50,14 @@ walk_readonly(const struct walk *w)
 	return w->sc->status == SCORECARD_FINAL || w->tampered != NULL;
 }
 
+/* Why it cannot change, in the words the note screen repeats. */
+static const char *
+walk_readonly_why(const struct walk *w)
+{
+	return w->tampered != NULL ? _("failed verification: read-only") :
+	    _("finalized: read-only");
+}
+
 /* Seals and the audit chain: what changed behind kaohe's back, if anything. */
 static void
 walk_verify(struct tui *tui, struct walk *w)
@@ -1187,9 +1195,7 @@ walk_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 	size_t n = w->sc->rubric->nitems;
 
 	if (walk_readonly(w) && walk_is_edit(req)) {
-		tui_message(tui, true, w->tampered != NULL ?
-		    _("failed verification: read-only") :
-		    _("finalized: read-only"));
+		tui_message(tui, true, "%s", walk_readonly_why(w));
 		return;
 	}
 	switch (req) {
@@ -1260,7 +1266,8 @@ walk_key(struct tui *tui, struct tui_view *v, int key, enum tui_req req)
 	case REQ_RATIONALE:
 		/* A read-only note says so itself; its keys are the hint. */
 		tui_note_open(tui, w->sc, w->item, req == REQ_RECORD ?
-		    SCORECARD_RECORD : SCORECARD_RATIONALE, walk_readonly(w));
+		    SCORECARD_RECORD : SCORECARD_RATIONALE, walk_readonly(w) ?
+		    walk_readonly_why(w) : NULL);
 		break;
 	case REQ_EXTERNAL:
 		walk_external(tui, w);

@@ -31,6 +31,14 @@ wait_for "TAMPERED: its summary says 58 points"
 expect "#$id draft: read-only"
 type_text 5
 wait_for "failed verification: read-only"
+# Its note opens read-only, and says why: not "finalized", it is not.
+send g R
+wait_for "failed verification: read-only. Esc goes back."
+expect_not "finalized"
+type_text x
+wait_for "failed verification: read-only"
+send Escape
+wait_for "#$id draft: read-only"
 send q
 wait_for "[exit 0]"
 "$KAOHE" --db "$DB" export "$id" --format json 2>/dev/null |
