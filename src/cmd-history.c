@@ -7,16 +7,26 @@
 #include "cli-args.h"
 #include "cli-commands.h"
 #include "i18n.h"
+#include "json.h"
 #include "width.h"
+#include "xalloc.h"
 
 static int	cmd_history_exec(struct cli_ctx *, int, char **);
 
 const struct cli_command cli_cmd_history = {
 	"history",
-	"ID",
+	"ID [--format text|json]",
 	N_("the audit trail: every change of a score, tier, note or header,"
 	   " every undo, every reopen and every rebuild of a team card"),
-	"",
+	N_("  --format F   text (default): a line a change, 'TIME  ITEM  FIELD"
+	   "  OLD → NEW';\n"
+	   "               json: {\"id\",\"changes\":[{\"id\",\"at\",\"item\","
+	   "\"field\",\n"
+	   "               \"old\",\"new\"}]}, item null for the card; a"
+	   " rebuild adds\n"
+	   "               \"rows\" (how many changes above are its) and"
+	   " \"items\"\n"
+	   "               (what it changed: header fields, then item keys)\n"),
 	cmd_history_exec,
 };
 
@@ -114,23 +124,102 @@ print_change(const struct store_change *c, void *arg)
 	return 0;
 }
 
+/* A rebuild's own row, as JSON: how many rows above, what they changed. */
+static void
+json_rebuilt(struct json_writer *w, const struct store_change *c)
+{
+	const char *p = c->new_value != NULL ? c->new_value : "", *q;
+	char *key;
+
+	json_int(w, "rows", c->old_value != NULL ? atoll(c->old_value) : 0);
+	json_begin_array(w, "items");
+	while (*p != '\0') {
+		q = strchr(p, ' ');
+		if (q == NULL)
+			q = p + strlen(p);
+		if (q > p) {
+			key = xstrndup(p, (size_t)(q - p));
+			json_string(w, NULL, key);
+			free(key);
+		}
+		p = *q != '\0' ? q + 1 : q;
+	}
+	json_end_array(w);
+}
+
+static int
+json_change(const struct store_change *c, void *arg)
+{
+	struct json_writer *w = arg;
+
+	json_begin_object(w, NULL);
+	json_int(w, "id", c->id);
+	json_string(w, "at", c->at);
+	json_string(w, "item", *c->item != '\0' ? c->item : NULL);
+	json_string(w, "field", c->field);
+	json_string(w, "old", c->old_value);
+	json_string(w, "new", c->new_value);
+	if (strcmp(c->field, "rebuilt") == 0)
+		json_rebuilt(w, c);
+	json_end_object(w);
+	return 0;
+}
+
+/* Whole or nothing: the trail is written to memory, printed once read. */
+static int
+history_json(struct store *st, long long id, char **cause)
+{
+	struct json_writer w;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem;
+	int rc;
+
+	if ((mem = open_memstream(&buf, &len)) == NULL) {
+		*cause = xstrdup(_("out of memory"));
+		return -1;
+	}
+	json_init(&w, mem, true);
+	json_begin_object(&w, NULL);
+	json_int(&w, "id", id);
+	json_begin_array(&w, "changes");
+	rc = store_history(st, id, json_change, &w, cause);
+	json_end_array(&w);
+	json_end_object(&w);
+	json_finish(&w);
+	if (fclose(mem) != 0 && rc == 0) {
+		*cause = xstrdup(_("out of memory"));
+		rc = -1;
+	}
+	/* A lost write is cli.c's check_stdout's to report, as for all. */
+	if (rc == 0)
+		fputs(buf, stdout);
+	free(buf);
+	return rc;
+}
+
 static int
 cmd_history_exec(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct store *st;
-	const char *pos[1];
+	static const char *const formats[] = { "text", "json", NULL };
+	const char *pos[1], *format = NULL;
 	char *cause = NULL;
 	long long id;
 	size_t npos;
 	const struct cli_opt opts[] = {
+		{ "--format", 0, true, &format, NULL, NULL, NULL },
 		{ NULL, 0, false, NULL, NULL, NULL, NULL },
 	};
-	int rc;
+	int rc, fmt;
 
 	rc = cli_args_parse(&cli_cmd_history, argc, argv, opts, pos, 1,
 	    &npos);
 	if (rc != CLI_OK)
 		return rc;
+	if (cli_args_choice(&cli_cmd_history, "--format", format, formats,
+	    &fmt) != CLI_OK)
+		return CLI_USAGE;
 	if (npos != 1)
 		return cli_usage(&cli_cmd_history, _("needs a scorecard ID"));
 	if (!cli_parse_id(pos[0], &id)) {
@@ -140,7 +229,8 @@ cmd_history_exec(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (cli_open_store(ctx, STORE_READONLY, &st) != CLI_OK)
 		return CLI_FAILED;
-	if (store_history(st, id, print_change, NULL, &cause) != 0) {
+	if ((fmt == 1 ? history_json(st, id, &cause) :
+	    store_history(st, id, print_change, NULL, &cause)) != 0) {
 		rc = cli_fail("%s", cause);
 		free(cause);
 	}

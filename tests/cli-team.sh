@@ -572,4 +572,35 @@ case $out in
 *) fail "history of the header the rebuild changed: $out" ;;
 esac
 
+# history --format json carries the same trail: a change an object, in
+# order, a line of the text each; a rebuild adds how many changes above
+# are its and what they changed.
+run history "$team3"
+printf '%s\n' "$out" >"$tmp/history3.txt"
+run history "$team3" --format json
+printf '%s\n' "$out" >"$tmp/history3.json"
+python3 - "$tmp/history3.json" "$tmp/history3.txt" "$team3" <<'EOF2' || fail "history --format json"
+import json, sys
+d = json.load(open(sys.argv[1]))
+lines = open(sys.argv[2]).read().splitlines()
+assert d["id"] == int(sys.argv[3]), d["id"]
+ch = d["changes"]
+assert len(ch) == len(lines), (len(ch), len(lines))
+assert [c["id"] for c in ch] == sorted(c["id"] for c in ch)
+assert ch[0]["field"] == "created" and ch[0]["item"] is None
+rebuilds = [i for i, c in enumerate(ch) if c["field"] == "rebuilt"]
+assert len(rebuilds) == 2, rebuilds
+first, last = (ch[i] for i in rebuilds)
+assert first["rows"] == 3 and first["items"] == ["5.2"], first
+assert [(c["item"], c["field"]) for c in ch[rebuilds[0] - 3:rebuilds[0]]] == \
+    [("5.2", "how"), ("5.2", "reason"), ("5.2", "score")]
+assert ch[rebuilds[0] - 3]["old"] == "consensus" and ch[rebuilds[0] - 3]["new"] is None
+assert last["rows"] == 1 and last["items"] == ["agency"] and last["item"] is None, last
+prev = ch[rebuilds[1] - 1]
+assert (prev["item"], prev["field"], prev["old"], prev["new"]) == \
+    (None, "agency", "宜蘭分署", "宜蘭縣分署"), prev
+assert all("rows" not in c for c in ch if c["field"] != "rebuilt")
+EOF2
+expect 2 "--format is text or json, not 'xml'" history "$team3" --format xml
+
 finish
