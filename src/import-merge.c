@@ -11,15 +11,8 @@
 static bool
 same_header(const struct scorecard *a, const struct scorecard *b)
 {
-	size_t i;
-
-	if (strcmp(a->agency, b->agency) != 0 || strcmp(a->date, b->date) != 0
-	    || a->ninspectors != b->ninspectors)
-		return false;
-	for (i = 0; i < a->ninspectors; i++)
-		if (strcmp(a->inspectors[i], b->inspectors[i]) != 0)
-			return false;
-	return true;
+	return strcmp(a->agency, b->agency) == 0 &&
+	    strcmp(a->date, b->date) == 0 && scorecard_same_inspectors(a, b);
 }
 
 static bool

@@ -400,6 +400,20 @@ scorecard_complete(const struct scorecard *sc)
 	return scorecard_next_unscored(sc, 0) < 0;
 }
 
+bool
+scorecard_same_inspectors(const struct scorecard *a,
+    const struct scorecard *b)
+{
+	size_t i;
+
+	if (a->ninspectors != b->ninspectors)
+		return false;
+	for (i = 0; i < a->ninspectors; i++)
+		if (strcmp(a->inspectors[i], b->inspectors[i]) != 0)
+			return false;
+	return true;
+}
+
 long
 scorecard_next_unscored(const struct scorecard *sc, size_t from)
 {

@@ -128,6 +128,9 @@ struct scorecard_sum scorecard_total(const struct scorecard *);
 /* The exact sum below node, in 64 bits (36 items of INT_MAX fit). */
 long long scorecard_sum64(const struct scorecard *, const struct rubric_node *);
 bool	scorecard_complete(const struct scorecard *);
+/* The same inspectors, in the same order. */
+bool	scorecard_same_inspectors(const struct scorecard *,
+	    const struct scorecard *);
 
 /* First unscored item at or after from (wrapping), or -1 when none. */
 long	scorecard_next_unscored(const struct scorecard *, size_t from);

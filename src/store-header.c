@@ -95,6 +95,17 @@ store_write_header(struct store *st, long long id, const char *agency,
 	return rc;
 }
 
+int
+store_write_header_from(struct store *st, long long id,
+    const struct scorecard *from, const struct scorecard *to, char **cause)
+{
+	return store_write_header(st, id,
+	    strcmp(from->agency, to->agency) != 0 ? to->agency : NULL,
+	    strcmp(from->date, to->date) != 0 ? to->date : NULL,
+	    scorecard_same_inspectors(from, to) ? NULL : to->inspectors,
+	    to->ninspectors, cause);
+}
+
 /* The rules of `new`: one rule for text, a real date. */
 static int
 check_header(const char *agency, const char *date, char *const *inspectors,

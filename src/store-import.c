@@ -158,19 +158,6 @@ update_entry(struct store *st, long long id, size_t i,
 	return 0;
 }
 
-static bool
-same_inspectors(const struct scorecard *a, const struct scorecard *b)
-{
-	size_t i;
-
-	if (a->ninspectors != b->ninspectors)
-		return false;
-	for (i = 0; i < a->ninspectors; i++)
-		if (strcmp(a->inspectors[i], b->inspectors[i]) != 0)
-			return false;
-	return true;
-}
-
 /*
  * The card as updated passes verify: its seal, and every kept revision's
  * (a revision reads the documents added before it was final, and new
@@ -206,10 +193,7 @@ update_steps(struct store *st, struct scorecard *here, struct scorecard *in,
 		    here->revision, in->revision);
 		return -1;
 	}
-	if (store_write_header(st, here->id, same_text(here->agency,
-	    in->agency) ? NULL : in->agency, same_text(here->date, in->date) ?
-	    NULL : in->date, same_inspectors(here, in) ? NULL : in->inspectors,
-	    in->ninspectors, cause) != 0)
+	if (store_write_header_from(st, here->id, here, in, cause) != 0)
 		return -1;
 	for (i = 0; i < in->rubric->nitems; i++)
 		if (update_entry(st, here->id, i, &here->entries[i],

@@ -98,6 +98,10 @@ char	*store_join_inspectors(char *const *names, size_t n);
 int	store_write_header(struct store *, long long id, const char *agency,
 	    const char *date, char *const *inspectors, size_t ninspectors,
 	    char **cause);
+/* The same, of the fields in which to differs from from (card id's). */
+int	store_write_header_from(struct store *, long long id,
+	    const struct scorecard *from, const struct scorecard *to,
+	    char **cause);
 /* Inside a write transaction: is scorecard id there and a draft? */
 int	store_card_draft(struct store *, long long id, char **cause);
 

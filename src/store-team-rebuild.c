@@ -178,26 +178,10 @@ write_rebuilt_row(struct store *st, long long id, long long before,
 }
 
 /*
- * The header is the members' cards' (team_build): where they changed it
- * (reopened and corrected, all alike), the team card's follows, a field
- * at a time as `kaohe edit` writes it.
+ * The members, their marks and the items, replaced; the entries rewritten;
+ * the header the members' cards' (team_build): where they changed it, the
+ * team card's follows, a field at a time as `kaohe edit` writes it.
  */
-static int
-rewrite_header(struct store *st, const struct scorecard *fresh,
-    const struct scorecard *old, char **cause)
-{
-	bool names = fresh->ninspectors != old->ninspectors;
-	size_t i;
-
-	for (i = 0; !names && i < fresh->ninspectors; i++)
-		names = strcmp(fresh->inspectors[i], old->inspectors[i]) != 0;
-	return store_write_header(st, fresh->id,
-	    strcmp(fresh->agency, old->agency) != 0 ? fresh->agency : NULL,
-	    strcmp(fresh->date, old->date) != 0 ? fresh->date : NULL,
-	    names ? fresh->inspectors : NULL, fresh->ninspectors, cause);
-}
-
-/* The members, their marks and the items, replaced; the entries rewritten. */
 static int
 rebuild_locked(struct store *st, const struct scorecard *sc,
     const struct scorecard *old, char **cause)
@@ -218,7 +202,7 @@ rebuild_locked(struct store *st, const struct scorecard *sc,
 	    store_insert_team_members(st, sc->id, t, nitems, cause) != 0 ||
 	    store_team_update_items(st, sc->id, t, nitems, cause) != 0 ||
 	    rewrite_entries(st, sc, cause) != 0 ||
-	    rewrite_header(st, sc, old, cause) != 0)
+	    store_write_header_from(st, sc->id, old, sc, cause) != 0)
 		return -1;
 	/*
 	 * New marks are a change of the card even when its scores stay:
