@@ -40,16 +40,6 @@ const struct cli_command cli_cmd_team = {
 	cmd_team_exec,
 };
 
-static void
-free_members(struct scorecard **mb, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		scorecard_free(mb[i]);
-	free(mb);
-}
-
 static int
 load_members(struct store *st, const char **ids, size_t n,
     struct scorecard ***out)
@@ -68,7 +58,7 @@ load_members(struct store *st, const char **ids, size_t n,
 			else
 				cli_fail("%s", cause);
 			free(cause);
-			free_members(mb, i);
+			scorecard_free_array(mb, i);
 			return CLI_FAILED;
 		}
 	}
@@ -148,7 +138,7 @@ build(struct cli_ctx *ctx, const char **ids, size_t n, const char *lead,
 		rc = CLI_OK;
 	}
 	scorecard_free(sc);
-	free_members(mb, n);
+	scorecard_free_array(mb, n);
 	store_close(st);
 	return rc;
 }

@@ -97,6 +97,16 @@ scorecard_free(struct scorecard *sc)
 	free(sc);
 }
 
+void
+scorecard_free_array(struct scorecard **cards, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		scorecard_free(cards[i]);
+	free(cards);
+}
+
 int
 scorecard_parse_score(const char *text, int *score, char **cause)
 {

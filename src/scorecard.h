@@ -85,6 +85,8 @@ struct scorecard *scorecard_new(struct rubric *rubric, char *rubric_text);
 struct scorecard *scorecard_new_borrowed(const struct rubric *rubric,
 	    const char *rubric_text, const char *sha256);
 void	scorecard_free(struct scorecard *);
+/* The n cards of an array (NULL ones skipped) and the array. */
+void	scorecard_free_array(struct scorecard **, size_t n);
 
 /* Parse "28" strictly: digits only, no sign, no spaces, no overflow. */
 int	scorecard_parse_score(const char *text, int *score, char **cause);

@@ -29,16 +29,6 @@
 #include "team.h"
 #include "xalloc.h"
 
-static void
-free_members(struct scorecard **mb, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		scorecard_free(mb[i]);
-	free(mb);
-}
-
 /* The member cards of team card old, loaded by their UUIDs. */
 static int
 load_members(struct store *st, const struct scorecard *old,
@@ -67,7 +57,7 @@ load_members(struct store *st, const struct scorecard *old,
 	*out = mb;
 	return 0;
 fail:
-	free_members(mb, t->nmembers);	/* the unloaded are NULL */
+	scorecard_free_array(mb, t->nmembers);	/* the unloaded are NULL */
 	return -1;
 }
 
@@ -92,7 +82,7 @@ store_team_prepare_rebuild(struct store *st, const struct scorecard *old,
 	rc = team_build((const struct scorecard *const *)mb,
 	    old->team->nmembers, lead != NULL ? lead : old->team->lead,
 	    tolerance >= 0 ? tolerance : old->team->tolerance, fresh, &why);
-	free_members(mb, old->team->nmembers);
+	scorecard_free_array(mb, old->team->nmembers);
 	if (rc != 0) {
 		*cause = xasprintf(_("team card %lld cannot be rebuilt: %s"),
 		    old->id, why);
