@@ -41,7 +41,7 @@ load_members(struct store *st, const struct scorecard *old,
 	size_t m;
 
 	for (m = 0; m < t->nmembers; m++) {
-		if (store_find_uuid(st, t->members[m].uuid, &id, cause) != 0)
+		if (store_uuid_id(st, t->members[m].uuid, &id, cause) != 0)
 			goto fail;
 		if (id == 0) {
 			name = team_member_name(t, m);

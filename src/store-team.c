@@ -535,30 +535,6 @@ store_team_settle(struct store *st, struct scorecard *sc, size_t item,
 }
 
 int
-store_find_uuid(struct store *st, const char *uuid, long long *id,
-    char **cause)
-{
-	sqlite3_stmt *stmt;
-	int rc;
-
-	*id = 0;
-	if (store_prepare(st, "SELECT id FROM scorecards WHERE uuid = ?1",
-	    &stmt, cause) != 0)
-		return -1;
-	if (store_bind(st, stmt, cause, "T", uuid) != 0) {
-		sqlite3_finalize(stmt);
-		return -1;
-	}
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(stmt, 0);
-	else if (rc != SQLITE_DONE)
-		*cause = store_errmsg(st, "look up the UUID");
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
-}
-
-int
 store_team_stale(struct store *st, const struct scorecard *sc, bool *stale,
     char **cause)
 {
@@ -569,7 +545,7 @@ store_team_stale(struct store *st, const struct scorecard *sc, bool *stale,
 
 	for (m = 0; sc->team != NULL && m < sc->team->nmembers; m++) {
 		stale[m] = false;
-		if (store_find_uuid(st, sc->team->members[m].uuid, &id,
+		if (store_uuid_id(st, sc->team->members[m].uuid, &id,
 		    cause) != 0)
 			return -1;
 		if (id == 0)

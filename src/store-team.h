@@ -41,10 +41,6 @@ int	store_team_prepare_rebuild(struct store *, const struct scorecard *old,
 	    const char *lead, int tolerance, struct scorecard **fresh,
 	    size_t *kept, char **cause);
 
-/* The local ID of the card with uuid, 0 when it is not here. */
-int	store_find_uuid(struct store *, const char *uuid, long long *id,
-	    char **cause);
-
 /*
  * stale[m] (nmembers long) is true when member m's card is here and no
  * longer what the team card was built from.
