@@ -17,16 +17,15 @@
 #include "store-private.h"
 #include "xalloc.h"
 
-int
-store_import_hash(struct store *st, long long id, char hash[65], bool *found,
-    char **cause)
+/* The text of card id's imports row in sql's one column; "" without one. */
+static int
+imports_text(struct store *st, const char *sql, long long id, char *buf,
+    size_t size, char **cause)
 {
-	static const char sql[] = "SELECT content_sha256 FROM imports"
-	    " WHERE scorecard_id = ?1";
 	sqlite3_stmt *stmt;
 	int rc;
 
-	*found = false;
+	buf[0] = '\0';
 	if (store_prepare(st, sql, &stmt, cause) != 0)
 		return -1;
 	if (store_bind_int64(st, stmt, 1, id, cause) != 0) {
@@ -34,13 +33,23 @@ store_import_hash(struct store *st, long long id, char hash[65], bool *found,
 		return -1;
 	}
 	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		store_column_copy(stmt, 0, hash, 65);
-		*found = strlen(hash) == 64;
-	} else if (rc != SQLITE_DONE)
+	if (rc == SQLITE_ROW)
+		store_column_copy(stmt, 0, buf, size);
+	else if (rc != SQLITE_DONE)
 		*cause = store_errmsg(st, "read the imports");
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_import_hash(struct store *st, long long id, char hash[65], bool *found,
+    char **cause)
+{
+	int rc = imports_text(st, "SELECT content_sha256 FROM imports"
+	    " WHERE scorecard_id = ?1", id, hash, 65, cause);
+
+	*found = rc == 0 && strlen(hash) == 64;
+	return rc;
 }
 
 int
@@ -73,25 +82,8 @@ int
 store_import_conflict_of(struct store *st, long long id, char uuid[37],
     char **cause)
 {
-	static const char sql[] = "SELECT conflict_of FROM imports"
-	    " WHERE scorecard_id = ?1";
-	sqlite3_stmt *stmt;
-	int rc;
-
-	uuid[0] = '\0';
-	if (store_prepare(st, sql, &stmt, cause) != 0)
-		return -1;
-	if (store_bind_int64(st, stmt, 1, id, cause) != 0) {
-		sqlite3_finalize(stmt);
-		return -1;
-	}
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		store_column_copy(stmt, 0, uuid, 37);
-	else if (rc != SQLITE_DONE)
-		*cause = store_errmsg(st, "read the imports");
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	return imports_text(st, "SELECT conflict_of FROM imports"
+	    " WHERE scorecard_id = ?1", id, uuid, 37, cause);
 }
 
 int
