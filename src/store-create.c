@@ -434,20 +434,6 @@ store_seal_imported(struct store *st, struct scorecard *sc, long long id,
 	return rc;
 }
 
-/* The hash is recomputed: a snapshot is keyed by what it holds. */
-static void
-hash_snapshot(struct store *st, const char *text, char sha[65])
-{
-	if (st->hashed_text != NULL && strcmp(st->hashed_text, text) == 0) {
-		memcpy(sha, st->hashed_sha256, 65);
-		return;
-	}
-	sha256_hex(text, strlen(text), sha);
-	free(st->hashed_text);
-	st->hashed_text = xstrdup(text);
-	memcpy(st->hashed_sha256, sha, 65);
-}
-
 /*
  * The notes of an inserted card, which notes_fts_insert skipped: now,
  * or inside a batch once at store_commit (store_index_batch).
@@ -498,7 +484,8 @@ store_insert(struct store *st, struct scorecard *sc, char **cause)
 
 	if (check_insertable(st, sc, cause) != 0)
 		return -1;
-	hash_snapshot(st, sc->rubric_text, sha);
+	store_snapshot_hash(st, sc->rubric_text, strlen(sc->rubric_text),
+	    sha);
 	store_now(now);
 	/* What is stored is what is sealed: fill in the missing times. */
 	if (*sc->created_at == '\0') {

@@ -25,16 +25,6 @@ column_dup(sqlite3_stmt *stmt, int col)
 	return xstrdup(s != NULL ? (const char *)s : "");
 }
 
-/* The same bytes as the snapshot checked last: its rubric, shared. */
-static bool
-snapshot_known(struct store *st, const char *text, size_t len,
-    const char *sha)
-{
-	return st->snapshot != NULL && sha != NULL &&
-	    strcmp(sha, st->snapshot_sha256) == 0 && len == st->snapshot_len &&
-	    memcmp(text, st->snapshot_text, len) == 0;
-}
-
 void
 store_snapshot_forget(struct store *st)
 {
@@ -42,6 +32,25 @@ store_snapshot_forget(struct store *st)
 	st->snapshot = NULL;
 	free(st->snapshot_text);
 	st->snapshot_text = NULL;
+}
+
+/* A snapshot is keyed by what it holds: its hash is computed, not read. */
+void
+store_snapshot_hash(struct store *st, const char *text, size_t len,
+    char sha[65])
+{
+	if (st->snapshot_text != NULL && len == st->snapshot_len &&
+	    memcmp(text, st->snapshot_text, len) == 0) {
+		memcpy(sha, st->snapshot_sha256, 65);
+		return;
+	}
+	sha256_hex(text, len, sha);
+	store_snapshot_forget(st);
+	st->snapshot_text = xmalloc(len + 1);
+	memcpy(st->snapshot_text, text, len);
+	st->snapshot_text[len] = '\0';
+	st->snapshot_len = len;
+	memcpy(st->snapshot_sha256, sha, 65);
 }
 
 /*
@@ -54,21 +63,22 @@ store_parse_snapshot(struct store *st, long long id, const char *text,
 {
 	char hex[65], *name, *why;
 
-	if (text != NULL && snapshot_known(st, text, len, sha)) {
-		*rubric = rubric_ref(st->snapshot);
-		return 0;
-	}
 	if (text == NULL) {
 		*cause = xasprintf(_("scorecard %lld: its rubric snapshot %.12s"
 		    " is missing (deleted outside kaohe)"), id,
 		    sha != NULL ? sha : "?");
 		return -1;
 	}
-	sha256_hex(text, len, hex);
-	if (strcmp(hex, sha) != 0) {
+	store_snapshot_hash(st, text, len, hex);
+	if (sha == NULL || strcmp(hex, sha) != 0) {
 		*cause = xasprintf(_("scorecard %lld: its rubric snapshot does"
 		    " not match its SHA-256"), id);
 		return -1;
+	}
+	/* The same bytes as the last snapshot: its rubric, shared. */
+	if (st->snapshot != NULL) {
+		*rubric = rubric_ref(st->snapshot);
+		return 0;
 	}
 	name = xasprintf(_("scorecard %lld's rubric"), id);
 	if (rubric_parse(text, len, name, rubric, &why) != 0) {
@@ -79,13 +89,7 @@ store_parse_snapshot(struct store *st, long long id, const char *text,
 		return -1;
 	}
 	free(name);
-	store_snapshot_forget(st);
-	st->snapshot = rubric_ref(*rubric);
-	st->snapshot_text = xmalloc(len + 1);
-	memcpy(st->snapshot_text, text, len);
-	st->snapshot_text[len] = '\0';
-	st->snapshot_len = len;
-	memcpy(st->snapshot_sha256, hex, sizeof hex);
+	st->snapshot = rubric_ref(*rubric);	/* the text is the cached one */
 	return 0;
 }
 

@@ -578,7 +578,6 @@ store_close(struct store *st)
 	for (i = 0; i < STMT__COUNT; i++)
 		sqlite3_finalize(st->stmts[i]);
 	store_rows_finalize(st);
-	free(st->hashed_text);
 	store_snapshot_forget(st);
 	free(st->schema_problem);
 	if (st->db != NULL && sqlite3_close(st->db) != SQLITE_OK)

@@ -55,13 +55,10 @@ struct store {
 	 * other count. */
 	sqlite3_stmt	*rows[STORE_ROWS__COUNT][2];
 	size_t		 rows_n[STORE_ROWS__COUNT][2];
-	/* The last rubric text store_insert hashed: an import's 100,000
-	 * cards share a snapshot, and comparing is cheaper than hashing. */
-	char		*hashed_text;
-	char		 hashed_sha256[65];
-	/* The last snapshot store_parse_snapshot checked and parsed, as it
-	 * was read: verify and list load 100,000 cards of one snapshot, and
-	 * hashing and parsing it for each was most of their time. */
+	/* The last snapshot hashed (store_snapshot_hash), and parsed once
+	 * a load needed it: an import, a verify or a list goes through
+	 * 100,000 cards of one snapshot, and comparing bytes is cheaper than
+	 * hashing and parsing them again for each. */
 	char		*snapshot_text;
 	size_t		 snapshot_len;
 	char		 snapshot_sha256[65];
@@ -226,7 +223,10 @@ void	store_column_copy(sqlite3_stmt *, int col, char *buf, size_t size);
 /* store-load.c, shared with revisions and verify. */
 int	store_parse_snapshot(struct store *, long long id, const char *text,
 	    size_t len, const char *sha, struct rubric **, char **cause);
-/* The last snapshot parsed, at store_close. */
+/* The SHA-256 of a snapshot's text, the last one's when it is the same. */
+void	store_snapshot_hash(struct store *, const char *text, size_t len,
+	    char sha[65]);
+/* The last snapshot, at store_close. */
 void	store_snapshot_forget(struct store *);
 int	store_load_entry(struct scorecard *, sqlite3_stmt *, char **cause);
 /*
